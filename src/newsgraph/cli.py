@@ -1,0 +1,64 @@
+"""The ``newsgraph`` command line: thin click commands over the library.
+
+Each command lives in ``newsgraph.commands.<name>`` and is imported only when
+it runs, so ``newsgraph --help`` does not load spaCy. Errors from the library
+(``newsgraph.errors``) become one-line click errors here, at the edge.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+
+import click
+
+from . import __version__
+from .errors import NewsgraphError
+
+# command name -> module under newsgraph.commands defining ``command``
+COMMANDS: dict[str, str] = {
+    "build": "build",
+    "query": "query",
+    "evaluate": "evaluate",
+    "viz": "viz",
+    "stats": "stats",
+    "export": "export",
+}
+
+
+class UserError(click.ClickException):
+    """A NewsgraphError shown as ``Error: <message>`` with its own exit code."""
+
+    def __init__(self, error: NewsgraphError) -> None:
+        super().__init__(str(error))
+        self.exit_code = error.exit_code
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(name for name in COMMANDS if self._available(name))
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in COMMANDS or not self._available(name):
+            return None
+        module = importlib.import_module(f"newsgraph.commands.{COMMANDS[name]}")
+        return module.command
+
+    @staticmethod
+    def _available(name: str) -> bool:
+        return importlib.util.find_spec(f"newsgraph.commands.{COMMANDS[name]}") is not None
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except NewsgraphError as error:
+            raise UserError(error) from None
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="newsgraph")
+def main() -> None:
+    """Build a knowledge graph of people, organisations and states from news text.
+
+    Read news (plain text, HTML, JSON Lines), find the actors, their roles and
+    what they do to one another, and write it all as RDF you can query and see.
+    """
