@@ -1,0 +1,159 @@
+"""Dates and times as news pages write them, turned into tz-aware datetimes.
+
+Why our own small parser: the forms that matter here are few (ISO 8601 from
+metadata, "13 November 2024 10:24" and "November 13, 2024 10:24am" from
+live-blog sign-offs and datelines), and dateparser costs seconds on a string
+it cannot read (see NOTES-ecosystem.md). Every datetime that leaves ingest is
+timezone-aware: a time that names no zone is read in the zone the user gave
+(``--timezone``, default UTC).
+"""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone as dt_timezone, tzinfo
+from email.utils import parsedate_to_datetime
+from functools import lru_cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from ..errors import InputError
+
+MONTHS: dict[str, int] = {}
+for _number, _name in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august",
+     "september", "october", "november", "december"],
+    start=1,
+):
+    MONTHS[_name] = _number
+    MONTHS[_name[:3]] = _number
+MONTHS["sept"] = 9
+
+#: Month names and abbreviations, for building larger patterns (case-insensitive).
+MONTH_PATTERN = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+
+#: Zone abbreviations that mean one offset wherever they are written. Ambiguous
+#: ones (CST, IST, AST) are left out on purpose: for them the user's zone wins.
+FIXED_OFFSETS: dict[str, int] = {
+    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "WEST": 60, "CET": 60,
+    "CEST": 120, "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240,
+    "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "HKT": 480,
+    "SGT": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
+}
+#: Abbreviations that name a region whose offset changes with the season.
+NAMED_ZONES: dict[str, str] = {
+    "ET": "America/New_York",
+    "PT": "America/Los_Angeles",
+    "UK": "Europe/London",
+}
+TZ_ABBREVIATION_PATTERN = "|".join(
+    sorted([*FIXED_OFFSETS, *NAMED_ZONES], key=len, reverse=True)
+)
+
+
+@lru_cache(maxsize=64)
+def zone(name: str) -> tzinfo:
+    """The IANA zone ``name``; an unknown name is a user error, said in one line."""
+    if name.upper() in ("UTC", "Z"):
+        return dt_timezone.utc
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise InputError(
+            f"unknown time zone {name!r}: use an IANA name such as 'UTC' or 'Europe/London'"
+        ) from None
+
+
+def zone_for_abbreviation(abbreviation: str | None, default: str) -> tzinfo:
+    """The zone a sign-off's abbreviation names, or the default zone if none."""
+    if abbreviation:
+        key = abbreviation.upper()
+        if key in FIXED_OFFSETS:
+            minutes = FIXED_OFFSETS[key]
+            return dt_timezone.utc if minutes == 0 else dt_timezone(timedelta(minutes=minutes))
+        if key in NAMED_ZONES:
+            return zone(NAMED_ZONES[key])
+    return zone(default)
+
+
+def month_number(name: str) -> int | None:
+    return MONTHS.get(name.lower().rstrip("."))
+
+
+def build_datetime(
+    year: int, month: int, day: int, hour: int = 0, minute: int = 0,
+    *, meridiem: str | None = None, tz: tzinfo,
+) -> datetime | None:
+    """A datetime from parts, or None when the parts are not a real date/time."""
+    if meridiem:
+        if not 1 <= hour <= 12:
+            return None
+        is_pm = meridiem.lower().startswith("p")
+        hour = (hour % 12) + (12 if is_pm else 0)
+    try:
+        return datetime(year, month, day, hour, minute, tzinfo=tz)
+    except ValueError:
+        return None
+
+
+_WRITTEN_DATE = re.compile(
+    rf"""^\s*(?:
+        (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_PATTERN})\s*,?\s+(?P<y1>\d{{4}})
+      | (?P<m2>{MONTH_PATTERN})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s*,?\s+(?P<y2>\d{{4}})
+    )
+    (?:\s*(?:,|at|-|–|—|\|)?\s*
+        (?P<h>\d{{1,2}})[:.](?P<mi>\d{{2}})\s*(?P<ap>[AaPp]\.?[Mm]\.?)?
+        (?:\s*\(?(?P<tz>{TZ_ABBREVIATION_PATTERN})\)?)?
+    )?\s*$""",
+    re.VERBOSE,
+)
+
+
+def parse_written_date(value: str, default_zone: str) -> datetime | None:
+    """Read "13 November 2024 10:24 GMT" / "Nov 13, 2024, 10:24am" forms."""
+    m = _WRITTEN_DATE.match(value)
+    if not m:
+        return None
+    day = int(m["d1"] or m["d2"])
+    month = month_number(m["m1"] or m["m2"])
+    year = int(m["y1"] or m["y2"])
+    if month is None:
+        return None
+    tz = zone_for_abbreviation(m["tz"], default_zone)
+    if m["h"] is None:
+        return build_datetime(year, month, day, tz=tz)
+    return build_datetime(year, month, day, int(m["h"]), int(m["mi"]), meridiem=m["ap"], tz=tz)
+
+
+def parse_published(value: object, default_zone: str = "UTC") -> datetime | None:
+    """A publication date from metadata (ISO 8601, RFC 2822 or written out).
+
+    Returns None for anything unreadable: a bad date in metadata should cost
+    the date, never the article. A date without a time is midnight in the
+    default zone; a naive time is read in the default zone.
+    """
+    if isinstance(value, datetime):
+        parsed: datetime | None = value
+    elif not isinstance(value, str) or not value.strip():
+        return None
+    else:
+        text = value.strip()
+        parsed = None
+        try:
+            parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
+        except ValueError:
+            pass
+        if parsed is None:
+            # Written forms first: the e-mail date parser is lenient and would
+            # read "1:05 pm" as 01:05.
+            written = parse_written_date(text, default_zone)
+            if written is not None:
+                return written
+            try:
+                parsed = parsedate_to_datetime(text)
+            except (TypeError, ValueError, IndexError):
+                return None
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=zone(default_zone))
+    return parsed

@@ -1,0 +1,88 @@
+"""The JSON Lines reader: one article per line.
+
+Fields: ``text`` (required), ``url``, ``title``, ``published``, ``author``
+(a string or a list of strings). A bad line costs that line only: it is
+reported through ``warn`` with its number and the rest are read.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterator
+
+from ..types import Document
+from .dates import parse_published
+from .decode import decode_text, normalise_newlines
+from .keys import is_url
+from .layout import analyse_layout
+from .text import document_from_layout
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def _author(value: object) -> str | None:
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        names = [v.strip() for v in value if v.strip()]
+        return ", ".join(names) or None
+    return None
+
+
+def _optional_str(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def read_jsonl(
+    raw: bytes, source: str, *, timezone: str = "UTC", warn: Callable[[str], None] = _ignore
+) -> Iterator[Document]:
+    """Documents from the lines of a JSON Lines file (blank lines are skipped)."""
+    decode_text(raw, source)  # refuse binary files before splitting them
+    raw_lines = raw.split(b"\n")
+    for lineno, raw_line in enumerate(raw_lines, start=1):
+        raw_line = raw_line.rstrip(b"\r")
+        if lineno == 1 and raw_line.startswith(b"\xef\xbb\xbf"):
+            raw_line = raw_line[3:]
+        if not raw_line.strip():
+            continue
+        try:
+            record = json.loads(raw_line.decode("utf-8"))
+        except UnicodeDecodeError:
+            warn(f"{source} line {lineno}: not UTF-8; line skipped")
+            continue
+        except json.JSONDecodeError as exc:
+            warn(f"{source} line {lineno}: malformed JSON ({exc.msg}); line skipped")
+            continue
+        if not isinstance(record, dict):
+            warn(f"{source} line {lineno}: expected a JSON object with a \"text\" field; line skipped")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            warn(f"{source} line {lineno}: no \"text\" field (a non-empty string is required); line skipped")
+            continue
+        url = _optional_str(record.get("url"))
+        if url is not None and not is_url(url):
+            warn(f"{source} line {lineno}: \"url\" {url!r} is not an http(s) URL; ignored")
+            url = None
+        title = _optional_str(record.get("title"))
+        published = None
+        if record.get("published") not in (None, ""):
+            published = parse_published(record.get("published"), timezone)
+            if published is None:
+                warn(f"{source} line {lineno}: could not read the date {record.get('published')!r}; left empty")
+        text = normalise_newlines(body)
+        if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != " ".join(title.split()):
+            text = f"{title}\n\n{text}"  # the headline is analysed too, as a segment of its own
+        layout = analyse_layout(text, timezone=timezone, title=title)
+        yield document_from_layout(
+            source=url or f"{source}#L{lineno}",
+            text=text,
+            raw=raw_line,
+            layout=layout,
+            media_type="application/json",
+            url=url,
+            title=title,
+            author=_author(record.get("author")),
+            published=published,
+        )

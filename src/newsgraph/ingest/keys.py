@@ -1,0 +1,49 @@
+"""Stable names for documents: the key used in IRIs and the content hash.
+
+The key is derived from the source alone (a readable slug plus a short hash
+of the full source), so the same file or URL always gets the same IRI and two
+files with the same name in different folders still differ. The content hash
+covers the bytes read, so a changed version of a source can be told apart.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+SLUG_MAX = 60
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII words joined by hyphens ("Kyiv’s war" -> "kyiv-s-war")."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:SLUG_MAX].rstrip("-")
+
+
+def is_url(source: str) -> bool:
+    parts = urlsplit(source)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def _readable_name(source: str) -> str:
+    if is_url(source):
+        parts = urlsplit(source)
+        name = PurePosixPath(unquote(parts.path)).name
+        return PurePosixPath(name).stem if name else parts.netloc
+    path, _, fragment = source.partition("#")
+    stem = PurePosixPath(path.replace("\\", "/")).stem
+    return f"{stem}-{fragment}" if fragment else stem
+
+
+def document_key(source: str) -> str:
+    """Slug of the file stem or URL path, "-", first 8 hex digits of sha1(source)."""
+    digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
+    slug = slugify(_readable_name(source)) or "doc"
+    return f"{slug}-{digest}"
+
+
+def content_hash(raw: bytes) -> str:
+    return "sha256:" + hashlib.sha256(raw).hexdigest()

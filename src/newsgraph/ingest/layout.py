@@ -1,0 +1,264 @@
+"""From a text to what the NLP stage reads: segments, posts, title, byline.
+
+``analyse_layout`` is shared by every reader (plain text, HTML after
+extraction, JSON Lines records). It works paragraph by paragraph:
+
+1. classify each paragraph: a sign-off, an appeal, page furniture, a byline,
+   a credit line, the start of the footer, or content;
+2. widen appeals to their publisher-voice neighbours and cut the footer;
+3. cut datelines and caption credits out of content paragraphs;
+4. with two or more sign-offs the text is a live blog: the sign-offs close
+   posts, the first line after a sign-off is the next post's headline, and
+   content before the first post's headline is the lead; otherwise it is an
+   article whose first short line is its title;
+5. emit one segment per remaining stretch, headlines as segments of their own.
+
+Offsets always point into the text given, so ``text[s.start:s.end]`` is the
+segment's text, whatever was cut around it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+
+from ..types import Post, Segment
+from .boilerplate import is_appeal, is_page_furniture, opens_footer, speaks_as_publisher
+from .credits import byline_author, credit_spans, dateline, is_byline, is_credit_line
+from .paragraphs import Paragraph, headline_label_length, looks_like_headline, split_paragraphs
+from .signoff import SignOff, parse_signoff
+
+TITLE_MAX_WORDS = 20  # a title or post headline is shorter than this
+POST_HEADLINE_MAX_WORDS = 25  # right after a sign-off the position says "headline"
+SUBHEADING_MAX_WORDS = 14  # inside a body only a really short line is a subheading
+APPEAL_REACH = 2  # publisher-voice paragraphs taken into an appeal on each side
+
+
+class Role(Enum):
+    CONTENT = "content"
+    SIGNOFF = "signoff"
+    DROPPED = "dropped"
+
+
+@dataclass
+class _Item:
+    """A paragraph with what it was found to be and the stretches kept of it."""
+
+    para: Paragraph
+    role: Role = Role.CONTENT
+    signoff: SignOff | None = None
+    pieces: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
+    heading: bool = False  # forced headline (markdown heading, given title)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """What ingest found in one text (the Document minus identity fields)."""
+
+    segments: tuple[Segment, ...]
+    posts: tuple[Post, ...] = ()
+    title: str | None = None
+    author: str | None = None
+    published: datetime | None = None
+    is_live_blog: bool = False
+
+
+_MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+
+
+def _keep_pieces(text: str, item: _Item, default_zone: str) -> datetime | None:
+    """Fill ``item.pieces`` with the paragraph minus dateline and credits;
+    return the dateline's date if it has one."""
+    para = item.para
+    cuts: list[tuple[int, int]] = []
+    when = None
+    heading = _MARKDOWN_HEADING.match(para.text)
+    if heading:
+        cuts.append((0, heading.end()))
+        item.heading = True
+    else:
+        found = dateline(para.text, default_zone)
+        if found is not None:
+            cuts.append((0, found[0]))
+            when = found[1]
+    cuts.extend(credit_spans(para.text))
+    cuts.sort()
+    pieces: list[tuple[int, int]] = []
+    pos = 0
+    for cut_start, cut_end in cuts + [(len(para.text), len(para.text))]:
+        if cut_start > pos:
+            pieces.append((pos, cut_start))
+        pos = max(pos, cut_end)
+    for start, end in pieces:
+        chunk = para.text[start:end]
+        if not any(ch.isalnum() for ch in chunk):
+            continue
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk) - len(chunk.rstrip())
+        item.pieces.append((para.start + start + lead, para.start + end - trail))
+    return when
+
+
+def _classify(items: list[_Item], text: str, default_zone: str) -> None:
+    half = len(text) / 2
+    for i, item in enumerate(items):
+        flat = " ".join(item.para.text.split())
+        if opens_footer(flat):
+            if item.para.start >= half:
+                for rest in items[i:]:
+                    rest.role = Role.DROPPED
+                return
+            item.role = Role.DROPPED
+            continue
+        signoff = parse_signoff(flat, default_zone)
+        if signoff is not None:
+            item.role, item.signoff = Role.SIGNOFF, signoff
+        elif is_appeal(flat):
+            item.role = Role.DROPPED
+            _widen_appeal(items, i)
+        elif is_page_furniture(flat) or is_byline(flat) or is_credit_line(flat):
+            item.role = Role.DROPPED
+
+
+def _widen_appeal(items: list[_Item], index: int) -> None:
+    """Take publisher-voice neighbours of an appeal into it (see boilerplate)."""
+    for step in (-1, 1):
+        j = index + step
+        for _ in range(APPEAL_REACH):
+            if not 0 <= j < len(items) or items[j].role is not Role.CONTENT:
+                break
+            flat = " ".join(items[j].para.text.split())
+            if looks_like_headline(flat) or not speaks_as_publisher(flat):
+                break
+            items[j].role = Role.DROPPED
+            j += step
+
+
+def _segments_of(text: str, items: list[_Item], post: int | None, first_is_headline: bool) -> list[Segment]:
+    segments = []
+    for n, item in enumerate(items):
+        for k, (start, end) in enumerate(item.pieces):
+            kind = "body"
+            if (n == 0 and k == 0 and first_is_headline) or item.heading:
+                kind = "headline"
+            elif len(item.pieces) == 1 and looks_like_headline(text[start:end], SUBHEADING_MAX_WORDS):
+                kind = "headline"
+            segments.append(Segment(start=start, end=end, post=post, kind=kind))
+    return segments
+
+
+def _headline_segment(text: str, item: _Item) -> tuple[int, int]:
+    """The headline's stretch without a section label ("Full story: ...")."""
+    start, end = item.pieces[0]
+    return start + headline_label_length(text[start:end]), end
+
+
+def _build_post(text: str, index: int, items: list[_Item], signoff: SignOff | None) -> tuple[Post, list[Segment]] | None:
+    items = [item for item in items if item.pieces]
+    if not items:
+        return None
+    first = items[0]
+    has_headline = first.heading or looks_like_headline(
+        text[first.pieces[0][0] : first.pieces[0][1]], POST_HEADLINE_MAX_WORDS
+    )
+    segments = _segments_of(text, items, index, has_headline)
+    headline = None
+    if has_headline:
+        h_start, h_end = _headline_segment(text, first)
+        segments[0] = Segment(start=h_start, end=h_end, post=index, kind="headline")
+        headline = " ".join(text[h_start:h_end].split())
+    post = Post(
+        index=index,
+        start=segments[0].start,
+        end=segments[-1].end,
+        headline=headline,
+        author=signoff.author if signoff else None,
+        published=signoff.published if signoff else None,
+    )
+    return post, segments
+
+
+def _live_blog(text: str, items: list[_Item]) -> tuple[list[Segment], list[Post], list[_Item]]:
+    """Posts closed by sign-offs; returns segments, posts and the lead's items."""
+    regions: list[tuple[list[_Item], SignOff | None]] = []
+    current: list[_Item] = []
+    for item in items:
+        if item.role is Role.SIGNOFF:
+            regions.append((current, item.signoff))
+            current = []
+        elif item.role is Role.CONTENT and item.pieces:
+            current.append(item)
+    if current:
+        regions.append((current, None))  # a last post whose sign-off is missing
+
+    lead: list[_Item] = []
+    first_items, first_signoff = regions[0]
+    for j in range(len(first_items) - 1, -1, -1):
+        candidate = first_items[j]
+        if candidate.heading or looks_like_headline(candidate.para.text, TITLE_MAX_WORDS):
+            lead, first_items = first_items[:j], first_items[j:]
+            break
+    regions[0] = (first_items, first_signoff)
+
+    segments = _segments_of(text, lead, None, False)
+    posts: list[Post] = []
+    for region_items, signoff in regions:
+        built = _build_post(text, len(posts) + 1, region_items, signoff)
+        if built is not None:
+            posts.append(built[0])
+            segments.extend(built[1])
+    return segments, posts, lead
+
+
+def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None) -> Layout:
+    """Segments, posts and metadata found in ``text`` (see the module docstring).
+
+    ``title``, when the caller knows it (HTML metadata, a JSON field), marks
+    the paragraph equal to it as the headline whatever its length.
+    """
+    items = [_Item(para) for para in split_paragraphs(text)]
+    _classify(items, text, timezone)
+
+    author = None
+    published = None
+    for item in items:
+        if item.role is Role.DROPPED and author is None:
+            author = byline_author(" ".join(item.para.text.split()))
+        if item.role is Role.CONTENT:
+            when = _keep_pieces(text, item, timezone)
+            published = published or when
+            if title is not None and " ".join(item.para.text.split()) == " ".join(title.split()):
+                item.heading = True
+
+    signoffs = [item.signoff for item in items if item.signoff is not None]
+    content = [item for item in items if item.role is Role.CONTENT and item.pieces]
+
+    if len(signoffs) >= 2:
+        segments, posts, lead = _live_blog(text, items)
+        authors = {s.author for s in signoffs}
+        doc_title = None
+        if lead and (lead[0].heading or looks_like_headline(lead[0].para.text, TITLE_MAX_WORDS)):
+            doc_title = " ".join(text[lead[0].pieces[0][0] : lead[0].pieces[0][1]].split())
+        times = [p.published for p in posts if p.published is not None]
+        return Layout(
+            segments=tuple(sorted(segments, key=lambda s: s.start)),
+            posts=tuple(posts),
+            title=doc_title,
+            author=authors.pop() if len(authors) == 1 else author,
+            published=max(times) if times else published,
+            is_live_blog=True,
+        )
+
+    if signoffs:  # one sign-off closes an ordinary article
+        author = author or signoffs[0].author
+        published = published or signoffs[0].published
+    doc_title = None
+    first_is_title = bool(content) and (
+        content[0].heading or looks_like_headline(content[0].para.text, TITLE_MAX_WORDS)
+    )
+    if first_is_title:
+        start, end = content[0].pieces[0]
+        doc_title = " ".join(text[start:end].split())
+    segments = _segments_of(text, content, None, first_is_title)
+    return Layout(segments=tuple(segments), title=doc_title, author=author, published=published)
