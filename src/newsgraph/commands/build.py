@@ -1,0 +1,43 @@
+"""``newsgraph build PATH... --out DIR``: news text in, graph.ttl (and graph.html) out."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from ..graph.iris import DEFAULT_BASE
+from ._progress import document_progress
+
+
+@click.command(name="build")
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
+              show_default=True, help="Folder to write graph.ttl (and graph.html) into.")
+@click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the entities and documents.")
+@click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
+@click.option("--timezone", default="UTC", show_default=True,
+              help="Time zone of sign-off times that name none (e.g. Europe/London).")
+@click.option("--html/--no-html", default=True, show_default=True, help="Also write the network page graph.html.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
+def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, timezone: str, html: bool,
+            quiet: bool) -> None:
+    """Build a knowledge graph from news files.
+
+    PATHS are files (.txt, .md, .html, .jsonl), folders (read recursively),
+    or - for standard input. Writes DIR/graph.ttl (Turtle) and, unless
+    --no-html, DIR/graph.html (the interactive network page).
+    """
+    from ..pipeline import build
+
+    def warn(message: str) -> None:
+        click.echo(f"warning: {message}", err=True)
+
+    with document_progress(enabled=not quiet) as progress:
+        report = build(list(paths), out, base=base, model=model, write_html=html, timezone=timezone,
+                       warn=warn, progress=progress)
+    if not quiet:
+        click.echo(report.summary())
+        if report.html_path is not None:
+            click.echo(f"wrote {report.html_path}")
+    sys.stdout.flush()

@@ -1,0 +1,65 @@
+"""Deterministic, readable IRIs for everything the graph names.
+
+See docs/graph-model.md for the scheme. Hashes are SHA-1 over a canonical
+string of what defines the thing, so IRIs are stable across runs, machines
+and input order.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import Graph, Namespace, URIRef
+
+from ..lexicon import slugify
+from ..types import Event, Membership, Provenance
+
+DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
+
+
+def _digest(*parts: object) -> str:
+    text = "\x1f".join("" if p is None else str(p) for p in parts)
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+class Iris:
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def _iri(self, path: str) -> URIRef:
+        return URIRef(self.base + path)
+
+    def entity(self, key: str) -> URIRef:
+        return self._iri(key)
+
+    def document(self, key: str) -> URIRef:
+        return self._iri(f"doc/{key}")
+
+    def post(self, key: str, index: int) -> URIRef:
+        return self._iri(f"doc/{key}/post/{index}")
+
+    def span(self, key: str, start: int, end: int) -> URIRef:
+        return self._iri(f"doc/{key}#char={start},{end}")
+
+    def author(self, name: str) -> URIRef:
+        return self._iri(f"author/{slugify(name)}")
+
+    def role(self, title: str) -> URIRef:
+        return self._iri(f"role/{slugify(title)}")
+
+    def membership(self, m: Membership) -> URIRef:
+        return self._iri(f"membership/{_digest(m.person, m.role, m.organisation)}")
+
+    def event(self, e: Event) -> URIRef:
+        date = e.time.date().isoformat() if e.time else ""
+        docs = sorted({p.document for p in e.provenance})
+        return self._iri(f"event/{_digest(e.type, e.agent, e.target, date, *docs)}")
+
+    def evidence(self, assertion: URIRef, p: Provenance) -> URIRef:
+        return self._iri(f"evidence/{_digest(assertion, p.document, p.sentence_start, p.sentence_end, p.extractor)}")
+
+    def bind(self, g: Graph) -> None:
+        """Prefixes for the instance namespaces, so Turtle stays readable."""
+        for prefix, path in (("person", "person/"), ("orgn", "org/"), ("state", "state/"), ("place", "place/"),
+                             ("role", "role/"), ("membership", "membership/"), ("event", "event/"),
+                             ("evidence", "evidence/"), ("author", "author/")):
+            g.bind(prefix, Namespace(self.base + path))

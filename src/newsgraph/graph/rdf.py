@@ -1,0 +1,190 @@
+"""Records -> RDF, following docs/graph-model.md.
+
+Triples are grouped by the document they come from (``Dataset`` contexts
+named by the document IRI); entity descriptions, roles and events that
+several documents support live in the default graph. Turtle output is the
+union. Every IRI is derived from content (``iris.py``), never from run
+order, so the same input always gives the same triples.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from decimal import Decimal
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import RDF, XSD
+
+from ..types import Document, Entity, EntityType, Event, Membership, Provenance, Resolution
+from ..vocab import NG, NIF, ORG, PLOVER, PROV, SCHEMA, SEM, SKOS, bind_prefixes
+from .iris import Iris
+
+_CLASS = {
+    EntityType.PERSON: NG.Person,
+    EntityType.ORGANISATION: NG.Organisation,
+    EntityType.STATE: NG.State,
+    EntityType.PLACE: NG.Place,
+}
+_MODALITY = {"asserted": NG.Asserted, "negated": NG.Negated, "hypothetical": NG.Hypothetical}
+
+
+def _nonneg(n: int) -> Literal:
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+class GraphWriter:
+    """Accumulates the graph of one build."""
+
+    def __init__(self, base: str) -> None:
+        self.iris = Iris(base)
+        self.dataset = Dataset()
+        self.default = self.dataset.default_context
+        self._docs: dict[str, Document] = {}
+
+    def _ctx(self, document_key: str) -> Graph:
+        return self.dataset.graph(self.iris.document(document_key))
+
+    # ------------------------------------------------------------ documents
+
+    def add_document(self, doc: Document) -> None:
+        self._docs[doc.key] = doc
+        g, d = self._ctx(doc.key), self.iris.document(doc.key)
+        g.add((d, RDF.type, NG.Article))
+        if doc.is_live_blog:
+            g.add((d, RDF.type, NG.LiveBlog))
+        g.add((d, NG.source, Literal(doc.source)))
+        g.add((d, NG.contentHash, Literal(doc.content_hash)))
+        if doc.url:
+            g.add((d, SCHEMA.url, URIRef(doc.url)))
+        if doc.title:
+            g.add((d, SCHEMA.headline, Literal(doc.title)))
+        if doc.published:
+            g.add((d, SCHEMA.datePublished, Literal(doc.published)))
+        if doc.author:
+            g.add((d, SCHEMA.author, self._author(g, doc.author)))
+        for post in doc.posts:
+            p = self.iris.post(doc.key, post.index)
+            g.add((p, RDF.type, NG.Post))
+            g.add((p, SCHEMA.isPartOf, d))
+            g.add((p, NG.position, Literal(post.index)))
+            if post.headline:
+                g.add((p, SCHEMA.headline, Literal(post.headline)))
+            if post.published:
+                g.add((p, SCHEMA.datePublished, Literal(post.published)))
+            if post.author:
+                g.add((p, SCHEMA.author, self._author(g, post.author)))
+
+    def _author(self, g: Graph, name: str) -> URIRef:
+        a = self.iris.author(name)
+        g.add((a, RDF.type, SCHEMA.Person))
+        g.add((a, SCHEMA.name, Literal(name)))
+        return a
+
+    def _container(self, document_key: str, post: int | None) -> URIRef:
+        if post is not None:
+            return self.iris.post(document_key, post)
+        return self.iris.document(document_key)
+
+    def _sentence(self, g: Graph, document_key: str, post: int | None, start: int, end: int, text: str) -> URIRef:
+        s = self.iris.span(document_key, start, end)
+        g.add((s, RDF.type, NIF.Sentence))
+        g.add((s, NIF.anchorOf, Literal(text)))
+        g.add((s, NIF.beginIndex, _nonneg(start)))
+        g.add((s, NIF.endIndex, _nonneg(end)))
+        g.add((s, SCHEMA.isPartOf, self._container(document_key, post)))
+        return s
+
+    # ------------------------------------------------------------ entities
+
+    def add_entities(self, entities: Iterable[Entity]) -> None:
+        g = self.default
+        for e in entities:
+            node = self.iris.entity(e.key)
+            g.add((node, RDF.type, _CLASS[e.type]))
+            g.add((node, SKOS.prefLabel, Literal(e.name)))
+            for alias in e.aliases:
+                g.add((node, SKOS.altLabel, Literal(alias)))
+            if e.iso3:
+                g.add((node, NG.iso3, Literal(e.iso3)))
+            if e.iso2:
+                g.add((node, NG.iso2, Literal(e.iso2)))
+
+    def add_mentions(self, resolution: Resolution, sentences: dict[str, tuple]) -> None:
+        """Mention nodes; ``sentences`` maps document key -> its Sentence records."""
+        for rm in resolution.mentions:
+            m = rm.mention
+            g = self._ctx(rm.document)
+            sent = sentences[rm.document][m.sentence]
+            s = self._sentence(g, rm.document, sent.post, sent.start, sent.end, sent.text)
+            node = self.iris.span(rm.document, m.start, m.end)
+            g.add((node, RDF.type, NG.Mention))
+            g.add((node, NIF.anchorOf, Literal(m.text)))
+            g.add((node, NIF.beginIndex, _nonneg(m.start)))
+            g.add((node, NIF.endIndex, _nonneg(m.end)))
+            g.add((node, NIF.sentence, s))
+            g.add((node, NG.refersTo, self.iris.entity(rm.entity)))
+            g.add((node, SCHEMA.isPartOf, self._container(rm.document, m.post)))
+
+    # ------------------------------------------------------------ relations
+
+    def _evidence(self, assertion: URIRef, prov: Provenance) -> URIRef:
+        g = self._ctx(prov.document)
+        s = self._sentence(g, prov.document, prov.post, prov.sentence_start, prov.sentence_end, prov.sentence_text)
+        ev = self.iris.evidence(assertion, prov)
+        g.add((ev, RDF.type, NG.Evidence))
+        g.add((ev, NIF.anchorOf, Literal(prov.sentence_text)))
+        g.add((ev, NIF.beginIndex, _nonneg(prov.sentence_start)))
+        g.add((ev, NIF.endIndex, _nonneg(prov.sentence_end)))
+        g.add((ev, NIF.sentence, s))
+        g.add((ev, SCHEMA.isPartOf, self._container(prov.document, prov.post)))
+        g.add((ev, NG.extractor, Literal(prov.extractor)))
+        g.add((ev, NG.confidence, Literal(Decimal(f"{prov.confidence:.2f}"))))
+        g.add((assertion, PROV.wasDerivedFrom, ev))
+        return ev
+
+    def add_memberships(self, memberships: Iterable[Membership]) -> None:
+        g = self.default
+        for ms in memberships:
+            node = self.iris.membership(ms)
+            role = self.iris.role(ms.role)
+            g.add((node, RDF.type, ORG.Membership))
+            g.add((node, ORG.member, self.iris.entity(ms.person)))
+            if ms.organisation:
+                g.add((node, ORG.organization, self.iris.entity(ms.organisation)))
+            g.add((node, ORG.role, role))
+            g.add((role, RDF.type, ORG.Role))
+            g.add((role, SKOS.prefLabel, Literal(ms.role)))
+            g.add((node, NG.former, Literal(ms.former)))
+            g.add((node, NG.nominated, Literal(ms.nominated)))
+            g.add((node, NG.elect, Literal(ms.elect)))
+            if ms.date:
+                g.add((node, NG.asOf, Literal(ms.date)))
+            for prov in ms.provenance:
+                self._evidence(node, prov)
+
+    def add_events(self, events: Iterable[Event]) -> None:
+        g = self.default
+        for ev in events:
+            node = self.iris.event(ev)
+            g.add((node, RDF.type, NG.Event))
+            g.add((node, NG.eventType, PLOVER[ev.type]))
+            g.add((node, NG.agent, self.iris.entity(ev.agent)))
+            g.add((node, NG.target, self.iris.entity(ev.target)))
+            g.add((node, NG.modality, _MODALITY[ev.modality]))
+            if ev.place:
+                g.add((node, SEM.hasPlace, self.iris.entity(ev.place)))
+            if ev.time:
+                g.add((node, SEM.hasTimeStamp, Literal(ev.time)))
+            for prov in ev.provenance:
+                self._evidence(node, prov)
+
+    # ------------------------------------------------------------ output
+
+    def union(self) -> Graph:
+        """Every triple of every context, as one graph with our prefixes bound."""
+        g = Graph()
+        bind_prefixes(g)
+        self.iris.bind(g)
+        for ctx in self.dataset.contexts():
+            for triple in ctx:
+                g.add(triple)
+        return g

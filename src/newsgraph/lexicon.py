@@ -1,0 +1,189 @@
+"""Gazetteers of states and international organisations, read from ``ontology/``.
+
+``states.csv`` (``iso3,iso2,name,kind,aliases,demonyms,capitals``) and
+``organisations.csv`` (``key,name,aliases,kind``) are the single source of
+these names: the entity ruler's patterns and the resolver's lookups both come
+from here. Lookups are by *normalised* surface form (see ``normalise``), so
+"the U.S.", "US" and "U.S.'s" meet in one key; all-caps acronyms are kept
+case-sensitive so that the pronoun "us" never becomes the United States.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import read_csv, split_list
+
+_POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
+_LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+
+
+def clean_surface(text: str) -> str:
+    """A surface form without quotes, leading "the", trailing possessive, extra spaces."""
+    s = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
+    s = re.sub(r"\s+", " ", s).strip().strip("\"'“”,;:()[]").strip()
+    s = _POSSESSIVE.sub("", s).strip()
+    s = _LEADING_THE.sub("", s)
+    return s
+
+
+def normalise(text: str) -> str:
+    """Match key of a surface form: cleaned, dots removed, case folded
+    unless it is an all-caps acronym (so "US" and "us" stay apart)."""
+    s = clean_surface(text).replace(".", "")
+    s = re.sub(r"\s+", " ", s).strip()
+    if is_acronym(s):
+        return s
+    return s.casefold()
+
+
+def is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 1 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in text.strip()
+
+
+def _long_acronym(key: str) -> bool:
+    return is_acronym(key) and sum(c.isalpha() for c in key) >= 4
+
+
+def slugify(text: str) -> str:
+    """Readable IRI segment: ASCII, lower case, hyphens ("Kaja Kallas" -> "kaja-kallas")."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+    return s or "x"
+
+
+#: Organisation kinds whose acronyms house styles write in title case
+#: ("Nato", "Asean"); news agencies and NGOs are left exact, since their
+#: title-cased acronyms are often given names ("Sana").
+FOLDABLE_KINDS = frozenset({"intergovernmental", "un-agency", "eu-institution", "financial"})
+
+
+@dataclass(frozen=True)
+class StateEntry:
+    iso3: str
+    iso2: str
+    name: str
+    sovereign: bool
+    aliases: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    capitals: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class OrgEntry:
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    kind: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """What a normalised surface form names in the lexicon.
+
+    ``kind`` is "state" (a name of the state), "demonym" (an adjective of it),
+    "capital" (its capital, a Place that can stand for the state) or "org".
+    """
+
+    kind: str
+    id: str  # ISO alpha-3 for states, demonyms, capitals; key for orgs
+
+    @property
+    def hint(self) -> str:
+        return f"{self.kind}:{self.id}"
+
+    @staticmethod
+    def parse(hint: str) -> Hit:
+        kind, _, ident = hint.partition(":")
+        return Hit(kind, ident)
+
+
+class Lexicon:
+    """States and organisations with a lookup from surface forms."""
+
+    def __init__(self, states: list[StateEntry], orgs: list[OrgEntry]) -> None:
+        self.states = {s.iso3: s for s in states}
+        self.orgs = {o.key: o for o in orgs}
+        self._index: dict[str, Hit] = {}
+        # Later kinds never overwrite earlier ones: a state's own name wins
+        # over an organisation's alias of the same spelling.
+        for s in states:
+            for form in (s.name, s.iso3 if s.sovereign else "", *s.aliases):
+                self._add(form, Hit("state", s.iso3))
+        for s in states:
+            for form in s.demonyms:
+                self._add(form, Hit("demonym", s.iso3))
+            for form in s.capitals:
+                self._add(form, Hit("capital", s.iso3))
+        for o in orgs:
+            for form in (o.name, *o.aliases):
+                self._add(form, Hit("org", o.key), fold=o.kind in FOLDABLE_KINDS)
+
+    def _add(self, form: str, hit: Hit, fold: bool = False) -> None:
+        if not form:
+            return
+        key = normalise(form)
+        self._index.setdefault(key, hit)
+        if fold and _long_acronym(key):  # "NATO" is also written "Nato"; "US" never "us"
+            self._index.setdefault(key.casefold(), hit)
+
+    def lookup(self, surface: str) -> Hit | None:
+        key = normalise(surface)
+        hit = self._index.get(key)
+        if hit is None and _long_acronym(key):  # an all-caps headline word: "IRAN"
+            hit = self._index.get(key.casefold())
+        return hit
+
+    def surface_forms(self) -> list[tuple[str, Hit]]:
+        """Every (form, hit) pair, for building matcher patterns."""
+        out: list[tuple[str, Hit]] = []
+        for s in self.states.values():
+            for form in (s.name, *s.aliases):
+                out.append((form, Hit("state", s.iso3)))
+            for form in s.demonyms:
+                out.append((form, Hit("demonym", s.iso3)))
+            for form in s.capitals:
+                out.append((form, Hit("capital", s.iso3)))
+        for o in self.orgs.values():
+            for form in (o.name, *o.aliases):
+                out.append((form, Hit("org", o.key)))
+        return out
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    states = [
+        StateEntry(
+            iso3=row["iso3"],
+            iso2=row["iso2"],
+            name=row["name"],
+            sovereign=row.get("kind", "state") == "state",
+            aliases=tuple(split_list(row.get("aliases", ""))),
+            demonyms=tuple(split_list(row.get("demonyms", ""))),
+            capitals=tuple(split_list(row.get("capitals", ""))),
+        )
+        for row in read_csv("states.csv")
+    ]
+    orgs = [
+        OrgEntry(row["key"], row["name"], tuple(split_list(row.get("aliases", ""))), row.get("kind", ""))
+        for row in read_csv("organisations.csv")
+    ]
+    return Lexicon(states, orgs)
+
+
+@lru_cache(maxsize=1)
+def post_nouns() -> frozenset[str]:
+    """Single-word post titles that are not bare ranks ("minister", "chairperson"),
+    with their plurals, from ``role_titles.csv``."""
+    words = {row["title"] for row in read_csv("role_titles.csv") if row.get("kind") != "rank"}
+    singles = {w for w in words if " " not in w}
+    return frozenset(singles | {w + "s" for w in singles})
+
+
+@lru_cache(maxsize=1)
+def portfolio_words() -> frozenset[str]:
+    """Fields a minister or chief is responsible for ("finance", "defence")."""
+    return frozenset(row["word"] for row in read_csv("relations_title_words.csv") if row.get("use") == "portfolio")

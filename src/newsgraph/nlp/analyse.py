@@ -1,0 +1,118 @@
+"""Run spaCy over documents and return plain records.
+
+This is the only place where spaCy ``Doc`` objects exist: every segment of
+every document goes through one ``nlp.pipe`` stream (batched across
+documents), and what comes out is ``AnalysedDocument`` records — sentences
+with their tokens and dependency arcs, and entity mentions — with offsets
+into ``Document.text``. Those records pickle in kilobytes, so later stages
+(and other processes) never need the model.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..types import AnalysedDocument, Document, Mention, Sentence, Token
+from .model import load_pipeline, model_label
+
+#: spaCy labels that can name a person, organisation, state or place.
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def analyse_documents(
+    documents: Iterable[Document],
+    *,
+    model: str | None = None,
+    nlp: Language | None = None,
+    batch_size: int = 64,
+    progress: Callable[[Document], None] | None = None,
+) -> Iterator[AnalysedDocument]:
+    """Analyse documents lazily, in order; one AnalysedDocument per Document."""
+    nlp = nlp or load_pipeline(model)
+    label = model_label(nlp)
+    pending: list[tuple[Document, int]] = []  # documents whose segments are in flight
+
+    def feed() -> Iterator[tuple[str, tuple[int, int]]]:
+        for document in documents:
+            pending.append((document, len(document.segments)))
+            for seg_index, seg in enumerate(document.segments):
+                yield document.text[seg.start : seg.end], (len(pending) - 1, seg_index)
+
+    results: dict[int, list[tuple[int, Doc]]] = {}
+    emitted = 0
+    for doc, (doc_index, seg_index) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
+        results.setdefault(doc_index, []).append((seg_index, doc))
+        # Emit every finished document at the head of the queue, in order.
+        while emitted < len(pending) and len(results.get(emitted, ())) == pending[emitted][1]:
+            yield _finish(pending[emitted][0], results.pop(emitted, []), label, progress)
+            emitted += 1
+    while emitted < len(pending):  # documents with no segments at all
+        yield _finish(pending[emitted][0], results.pop(emitted, []), label, progress)
+        emitted += 1
+
+
+def _finish(
+    document: Document,
+    parsed: list[tuple[int, Doc]],
+    label: str,
+    progress: Callable[[Document], None] | None,
+) -> AnalysedDocument:
+    sentences: list[Sentence] = []
+    mentions: list[Mention] = []
+    for seg_index, doc in sorted(parsed, key=lambda p: p[0]):
+        seg = document.segments[seg_index]
+        shouty = seg.kind == "headline" and _title_case(doc)
+        _collect(doc, seg.start, seg.post, sentences, mentions, shouty)
+    if progress is not None:
+        progress(document)
+    return AnalysedDocument(document=document, sentences=tuple(sentences), mentions=tuple(mentions), model=label)
+
+
+def _title_case(doc: Doc) -> bool:
+    """A Title Case Headline, where capitals no longer tell names from words."""
+    words = [t for t in doc if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], mentions: list[Mention],
+             shouty: bool = False) -> None:
+    first = len(sentences)
+    starts: dict[int, int] = {}
+    for sent in doc.sents:
+        starts[sent.start] = len(sentences)
+        tokens = tuple(
+            Token(
+                i=tok.i - sent.start,
+                start=base + tok.idx,
+                end=base + tok.idx + len(tok.text),
+                text=tok.text,
+                lemma=tok.lemma_,
+                pos=tok.pos_,
+                tag=tok.tag_,
+                dep=tok.dep_,
+                head=tok.head.i - sent.start,
+                ent_iob=tok.ent_iob_ or "O",
+                ent_label=tok.ent_type_,
+            )
+            for tok in sent
+        )
+        sentences.append(
+            Sentence(start=base + sent.start_char, end=base + sent.end_char, text=sent.text, post=post, tokens=tokens)
+        )
+    for ent in doc.ents:
+        if ent.label_ not in KEPT_LABELS:
+            continue
+        mentions.append(
+            Mention(
+                start=base + ent.start_char,
+                end=base + ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+                sentence=starts.get(ent.sent.start, first),
+                post=post,
+                hint=ent.ent_id_ or None,
+                source="ruler" if ent.ent_id_ else ("ner-titlecase" if shouty else "ner"),
+            )
+        )

@@ -1,0 +1,108 @@
+"""A spaCy component that repairs entity spans the small model gets wrong on news.
+
+Each fix is a general tell, not a list of names:
+
+- "Sudanese" + "Armed Forces", "AU" + "Commission": a gazetteer hit directly
+  before an organisation name is part of that name, so the two join;
+- "Russian Defense | Minister", "European Trade | Commissioner": a span of
+  portfolio words right before a post noun is a job title, not an
+  organisation, so it is dropped (the demonym before it stays);
+- "Chairperson of the Union", "Heads of State": an ORG starting with a post
+  noun is a title;
+- "UAVs", "NGOs": a plural acronym is a common noun;
+- "Ministry of Foreign Affairs of": function words at the edges are trimmed.
+
+The post nouns and portfolio words are the relation lexicons' own
+(``ontology/role_titles.csv``, ``relations_title_words.csv``).
+"""
+from __future__ import annotations
+
+import re
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..lexicon import portfolio_words, post_nouns
+
+_EDGE_WORDS = frozenset({"of", "the", "and", "for", "'s", "’s", "in", "on", "at", "to", ",", "-"})
+_PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+
+
+def _trim(span: Span) -> Span | None:
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].lower_ in _EDGE_WORDS:
+        start += 1
+    while end > start and doc[end - 1].lower_ in _EDGE_WORDS:
+        end -= 1
+    if start >= end:
+        return None
+    if (start, end) == (span.start, span.end):
+        return span
+    return Span(doc, start, end, label=span.label_, kb_id=span.kb_id_, span_id=span.id_)
+
+
+def _add_named_post_holders(doc: Doc, ents: list[Span]) -> list[Span]:
+    """A proper name that NER missed but the text gives a post is a person:
+    "Jane Roe, chief of the ..." (apposition) or "finance minister Jane Roe"."""
+    taken = {i for e in ents for i in range(e.start, e.end)}
+    posts = post_nouns()
+    added: list[Span] = []
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.dep_ == "compound":
+            continue
+        has_post = any(c.dep_ == "appos" and c.lower_ in posts for c in tok.children) or any(
+            c.dep_ == "compound" and c.lower_ in posts for c in tok.children)
+        if not has_post:
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head.i == tok.i and \
+                doc[start - 1].pos_ == "PROPN" and doc[start - 1].i not in taken:
+            start -= 1
+        words = doc[start : tok.i + 1]
+        if len(words) < 2 or any(not w.text[:1].isupper() or not w.is_alpha or w.lower_ in posts for w in words):
+            continue
+        added.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    return sorted(ents + added, key=lambda s: s.start) if added else ents
+
+
+def _is_title(span: Span) -> bool:
+    """An ORG span that is really (part of) a job title."""
+    doc = span.doc
+    if doc[span.start].lower_ in post_nouns():
+        return True
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return nxt is not None and nxt.lower_ in post_nouns() and span[-1].lower_ in portfolio_words()
+
+
+@Language.component(
+    "newsgraph_clean_entities",
+    requires=["doc.ents"],
+    assigns=["doc.ents"],
+)
+def clean_entities(doc: Doc) -> Doc:
+    kept: list[Span] = []
+    for ent in doc.ents:
+        trimmed = _trim(ent)
+        if trimmed is None:
+            continue
+        if trimmed.label_ == "ORG" and not trimmed.ent_id_:
+            if _PLURAL_ACRONYM.match(trimmed.text) or _is_title(trimmed):
+                continue
+        kept.append(trimmed)
+    kept = _add_named_post_holders(doc, kept)
+    merged: list[Span] = []
+    for ent in kept:
+        prev = merged[-1] if merged else None
+        if (
+            prev is not None
+            and prev.ent_id_
+            and prev.label_ in {"NORP", "GPE", "ORG"}
+            and ent.label_ == "ORG"
+            and not ent.ent_id_
+            and ent.start == prev.end
+        ):
+            merged[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        merged.append(ent)
+    doc.ents = merged
+    return doc

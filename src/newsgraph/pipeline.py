@@ -1,0 +1,147 @@
+"""The whole build: inputs -> documents -> records -> entities, relations -> RDF files.
+
+``build`` is what ``newsgraph build`` calls; it takes a ``progress``
+callback and a ``warn`` callback so the CLI (or any other caller) decides
+how to show them. Output files are written to a temporary file beside the
+target and renamed into place, so an interrupted build never leaves a
+half-written graph.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph
+
+from .errors import GraphError
+from .graph.iris import DEFAULT_BASE
+from .graph.rdf import GraphWriter
+from .types import AnalysedDocument, Document, Event, Membership, Resolution
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """Everything a build found, as records (before RDF)."""
+
+    analysed: tuple[AnalysedDocument, ...]
+    resolution: Resolution
+    memberships: tuple[Membership, ...] = ()
+    events: tuple[Event, ...] = ()
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    out: Path
+    graph_path: Path
+    html_path: Path | None
+    documents: int
+    entities: int
+    memberships: int
+    events: int
+    triples: int
+    warnings: tuple[str, ...] = field(default=())
+
+    def summary(self) -> str:
+        return (
+            f"wrote {self.graph_path}: {self.documents} documents, {self.entities} entities, "
+            f"{self.memberships} roles, {self.events} events ({self.triples} triples)"
+        )
+
+
+def extract(
+    documents: Sequence[Document],
+    *,
+    model: str | None = None,
+    progress: Callable[[Document], None] | None = None,
+) -> BuildResult:
+    """Run the NLP, resolution and relation stages over documents."""
+    from .nlp import analyse_documents
+    from .relations import extract_relations
+    from .resolve import resolve_entities
+
+    analysed = tuple(analyse_documents(documents, model=model, progress=progress))
+    resolution = resolve_entities(analysed)
+    memberships, events = extract_relations(analysed, resolution)
+    return BuildResult(analysed, resolution, tuple(memberships), tuple(events))
+
+
+def to_graph(result: BuildResult, *, base: str = DEFAULT_BASE) -> Graph:
+    writer = GraphWriter(base)
+    for ad in result.analysed:
+        writer.add_document(ad.document)
+    writer.add_entities(result.resolution.entities)
+    writer.add_mentions(result.resolution, {ad.document.key: ad.sentences for ad in result.analysed})
+    writer.add_memberships(result.memberships)
+    writer.add_events(result.events)
+    return writer.union()
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build(
+    inputs: Sequence[str],
+    out: Path,
+    *,
+    base: str = DEFAULT_BASE,
+    model: str | None = None,
+    write_html: bool = True,
+    timezone: str = "UTC",
+    warn: Callable[[str], None] | None = None,
+    progress: Callable[[Document], None] | None = None,
+) -> BuildReport:
+    """Build ``out/graph.ttl`` (and ``out/graph.html``) from input paths."""
+    from .ingest import read_inputs
+
+    warnings: list[str] = []
+
+    def _warn(message: str) -> None:
+        warnings.append(message)
+        if warn is not None:
+            warn(message)
+
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise GraphError(f"output {str(out)!r} is a file, not a folder: give --out a folder")
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn))
+    if not documents:
+        _warn("no documents to read: wrote an empty graph")
+        result = BuildResult((), Resolution((), ()))
+    else:
+        result = extract(documents, model=model, progress=progress)
+    graph = to_graph(result, base=base)
+    graph_path = out / "graph.ttl"
+    write_atomically(graph_path, graph.serialize(format="turtle", encoding="utf-8"))
+    html_path = None
+    if write_html:
+        from .viz import write_page
+
+        html_path = write_page(graph, out / "graph.html")
+    return BuildReport(
+        out=out,
+        graph_path=graph_path,
+        html_path=html_path,
+        documents=len(documents),
+        entities=len(result.resolution.entities),
+        memberships=len(result.memberships),
+        events=len(result.events),
+        triples=len(graph),
+        warnings=tuple(warnings),
+    )

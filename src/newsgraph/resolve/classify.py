@@ -1,0 +1,190 @@
+"""Decide what a single mention names, before mentions are clustered.
+
+The small statistical model mistypes news names in ways that have simple,
+general tells; each rule here is one of them:
+
+- a gazetteer hit (state, demonym, capital, international organisation) is
+  trusted over the NER label: "Kyiv" tagged PERSON is a place;
+- a PERSON span loses its courtesy title or post ("Mr", "President",
+  "Naval Colonel"); the name is what remains;
+- a PERSON right after a locative preposition ("in Gdansk"), or listed
+  with cities ("Lviv, Odesa and Sumy"), is a place;
+- an ORG that reads like a name and is followed by a post ("X, chairperson
+  of ...") or steps down "as chairman" is a person;
+- NORP spans that are not demonyms of a state ("Western", "Shiite") name no
+  actor and are dropped; so are spans with no capital letter or with digits.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, portfolio_words, post_nouns, slugify
+from ..resources import read_text
+from ..types import EntityType, Mention, Sentence, Token
+
+LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "towards", "toward"})
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A mention with a provisional type and name.
+
+    ``fixed`` is the entity key when the gazetteer decides it
+    (``state/UKR``, ``org/nato``, ``place/kyiv``); ``name`` is the surface
+    without title, "the" or possessive; ``surface`` is the alias to keep.
+    """
+
+    document: str
+    mention: Mention
+    type: EntityType
+    name: str
+    surface: str
+    fixed: str | None = None
+    capital_of: str | None = None  # ISO3 when the place is a capital
+
+
+@lru_cache(maxsize=1)
+def title_words() -> tuple[tuple[str, ...], ...]:
+    """Title phrases as token tuples, longest first."""
+    phrases = {
+        tuple(line.strip().casefold().split())
+        for line in read_text("person_titles.txt").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return tuple(sorted(phrases, key=len, reverse=True))
+
+
+def strip_titles(name: str) -> str:
+    """"Naval Colonel Li Xi" -> "Li Xi"; never strips the whole name."""
+    tokens = name.split()
+    changed = True
+    while changed and len(tokens) > 1:
+        changed = False
+        low = [t.casefold().rstrip(".") for t in tokens]
+        for phrase in title_words():
+            n = len(phrase)
+            if n < len(tokens) and tuple(low[:n]) == phrase:
+                tokens = tokens[n:]
+                changed = True
+                break
+    return " ".join(tokens)
+
+
+_JUNK = re.compile(r"\d|[\n@#/\\]")
+
+
+def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon: Lexicon) -> Candidate | None:
+    """The provisional reading of one mention, or None when it names no entity."""
+    surface = clean_surface(mention.text)
+    if len(surface) < 2 or _JUNK.search(surface) or not any(c.isupper() for c in surface):
+        return None
+    hit = Hit.parse(mention.hint) if mention.hint else lexicon.lookup(surface)
+    if hit is None and mention.label == "PERSON":
+        hit = lexicon.lookup(strip_titles(surface))
+    if hit is not None:
+        return _from_hit(document, mention, surface, hit, lexicon)
+    label = mention.label
+    if label == "ORG" and _person_with_post(mention, sentence):
+        label = "PERSON"
+    if label == "PERSON":
+        name = strip_titles(surface)
+        if " " not in name and (_after_locative(mention, sentence) or _listed_with_cities(mention, sentence, lexicon)):
+            return Candidate(document, mention, EntityType.PLACE, name, surface, f"place/{slugify(name)}")
+        return Candidate(document, mention, EntityType.PERSON, name, surface)
+    if label == "ORG":
+        return Candidate(document, mention, EntityType.ORGANISATION, surface, surface)
+    if label in {"GPE", "LOC", "FAC"}:
+        return Candidate(document, mention, EntityType.PLACE, surface, surface, f"place/{slugify(surface)}")
+    return None  # NORP that is no demonym of a state
+
+
+def _from_hit(document: str, mention: Mention, surface: str, hit: Hit, lexicon: Lexicon) -> Candidate | None:
+    if hit.kind in {"state", "demonym"}:
+        entry = lexicon.states.get(hit.id)
+        if entry is None:
+            return None
+        if not entry.sovereign:  # dependent territories are places
+            return Candidate(document, mention, EntityType.PLACE, entry.name, surface, f"place/{slugify(entry.name)}")
+        return Candidate(document, mention, EntityType.STATE, entry.name, surface, f"state/{entry.iso3}")
+    if hit.kind == "capital":
+        return Candidate(
+            document, mention, EntityType.PLACE, surface, surface, f"place/{slugify(surface)}", capital_of=hit.id
+        )
+    if hit.kind == "org":
+        entry = lexicon.orgs.get(hit.id)
+        if entry is None:
+            return None
+        return Candidate(document, mention, EntityType.ORGANISATION, entry.name, surface, f"org/{entry.key}")
+    return None
+
+
+def _after_locative(mention: Mention, sentence: Sentence | None) -> bool:
+    if sentence is None:
+        return False
+    before = [t for t in sentence.tokens if t.end <= mention.start]
+    return bool(before) and before[-1].text.casefold() in LOCATIVE
+
+
+def _span_tokens(mention: Mention, sentence: Sentence) -> list[Token]:
+    return [t for t in sentence.tokens if t.start >= mention.start and t.end <= mention.end]
+
+
+def _root(tokens: list[Token]) -> Token | None:
+    ids = {t.i for t in tokens}
+    return next((t for t in tokens if t.head not in ids or t.head == t.i), None)
+
+
+def _listed_with_cities(mention: Mention, sentence: Sentence | None, lexicon: Lexicon) -> bool:
+    """A lone name coordinated with places that are not states is a place too."""
+    if sentence is None:
+        return False
+    root = _root(_span_tokens(mention, sentence))
+    if root is None:
+        return False
+    near = _coordinated(root, sentence.tokens)
+    for t in near:
+        hit = lexicon.lookup(t.text)
+        if (hit is not None and hit.kind == "capital") or (hit is None and t.ent_label in {"GPE", "LOC", "FAC"}):
+            return True
+    return False
+
+
+def _coordinated(root: Token, tokens: tuple[Token, ...]) -> list[Token]:
+    """Every token joined to ``root`` by a chain of conj arcs ("A, B, C and D")."""
+    seen = {root.i}
+    frontier = [root.i]
+    while frontier:
+        i = frontier.pop()
+        linked = [t.i for t in tokens if t.dep == "conj" and t.head == i]
+        if tokens[i].dep == "conj":
+            linked.append(tokens[i].head)
+        for j in linked:
+            if j not in seen:
+                seen.add(j)
+                frontier.append(j)
+    return [tokens[i] for i in sorted(seen - {root.i})]
+
+
+def _person_with_post(mention: Mention, sentence: Sentence | None) -> bool:
+    """An ORG span shaped like a personal name that the sentence gives a post."""
+    if sentence is None:
+        return False
+    span = _span_tokens(mention, sentence)
+    words = [t.text for t in span]
+    if not 2 <= len(words) <= 4 or is_acronym(mention.text):
+        return False
+    posts, fields = post_nouns(), portfolio_words()
+    if any(not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in posts or w.lower() in fields
+           for w in words):
+        return False
+    after = [t for t in sentence.tokens if t.start >= mention.end]
+    if after and after[0].text == "," and any(t.text.lower() in posts for t in after[1:5]):
+        return True
+    root = _root(span)
+    if root is not None and root.dep in {"nsubj", "nsubjpass"}:
+        for prep in (t for t in sentence.tokens if t.head == root.head and t.text.lower() == "as"):
+            if any(t.head == prep.i and t.text.lower() in posts for t in sentence.tokens):
+                return True
+    return False

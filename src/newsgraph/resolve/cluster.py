@@ -1,0 +1,222 @@
+"""Group mentions into entities, within and across documents.
+
+One node per real thing: "Antony Blinken", "Blinken" and "Mr Blinken" are
+one person; "Nato", "NATO" and "North Atlantic Treaty Organization" one
+organisation; "Russian" and "Russia's" one state. Resolution never merges
+across types; every surface form is kept as an alias. The result does not
+depend on the order of the input documents (they are sorted first, and
+every choice is made over sorted candidates).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+
+from ..lexicon import Lexicon, is_acronym, load_lexicon, normalise, slugify
+from ..types import AnalysedDocument, Entity, EntityType, Resolution, ResolvedMention
+from .classify import Candidate, classify
+
+_TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+_MINOR = {"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "le", "al"}
+
+
+def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | None = None) -> Resolution:
+    lexicon = lexicon or load_lexicon()
+    docs = sorted(analysed, key=lambda a: a.document.key)
+    cands: list[Candidate] = []
+    for ad in docs:
+        for m in sorted(ad.mentions, key=lambda m: (m.start, m.end)):
+            sentence = ad.sentences[m.sentence] if 0 <= m.sentence < len(ad.sentences) else None
+            c = classify(ad.document.key, m, sentence, lexicon)
+            if c is not None:
+                cands.append(c)
+    cands = _harmonise_types(_confirm_title_case(cands))
+    keys = _assign_keys(cands, {ad.document.key: ad.document.text for ad in docs})
+    return _entities(cands, keys, lexicon)
+
+
+def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:
+    """Names NER found only in a Title Case headline count when the body names them too."""
+    seen: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.mention.source != "ner-titlecase":
+            seen[c.document].add(normalise(c.name))
+            seen[c.document].update(normalise(w) for w in c.name.split())
+    return [c for c in cands if c.mention.source != "ner-titlecase" or normalise(c.name) in seen[c.document]]
+
+
+def _harmonise_types(cands: list[Candidate]) -> list[Candidate]:
+    """One type per surface within a document; surnames of named people are people."""
+    person_tokens: dict[str, set[str]] = defaultdict(set)
+    for c in cands:
+        if c.type is EntityType.PERSON and len(c.name.split()) >= 2:
+            person_tokens[c.document].update(t.casefold() for t in c.name.split())
+    votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    for c in cands:
+        if c.fixed is None or c.type is EntityType.PLACE and c.capital_of is None:
+            votes[(c.document, normalise(c.name))][c.type] += 1
+    out = []
+    for c in cands:
+        if c.fixed is not None and (c.type is not EntityType.PLACE or c.capital_of):
+            out.append(c)
+            continue
+        new_type = c.type
+        if " " not in c.name and c.name.casefold() in person_tokens[c.document]:
+            new_type = EntityType.PERSON
+        else:
+            counts = votes[(c.document, normalise(c.name))]
+            new_type = min(counts, key=lambda t: (-counts[t], _TYPE_ORDER[t]))
+        if new_type is not c.type:
+            fixed = f"place/{slugify(c.name)}" if new_type is EntityType.PLACE else None
+            c = Candidate(c.document, c.mention, new_type, c.name, c.surface, fixed)
+        out.append(c)
+    return out
+
+
+# ---------------------------------------------------------------- keys
+
+
+def _assign_keys(cands: list[Candidate], texts: dict[str, str]) -> list[str]:
+    keys: list[str | None] = [c.fixed for c in cands]
+    _person_keys(cands, keys)
+    _org_keys(cands, keys, texts)
+    return [k or f"{c.type.slug}/{slugify(c.name)}" for c, k in zip(cands, keys)]
+
+
+def _tokens_match(a: str, b: str) -> bool:
+    return a == b or (len(a) >= 6 and len(b) >= 6 and a[:4] == b[:4] and _edit_distance(a, b) <= 1)
+
+
+def _edit_distance(a: str, b: str) -> int:
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _subsequence(short: Sequence[str], long: Sequence[str]) -> bool:
+    it = iter(long)
+    return all(any(_tokens_match(s, t) for t in it) for s in short)
+
+
+def _person_keys(cands: list[Candidate], keys: list[str | None]) -> None:
+    idx = [i for i, c in enumerate(cands) if c.type is EntityType.PERSON and keys[i] is None]
+    names = sorted({cands[i].name for i in idx}, key=lambda n: (-len(n.split()), n))
+    docs_of: dict[str, set[str]] = defaultdict(set)
+    for i in idx:
+        docs_of[cands[i].name].add(cands[i].document)
+    # Full names first, longest first: each joins the first cluster it fits.
+    clusters: list[tuple[str, list[str], set[str]]] = []  # canonical, tokens, documents
+    cluster_of: dict[str, int] = {}
+    for name in names:
+        toks = [t.casefold() for t in name.split()]
+        if len(toks) < 2:
+            continue
+        for ci, (_, ctoks, cdocs) in enumerate(clusters):
+            if _subsequence(toks, ctoks):
+                cluster_of[name] = ci
+                cdocs.update(docs_of[name])
+                break
+        else:
+            cluster_of[name] = len(clusters)
+            clusters.append((name, toks, set(docs_of[name])))
+    # Single names join the one named person who carries that name,
+    # preferring people named in the same document.
+    for i in idx:
+        c = cands[i]
+        if c.name in cluster_of:
+            continue
+        token = c.name.casefold()
+        fits = [ci for ci, (_, ctoks, _) in enumerate(clusters) if any(_tokens_match(token, t) for t in ctoks)]
+        local = [ci for ci in fits if c.document in clusters[ci][2]]
+        chosen = local if local else fits
+        if len(chosen) > 1:  # a surname beats a given name
+            chosen = [ci for ci in chosen if _tokens_match(token, clusters[ci][1][-1])] or chosen
+        if len(chosen) == 1:
+            keys[i] = f"person/{slugify(clusters[chosen[0]][0])}"
+    for i in idx:
+        if keys[i] is None and cands[i].name in cluster_of:
+            keys[i] = f"person/{slugify(clusters[cluster_of[cands[i].name]][0])}"
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper() and w.casefold() not in _MINOR)
+
+
+def _org_keys(cands: list[Candidate], keys: list[str | None], texts: dict[str, str]) -> None:
+    """Organisations by normalised name; "Full Name (ACR)" and initials make ACR an alias."""
+    acronym_of: dict[tuple[str, str], str] = {}  # (document, ACR) -> key
+    for i, c in enumerate(cands):
+        if c.type is not EntityType.ORGANISATION:
+            continue
+        key = keys[i] or f"org/{slugify(c.name)}"
+        keys[i] = key
+        m = _ACRONYM_AFTER.match(texts.get(c.document, ""), c.mention.end)
+        if m and is_acronym(m.group(1)) and not is_acronym(c.name):
+            acronym_of.setdefault((c.document, m.group(1)), key)
+    full_names = defaultdict(list)
+    for i, c in enumerate(cands):
+        if c.type is EntityType.ORGANISATION and not is_acronym(c.name) and c.fixed is None:
+            full_names[(c.document, _initials(c.name))].append(keys[i])
+    for i, c in enumerate(cands):
+        if c.type is not EntityType.ORGANISATION or c.fixed is not None or not is_acronym(c.name):
+            continue
+        acr = c.name.replace(".", "")
+        defined = acronym_of.get((c.document, acr))
+        if defined is None and len(set(full_names.get((c.document, acr), []))) == 1:
+            defined = full_names[(c.document, acr)][0]
+        if defined is not None:
+            keys[i] = defined
+    # The same acronym in other documents follows its definition.
+    global_acr: dict[str, set[str]] = defaultdict(set)
+    for (_, acr), key in acronym_of.items():
+        global_acr[acr].add(key)
+    for i, c in enumerate(cands):
+        if c.type is EntityType.ORGANISATION and c.fixed is None and keys[i] == f"org/{slugify(c.name)}":
+            found = global_acr.get(c.name.replace(".", ""), set())
+            if len(found) == 1:
+                keys[i] = next(iter(found))
+
+
+# ---------------------------------------------------------------- entities
+
+
+def _entities(cands: list[Candidate], keys: list[str], lexicon: Lexicon) -> Resolution:
+    surfaces: dict[str, Counter] = defaultdict(Counter)
+    names: dict[str, Counter] = defaultdict(Counter)
+    types: dict[str, EntityType] = {}
+    mentions = []
+    for c, key in zip(cands, keys):
+        types.setdefault(key, c.type)
+        if types[key] is not c.type:  # never merge across types: keep the first, separate the rest
+            key = f"{c.type.slug}/{slugify(c.name)}"
+            types.setdefault(key, c.type)
+        surfaces[key][c.surface] += 1
+        names[key][c.name] += 1
+        mentions.append(ResolvedMention(c.document, c.mention, key))
+    entities = []
+    for key in sorted(types):
+        etype = types[key]
+        iso3 = iso2 = None
+        if etype is EntityType.STATE:
+            entry = lexicon.states[key.split("/", 1)[1]]
+            name, iso3, iso2 = entry.name, entry.iso3, entry.iso2
+        elif key.startswith("org/") and key[4:] in lexicon.orgs:
+            name = lexicon.orgs[key[4:]].name
+        else:
+            name = _canonical(names[key], etype)
+        aliases = sorted({s for s in surfaces[key]} | set(names[key]) - {name})
+        entities.append(Entity(key, etype, name, tuple(a for a in aliases if a != name), iso3, iso2))
+    return Resolution(tuple(entities), tuple(mentions))
+
+
+def _canonical(names: Counter, etype: EntityType) -> str:
+    if etype is EntityType.PERSON:
+        return min(names, key=lambda n: (-len(n.split()), -names[n], n))
+    # Organisations and places: the fullest non-acronym form, then the most frequent.
+    return min(names, key=lambda n: (is_acronym(n), -names[n], -len(n), n))

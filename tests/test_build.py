@@ -1,0 +1,120 @@
+"""`newsgraph build` end to end: real model, real files, real parsers."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from click.testing import CliRunner
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rdflib import RDF, SKOS, Graph, Namespace
+
+from newsgraph.cli import main
+from newsgraph.pipeline import build
+
+NG = Namespace("https://w3id.org/newsgraph/ontology#")
+pytestmark = pytest.mark.slow
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args))
+
+
+def test_missing_path_is_a_one_line_error_with_exit_2(tmp_path):
+    result = run("build", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert result.output == f"Error: input {str(tmp_path / 'nope.txt')!r} does not exist: check the path\n"
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_empty_input_gives_a_valid_empty_graph_and_a_warning(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n")
+    result = run("build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"), "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "warning: no documents to read: wrote an empty graph" in result.output
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert len(g) == 0
+
+
+def test_binary_file_is_skipped_with_a_warning_and_the_rest_is_built(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text("Germany and France signed a treaty in Berlin on Monday.\n")
+    (tmp_path / "in" / "b.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary")
+    result = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "b.txt" in result.output and "warning: skipped" in result.output
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    labels = {str(o) for o in g.objects(None, SKOS.prefLabel)}
+    assert {"Germany", "France"} <= labels
+
+
+def test_output_is_written_atomically_leaving_no_temporary_files(tmp_path, repo):
+    out = tmp_path / "out"
+    build([str(repo / "examples" / "live-blog.txt")], out, write_html=False)
+    assert sorted(p.name for p in out.iterdir()) == ["graph.ttl"]
+
+
+@pytest.fixture(scope="module")
+def example_build(tmp_path_factory, repo):
+    out = tmp_path_factory.mktemp("example")
+    report = build([str(repo / "examples")], out, write_html=False)
+    return report
+
+
+def test_same_input_gives_the_same_triples(example_build, repo, tmp_path):
+    again = build([str(repo / "examples")], tmp_path, write_html=False)
+    first = example_build.graph_path.read_bytes()
+    assert again.graph_path.read_bytes() == first
+
+
+def test_turtle_output_reparses_with_an_independent_parser(example_build):
+    store = pyoxigraph.Store()
+    store.load(path=str(example_build.graph_path), format=pyoxigraph.RdfFormat.TURTLE)
+    g = Graph().parse(example_build.graph_path)
+    assert len(store) == len(g) > 100
+
+
+def test_build_output_conforms_to_the_shapes(example_build):
+    from pyshacl import validate
+
+    from newsgraph.resources import read_text
+
+    shapes = Graph().parse(data=read_text("shapes.ttl"), format="turtle")
+    data = Graph().parse(example_build.graph_path)
+    conforms, _, text = validate(data, shacl_graph=shapes, inference="none")
+    assert conforms, text[:3000]
+
+
+def test_every_mention_slices_its_anchor_from_the_document_text(repo, tmp_path):
+    from newsgraph.ingest import read_inputs
+    from newsgraph.pipeline import extract
+
+    docs = list(read_inputs([str(repo / "examples" / "live-blog.txt")]))
+    result = extract(docs)
+    texts = {ad.document.key: ad.document.text for ad in result.analysed}
+    assert result.resolution.mentions
+    for rm in result.resolution.mentions:
+        assert texts[rm.document][rm.mention.start:rm.mention.end] == rm.mention.text
+
+
+def test_authors_in_sign_offs_are_metadata_not_actors(example_build):
+    g = Graph().parse(example_build.graph_path)
+    schema = Namespace("https://schema.org/")
+    authors = {str(n) for n in g.objects(None, schema.name)}
+    people = {str(o) for s in g.subjects(RDF.type, NG.Person)
+              for o in (*g.objects(s, SKOS.prefLabel), *g.objects(s, SKOS.altLabel))}
+    assert authors and not (authors & people)
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_any_text_gives_a_graph_that_reparses(tmp_path, text):
+    src = tmp_path / "in.txt"
+    src.write_text(text, encoding="utf-8")
+    out = tmp_path / "out"
+    shutil.rmtree(out, ignore_errors=True)
+    build([str(src)], out, write_html=False)
+    Graph().parse(out / "graph.ttl")
+    pyoxigraph.Store().load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
