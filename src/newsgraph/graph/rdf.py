@@ -37,7 +37,7 @@ class GraphWriter:
     def __init__(self, base: str) -> None:
         self.iris = Iris(base)
         self.dataset = Dataset()
-        self.default = self.dataset.default_context
+        self.default = self.dataset.default_graph
         self._docs: dict[str, Document] = {}
 
     def _ctx(self, document_key: str) -> Graph:
@@ -184,7 +184,7 @@ class GraphWriter:
         g = Graph()
         bind_prefixes(g)
         self.iris.bind(g)
-        for ctx in self.dataset.contexts():
+        for ctx in self.dataset.graphs():
             for triple in ctx:
                 g.add(triple)
         return g

@@ -25,6 +25,9 @@ from ..resources import read_text
 from ..types import EntityType, Mention, Sentence, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "towards", "toward"})
+#: Nouns that make "the X of Name" a place ("the island of Capri", "the city of Lviv").
+PLACE_NOUNS = frozenset({"city", "town", "village", "island", "islands", "region", "province", "district",
+                         "port", "capital", "county", "state", "oblast", "area", "suburb", "outskirts"})
 
 
 @dataclass(frozen=True)
@@ -88,9 +91,13 @@ def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon
     label = mention.label
     if label == "ORG" and _person_with_post(mention, sentence):
         label = "PERSON"
+    if label in {"PERSON", "ORG"} and " " not in surface and (
+        _named_as_place(mention, sentence) or _listed_with_cities(mention, sentence, lexicon)
+    ):
+        return Candidate(document, mention, EntityType.PLACE, surface, surface, f"place/{slugify(surface)}")
     if label == "PERSON":
         name = strip_titles(surface)
-        if " " not in name and (_after_locative(mention, sentence) or _listed_with_cities(mention, sentence, lexicon)):
+        if " " not in name and _after_locative(mention, sentence):
             return Candidate(document, mention, EntityType.PLACE, name, surface, f"place/{slugify(name)}")
         return Candidate(document, mention, EntityType.PERSON, name, surface)
     if label == "ORG":
@@ -149,6 +156,17 @@ def _listed_with_cities(mention: Mention, sentence: Sentence | None, lexicon: Le
         if (hit is not None and hit.kind == "capital") or (hit is None and t.ent_label in {"GPE", "LOC", "FAC"}):
             return True
     return False
+
+
+def _named_as_place(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "the island of Capri": the object of "of" after a place noun."""
+    if sentence is None:
+        return False
+    root = _root(_span_tokens(mention, sentence))
+    if root is None or root.dep != "pobj":
+        return False
+    prep = sentence.tokens[root.head]
+    return prep.text.lower() == "of" and sentence.tokens[prep.head].text.lower() in PLACE_NOUNS
 
 
 def _coordinated(root: Token, tokens: tuple[Token, ...]) -> list[Token]:
