@@ -118,3 +118,21 @@ def test_any_text_gives_a_graph_that_reparses(tmp_path, text):
     build([str(src)], out, write_html=False)
     Graph().parse(out / "graph.ttl")
     pyoxigraph.Store().load(path=str(out / "graph.ttl"), format=pyoxigraph.RdfFormat.TURTLE)
+
+
+def test_unknown_model_is_a_one_line_error_naming_it(tmp_path):
+    (tmp_path / "a.txt").write_text("Germany and France met.\n")
+    result = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--model", "xx_no_such_model")
+    assert result.exit_code == 1
+    assert result.output == ("Error: spaCy model 'xx_no_such_model' is not installed: "
+                             "pip install its package, or drop --model to use en_core_web_sm\n")
+    assert not (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_standard_input_is_read_with_a_dash(tmp_path):
+    result = CliRunner().invoke(main, ["build", "-", "--out", str(tmp_path), "--no-html", "--quiet"],
+                                input="Kenya and Uganda signed a trade deal in Nairobi.\n")
+    assert result.exit_code == 0, result.output
+    g = Graph().parse(tmp_path / "graph.ttl")
+    assert {"Kenya", "Uganda"} <= {str(o) for o in g.objects(None, SKOS.prefLabel)}
+    assert "stdin" in {str(o) for o in g.objects(None, NG.source)}

