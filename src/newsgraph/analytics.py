@@ -1,0 +1,200 @@
+"""Network analytics of a newsgraph graph: counts, central actors, communities.
+
+Counts of classes and relation types come straight from the RDF; centrality
+and communities are computed on the same merged network the page draws
+(``newsgraph.viz.load_view``), as an undirected graph whose edge weight is
+the number of merged roles and events, so "most connected" means the same
+thing everywhere. Everything is deterministic: nodes and edges are added in
+sorted order and Louvain runs with ``seed=0``.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import networkx as nx
+import rdflib
+from rdflib import RDF
+
+from .viz import load_view
+from .viz.model import NetworkView
+from .viz.reader import NG, ORG, local_name
+
+# Exact betweenness is O(nodes × edges); above this many nodes it is
+# estimated from this many sampled sources (seeded), which keeps a
+# 2,000-node graph around a second instead of several.
+BETWEENNESS_EXACT_UP_TO = 1000
+
+PREFIXES = {
+    "https://w3id.org/newsgraph/ontology#": "ng:",
+    "https://w3id.org/newsgraph/plover#": "plover:",
+    "http://www.w3.org/ns/org#": "org:",
+    "http://www.w3.org/2004/02/skos/core#": "skos:",
+    "http://www.w3.org/ns/prov#": "prov:",
+    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#": "nif:",
+    "http://semanticweb.cs.vu.nl/2009/11/sem/": "sem:",
+    "https://schema.org/": "schema:",
+}
+
+
+def compact(iri: str) -> str:
+    """``https://w3id.org/newsgraph/ontology#Person`` → ``ng:Person``."""
+    for namespace, prefix in PREFIXES.items():
+        if iri.startswith(namespace):
+            return prefix + iri[len(namespace):]
+    return iri
+
+
+def _multidigraph(view: NetworkView) -> nx.MultiDiGraph:
+    graph = nx.MultiDiGraph()
+    for n in sorted(view.nodes, key=lambda n: n.id):
+        graph.add_node(n.id, label=n.label, type=n.type, aliases="; ".join(n.aliases), mentions=n.mentions)
+    for e in view.edges:
+        graph.add_edge(
+            e.source, e.target, key=e.id, kind=e.kind, label=e.label, type=e.type,
+            count=e.count, directed=e.directed, modality=e.modality,
+        )
+    return graph
+
+
+def to_networkx(graph: rdflib.Graph, *, include_places: bool = False) -> nx.MultiDiGraph:
+    """The drawn network as a MultiDiGraph.
+
+    Node attributes: label, type, aliases (joined with "; "), mentions.
+    Edge attributes (key = the page's edge id): kind (role, event, or place
+    with ``include_places``), label, type (the post or PLOVER code), count
+    of merged memberships/events, directed, modality. Undirected event types
+    keep one edge, stored in the order of their IRIs.
+    """
+    return _multidigraph(load_view(graph, include_places=include_places))
+
+
+def undirected(network: nx.MultiDiGraph) -> nx.Graph:
+    """Collapse to a simple undirected graph; weight = summed counts, self-loops dropped."""
+    simple = nx.Graph()
+    simple.add_nodes_from(sorted(network.nodes(data=True)))
+    for u, v, data in sorted(network.edges(data=True), key=lambda x: (x[0], x[1])):
+        if u == v:
+            continue
+        if simple.has_edge(u, v):
+            simple[u][v]["weight"] += data.get("count", 1)
+        else:
+            simple.add_edge(u, v, weight=data.get("count", 1))
+    return simple
+
+
+def _class_counts(graph: rdflib.Graph) -> dict[str, int]:
+    counts = Counter(compact(str(cls)) for _, cls in set(graph.subject_objects(RDF.type)))
+    return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def _relation_counts(graph: rdflib.Graph) -> dict[str, dict[str, int]]:
+    events = set(graph.subjects(RDF.type, NG.Event))
+    by_type: Counter[str] = Counter()
+    by_modality: Counter[str] = Counter()
+    for event in events:
+        code = graph.value(event, NG.eventType)
+        mode = graph.value(event, NG.modality)
+        by_type[local_name(str(code)) if code is not None else "EVENT"] += 1
+        by_modality[local_name(str(mode)).lower() if mode is not None else "asserted"] += 1
+    roles: Counter[str] = Counter()
+    for membership in set(graph.subjects(RDF.type, ORG.Membership)):
+        role = graph.value(membership, ORG.role)
+        label = graph.value(role, rdflib.namespace.SKOS.prefLabel) if role is not None else None
+        roles[str(label) if label is not None else (local_name(str(role)) if role is not None else "member")] += 1
+
+    def ordered(counter: Counter[str]) -> dict[str, int]:
+        return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
+
+    return {"events": ordered(by_type), "modality": ordered(by_modality), "roles": ordered(roles)}
+
+
+def _ranked(simple: nx.Graph, scores: dict[str, float], top: int, name: str) -> list[dict]:
+    order = sorted(scores, key=lambda n: (-scores[n], simple.nodes[n]["label"].casefold(), n))
+    return [
+        {"id": n, "label": simple.nodes[n]["label"], "type": simple.nodes[n]["type"], name: scores[n]}
+        for n in order[:top]
+    ]
+
+
+def graph_stats(graph: rdflib.Graph, *, top: int = 10) -> dict:
+    """Counts by class and relation, the ``top`` most central actors, Louvain communities.
+
+    Returns plain JSON-ready data::
+
+        {"triples", "classes": {"ng:Person": n, …},
+         "relations": {"events": {"CONSULT": n, …}, "modality": {…}, "roles": {"minister": n, …}},
+         "network": {"nodes", "edges", "components", "edge_kinds": {"event": n, "role": n}},
+         "degree": [{"id", "label", "type", "degree"}, …],
+         "betweenness": [{"id", "label", "type", "betweenness"}, …], "betweenness_sampled": k | None,
+         "communities": [{"size", "members": [labels by degree]}, …], "community_count": n}
+    """
+    network = to_networkx(graph)
+    simple = undirected(network)
+    degree = dict(simple.degree())
+    sample = None
+    if simple.number_of_nodes() > BETWEENNESS_EXACT_UP_TO:
+        sample = BETWEENNESS_EXACT_UP_TO
+        between = nx.betweenness_centrality(simple, k=sample, normalized=True, seed=0)
+    else:
+        between = nx.betweenness_centrality(simple, normalized=True)
+    between = {n: round(b, 6) for n, b in between.items()}
+
+    connected = simple.subgraph([n for n in simple if degree[n] > 0])
+    groups = nx.community.louvain_communities(connected, weight="weight", seed=0) if connected.number_of_edges() else []
+    communities = []
+    for group in groups:
+        if len(group) < 2:
+            continue
+        members = sorted(group, key=lambda n: (-degree[n], simple.nodes[n]["label"].casefold(), n))
+        communities.append({"size": len(group), "members": [simple.nodes[n]["label"] for n in members]})
+    communities.sort(key=lambda c: (-c["size"], c["members"][0].casefold()))
+
+    kinds = Counter(kind for _, _, kind in network.edges(data="kind"))
+    return {
+        "triples": len(graph),
+        "classes": _class_counts(graph),
+        "relations": _relation_counts(graph),
+        "network": {
+            "nodes": network.number_of_nodes(),
+            "edges": network.number_of_edges(),
+            "components": nx.number_connected_components(simple) if simple.number_of_nodes() else 0,
+            "edge_kinds": dict(sorted(kinds.items())),
+        },
+        "degree": _ranked(simple, degree, top, "degree"),
+        "betweenness": _ranked(simple, between, top, "betweenness"),
+        "betweenness_sampled": sample,
+        "communities": communities[:top],
+        "community_count": len(communities),
+    }
+
+
+def stats_text(stats: dict, *, members: int = 6) -> str:
+    """The statistics as a short plain-text report (what ``newsgraph stats`` prints)."""
+
+    def counts(table: dict[str, int]) -> str:
+        return ", ".join(f"{k} {v}" for k, v in table.items()) or "none"
+
+    net = stats["network"]
+    lines = [
+        f"triples: {stats['triples']}",
+        f"classes: {counts(stats['classes'])}",
+        f"events by type: {counts(stats['relations']['events'])}",
+        f"events by modality: {counts(stats['relations']['modality'])}",
+        f"roles: {counts(stats['relations']['roles'])}",
+        f"network: {net['nodes']} nodes, {net['edges']} edges ({counts(net['edge_kinds'])}), "
+        f"{net['components']} components",
+        "",
+        "most connected (distinct neighbours):",
+    ]
+    lines += [f"  {i:>2}. {row['label']} ({row['type']}): {row['degree']}" for i, row in enumerate(stats["degree"], 1)]
+    sampled = stats["betweenness_sampled"]
+    lines += ["", "brokers (betweenness" + (f", estimated from {sampled} sources" if sampled else "") + "):"]
+    lines += [
+        f"  {i:>2}. {row['label']} ({row['type']}): {row['betweenness']:.3f}" for i, row in enumerate(stats["betweenness"], 1)
+    ]
+    lines += ["", f"communities (Louvain, seed 0): {stats['community_count']} with two or more members"]
+    for i, community in enumerate(stats["communities"], 1):
+        shown = ", ".join(community["members"][:members])
+        rest = community["size"] - min(members, community["size"])
+        lines.append(f"  {i:>2}. {community['size']} members: {shown}" + (f" and {rest} more" if rest else ""))
+    return "\n".join(lines)

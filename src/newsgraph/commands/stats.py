@@ -1,0 +1,27 @@
+"""``newsgraph stats``: counts, central actors and communities of a graph."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+from ..analytics import graph_stats, stats_text
+from ..viz import read_graph
+
+
+@click.command("stats")
+@click.argument("graph", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
+              help="A readable report, or JSON for other tools.")
+@click.option("--top", type=click.IntRange(min=1), default=10, show_default=True,
+              help="How many actors and communities to list.")
+def command(graph: Path, fmt: str, top: int) -> None:
+    """Count what GRAPH holds and find its central actors and communities.
+
+    Counts instances by class and events by PLOVER type, ranks actors by
+    degree and betweenness in the network the page draws, and groups them
+    with Louvain community detection (seed 0, so the answer is repeatable).
+    """
+    stats = graph_stats(read_graph(graph), top=top)
+    click.echo(json.dumps(stats, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(stats))

@@ -1,0 +1,122 @@
+"""``newsgraph viz``: what it writes, what it prints, and how it fails."""
+from __future__ import annotations
+
+import pytest
+import rdflib
+from click.testing import CliRunner
+
+from newsgraph.cli import main
+from newsgraph.errors import GraphError
+from newsgraph.viz import load_view, read_graph
+from test_viz_fixtures import NEWS_TTL, expected_edges, expected_nodes, parse, write
+
+
+def run(*args: str):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_viz_writes_the_page_and_says_how_big_it_is(tmp_path):
+    graph = parse(NEWS_TTL)
+    out = tmp_path / "page.html"
+    result = run("viz", str(write(tmp_path)), "--out", str(out))
+    assert result.exit_code == 0
+    assert result.output == f"wrote {out} ({len(expected_nodes(graph))} nodes, {len(expected_edges(graph))} edges)\n"
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_viz_reads_graph_ttl_from_a_build_folder(tmp_path):
+    write(tmp_path)
+    out = tmp_path / "g.html"
+    assert run("viz", str(tmp_path), "--out", str(out), "--places").exit_code == 0
+    graph = parse(NEWS_TTL)
+    assert f"({len(expected_nodes(graph, True))} nodes, {len(expected_edges(graph, True))} edges)" in run(
+        "viz", str(tmp_path), "--out", str(out), "--places").output
+
+
+def test_viz_focus_and_max_nodes_shrink_the_page(tmp_path):
+    path = write(tmp_path)
+    out = tmp_path / "g.html"
+    assert run("viz", str(path), "--out", str(out), "--max-nodes", "3").output.startswith(f"wrote {out} (3 nodes, ")
+    result = run("viz", str(path), "--out", str(out), "--focus", "LINDQVIST", "--hops", "0", "--title", "One")
+    assert result.output == f"wrote {out} (1 nodes, 0 edges)\n"
+    assert "<title>One</title>" in out.read_text(encoding="utf-8")
+
+
+def test_viz_on_a_missing_graph_says_to_build_first(tmp_path):
+    missing = tmp_path / "nothing.ttl"
+    result = run("viz", str(missing))
+    assert result.exit_code == GraphError.exit_code == 1
+    assert result.output == f"Error: graph file '{missing}' does not exist: run `newsgraph build` first or check the path\n"
+
+
+def test_viz_on_a_folder_without_graph_names_the_file_it_looked_for(tmp_path):
+    result = run("viz", str(tmp_path))
+    assert result.exit_code == 1
+    assert f"graph file '{tmp_path / 'graph.ttl'}' does not exist" in result.output
+
+
+def test_viz_on_broken_turtle_gives_one_line_with_the_parser_message(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text('@prefix ex: <http://example.org/> .\nex:a ex:b "never closed .\n', encoding="utf-8")
+    result = run("viz", str(bad))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: graph file '{bad}' is not valid Turtle: ")
+    assert result.output.count("\n") == 1 and "line" in result.output
+
+
+def test_viz_focus_on_an_unknown_name_fails_with_near_matches(tmp_path):
+    result = run("viz", str(write(tmp_path)), "--out", str(tmp_path / "g.html"), "--focus", "Okafr")
+    assert result.exit_code == 1
+    assert result.output == "Error: no node named 'Okafr' in the graph; near matches: 'Nadia Okafor'\n"
+    assert not (tmp_path / "g.html").exists()
+
+
+def test_viz_rejects_hops_without_focus_and_a_zero_cap(tmp_path):
+    path = str(write(tmp_path))
+    result = run("viz", path, "--hops", "1")
+    assert result.exit_code == 2 and "--hops only applies with --focus NAME" in result.output
+    assert run("viz", path, "--max-nodes", "0").exit_code == 2
+
+
+def test_the_cli_lists_viz_stats_and_export_with_help():
+    listing = run("--help").output
+    for name in ("viz", "stats", "export"):
+        assert f"  {name} " in listing
+        assert run(name, "--help").exit_code == 0
+
+
+def test_a_file_that_is_not_utf8_turtle_is_reported_not_raised(tmp_path):
+    binary = tmp_path / "graph.ttl"
+    binary.write_bytes(b"\xff\xfe\x00\x01 not rdf")
+    with pytest.raises(GraphError, match=r"graph file '.*graph.ttl' is not valid Turtle: .*UTF-8"):
+        read_graph(tmp_path)
+
+
+# rdflib's own Dataset code calls its deprecated default_context; not ours to fix.
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
+def test_trig_with_a_named_graph_per_document_reads_as_their_union(tmp_path):
+    lines = sorted(parse(NEWS_TTL).serialize(format="nt").splitlines())
+    half = len(lines) // 2
+    path = tmp_path / "graph.trig"
+    path.write_text("".join(
+        f"<https://w3id.org/newsgraph/id/doc/{name}> {{\n" + "\n".join(part) + "\n}\n"
+        for name, part in (("doc-a", lines[:half]), ("doc-b", lines[half:]))
+    ), encoding="utf-8")
+    graph = read_graph(path)
+    assert len(list(graph.triples((None, None, None)))) == len(lines)
+    assert load_view(graph) == load_view(parse(NEWS_TTL))
+
+
+def test_read_graph_falls_back_to_rdflibs_own_store_without_oxigraph(tmp_path, monkeypatch):
+    real_graph = rdflib.Graph
+
+    def graph_without_oxigraph(*args, store="default", **kwargs):
+        if store == "Oxigraph":
+            raise rdflib.plugin.PluginException("No plugin registered for (Oxigraph, Store)")
+        return real_graph(*args, store=store, **kwargs)
+
+    monkeypatch.setattr(rdflib, "Graph", graph_without_oxigraph)
+    graph = read_graph(write(tmp_path))
+    assert type(graph.store).__name__ == "Memory"
+    monkeypatch.undo()
+    assert load_view(graph) == load_view(parse(NEWS_TTL))
