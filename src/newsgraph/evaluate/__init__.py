@@ -1,0 +1,69 @@
+"""Score built graphs against gold annotations (``NAME.gold.json`` beside ``NAME.txt``).
+
+The rules are the annotation guidelines' (shared/eval/GUIDELINES.md):
+
+- entities: a predicted Person, Organisation or State stands for the gold
+  entity one of its labels names (case-insensitive, ignoring a leading
+  "the", a trailing possessive and the dots of acronyms), preferring one of
+  its own type. It is a true positive when the types agree and no other
+  prediction took that entity first; otherwise a false positive (a
+  duplicate, a type clash such as a State for a gold Place, or not in gold).
+  Places are listed, not scored: a Place for a gold State costs the miss.
+- roles: the person and ``of`` stand for the same gold entities (any
+  ``of`` when the gold has none) and the role strings share a content word.
+- events: type, agent and target match; either order for the symmetric
+  CONSULT and COOPERATE. Repeats of one event (other dates, sentences)
+  count once.
+
+Items marked ``optional`` are neither required nor penalised. Roles and
+events are paired with gold items by a maximum matching; one that repeats
+a found item is not a false positive (the duplicate rule is the entities').
+These choices agree with the reference scorer shipped beside the gold files.
+
+The graph is read only through the RDF contract of ``docs/graph-model.md``
+(entity classes with SKOS labels, ``org:Membership``, ``ng:Event``), so any
+graph of that shape can be scored, whoever built it.
+
+- ``report.py``: counts, errors and the per-document and whole-run reports;
+- ``matching.py``: name keys, role content words, gold checking, which
+  gold entity a predicted node stands for;
+- ``reading.py``: the predicted graph, read through the RDF contract;
+- ``scoring.py``: ``score_graph``, one document against its gold dict;
+- ``running.py``: ``evaluate_dir``, a folder of documents built and scored.
+"""
+from __future__ import annotations
+
+from .matching import (
+    ACTOR_TYPES,
+    ENTITY_TYPES,
+    ROLE_STOPWORDS,
+    SYMMETRIC_EVENTS,
+    content_words,
+    name_keys,
+    names_match,
+)
+from .report import SECTIONS, Counts, DocumentScore, Error, EvaluationReport
+from .running import Build, evaluate_dir, load_gold, pipeline_build
+from .scoring import score_graph
+
+__all__ = sorted(
+    [
+        "ACTOR_TYPES",
+        "Build",
+        "Counts",
+        "DocumentScore",
+        "ENTITY_TYPES",
+        "Error",
+        "EvaluationReport",
+        "ROLE_STOPWORDS",
+        "SECTIONS",
+        "SYMMETRIC_EVENTS",
+        "content_words",
+        "evaluate_dir",
+        "load_gold",
+        "name_keys",
+        "names_match",
+        "pipeline_build",
+        "score_graph",
+    ]
+)

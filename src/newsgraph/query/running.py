@@ -1,0 +1,69 @@
+"""Run a read-only SPARQL query on a loaded graph and materialise the answer.
+
+Parameters are bound with Oxigraph's ``substitutions`` (SEP-0007), never by
+pasting text into the query, so a value such as ``x" } ; DROP ALL ; #`` is
+only ever a literal to compare with.
+"""
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal as Kind
+
+from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, Variable
+
+from ..errors import QueryError
+from .loading import LoadedGraph, one_line
+
+Term = NamedNode | BlankNode | Literal | Triple
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """A materialised answer: rows for SELECT, a boolean for ASK, triples for CONSTRUCT/DESCRIBE."""
+
+    kind: Kind["select", "ask", "graph"]
+    variables: tuple[str, ...] = ()
+    rows: tuple[tuple[Term | None, ...], ...] = ()
+    boolean: bool | None = None
+    triples: tuple[Triple, ...] = ()
+
+    def without(self, names: Sequence[str]) -> QueryResult:
+        """The same answer without the columns ``names`` (e.g. echoed parameters)."""
+        keep = [i for i, v in enumerate(self.variables) if v not in names]
+        return replace(
+            self,
+            variables=tuple(self.variables[i] for i in keep),
+            rows=tuple(tuple(row[i] for i in keep) for row in self.rows),
+        )
+
+
+def _store_of(graph: LoadedGraph | Store) -> Store:
+    return graph.store if isinstance(graph, LoadedGraph) else graph
+
+
+def run_query(
+    graph: LoadedGraph | Store,
+    query: str,
+    bindings: Mapping[str, Term] | None = None,
+) -> QueryResult:
+    """Run a read-only SPARQL query; ``bindings`` maps variable names (with or without ``?``) to terms."""
+    substitutions = {Variable(name.lstrip("?$")): term for name, term in (bindings or {}).items()}
+    try:
+        answer = _store_of(graph).query(
+            query,
+            use_default_graph_as_union=True,
+            substitutions=substitutions or None,
+        )
+    except SyntaxError as error:
+        raise QueryError(f"invalid SPARQL: {one_line(str(error))}") from None
+    except RuntimeError as error:
+        # Oxigraph refuses to substitute a variable the query does not select.
+        raise QueryError(f"cannot bind parameters: {one_line(str(error))}") from None
+    if isinstance(answer, QueryBoolean):
+        return QueryResult(kind="ask", boolean=bool(answer))
+    if isinstance(answer, QuerySolutions):
+        names = tuple(v.value for v in answer.variables)
+        rows = tuple(tuple(solution[i] for i in range(len(names))) for solution in answer)
+        return QueryResult(kind="select", variables=names, rows=rows)
+    return QueryResult(kind="graph", triples=tuple(answer))
