@@ -1,0 +1,100 @@
+"""How a sentence commits to an event: asserted, negated or hypothetical.
+
+"X met Y" asserts; "X did not meet Y", "X denied meeting Y" and "X refused
+to meet Y" negate; "X is expected to meet Y", "if X meets Y" and "Russia
+could strike Kyiv" are hypothetical; "X will meet Y" and the headline "EU to
+widen sanctions" are hypothetical too, but told apart as FUTURE: an
+announced plan rather than a guess (PLOVER codes such statements as intent).
+The cue words are in ``relations_cues.csv``.
+
+Reported speech keeps the modality of the reported clause ("officials said
+Russia launched an attack" asserts the attack as reported), except under a
+denying verb ("Moscow denied that it attacked").
+"""
+from __future__ import annotations
+
+from .context import DocumentContext, SentenceView
+from .syntax import headline_infinitive
+
+ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
+FUTURE = "future"  # a hypothetical the text announces as planned: "will meet", "EU to widen sanctions"
+
+
+def _own(ctx: DocumentContext, view: SentenceView, v: int) -> str | None:
+    """What the token's own auxiliaries, negation and subordinator say."""
+    words = ctx.words
+    toks = view.tokens
+    for c in view.children[v]:
+        dep, low = toks[c].dep, view.low(c)
+        if dep == "neg" or (dep in {"advmod", "det", "preconj"} and words.cue(low, "negation")):
+            return NEGATED
+    for c in view.children[v]:
+        dep, low = toks[c].dep, view.low(c)
+        if dep == "aux" and words.cue(low, "future"):
+            return FUTURE
+        if dep == "aux" and words.cue(low, "modal"):
+            return HYPOTHETICAL
+        if dep == "mark" and words.cue(low, "condition"):
+            return HYPOTHETICAL
+    if headline_infinitive(view, v):
+        return FUTURE  # headline future: "EU to widen sanctions on Iran"
+    return None
+
+
+def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
+    """The modality of the event the verb ``v`` reports."""
+    words = ctx.words
+    toks = view.tokens
+    cur = v
+    seen: set[int] = set()
+    while cur not in seen:
+        seen.add(cur)
+        own = _own(ctx, view, cur)
+        if own is not None:
+            return own
+        dep, h = toks[cur].dep, toks[cur].head
+        if h == cur:
+            return ASSERTED
+        head_lemma = toks[h].lemma.casefold()
+        if dep in {"xcomp", "ccomp", "pcomp", "dobj", "advcl"} and words.cue(head_lemma, "deny"):
+            return NEGATED
+        if dep == "xcomp":
+            if words.cue(head_lemma, "hope"):
+                return HYPOTHETICAL
+            cur = h  # "began to attack": the governing verb decides
+            continue
+        if dep == "conj" and not view.kids(cur, "nsubj", "nsubjpass"):
+            cur = h  # shared auxiliaries: "will meet X and discuss Y"
+            continue
+        if dep == "advcl":
+            if toks[cur].tag in {"VBG", "VBN"} and not view.kids(cur, "nsubj", "nsubjpass", "mark"):
+                cur = h  # a participle shares its clause: "will travel to Brussels, meeting X"
+                continue
+            return ASSERTED
+        if dep == "pcomp" and toks[h].pos == "ADP":
+            if words.cue(view.low(h), "negation"):
+                return NEGATED  # "left without meeting X"
+            governor = toks[h].head
+            if governor != h and words.cue(toks[governor].lemma, "deny"):
+                return NEGATED
+            return ASSERTED
+        if dep == "acomp" or toks[h].pos == "ADJ":
+            cur = h
+            continue
+        return ASSERTED
+    return ASSERTED
+
+
+def noun_modality(ctx: DocumentContext, view: SentenceView, n: int, carrier: int | None = None) -> str:
+    """The modality of an event noun: its own modifiers ("planned talks", "no
+    meeting"), then the light verb that carries it ("could launch an attack")."""
+    words = ctx.words
+    toks = view.tokens
+    for c in view.children[n]:
+        if toks[c].dep == "det" and words.cue(view.low(c), "negation"):
+            return NEGATED
+        if toks[c].dep in {"amod", "compound"} and words.cue(view.low(c), "unreal"):
+            return HYPOTHETICAL
+    if carrier is not None:
+        return verb_modality(ctx, view, carrier)
+    return ASSERTED

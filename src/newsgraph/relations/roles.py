@@ -1,0 +1,275 @@
+"""Who holds which post: org:Membership records from title phrases.
+
+``titles.py`` reads each post phrase; the rules here find its holder.
+Extractor names and the confidence each gives (lowered when the holder is
+a pronoun):
+
+- ``roles.premodifier.v1`` (0.9): the post right before the name, "US
+  secretary of state Antony Blinken", "President Joe Biden", "Ukraine's
+  foreign minister, Andrii Sybiha," and "president X of the Philippines";
+- ``roles.apposition.v1`` (0.85): the post after the name and a comma, "X,
+  the head of the president's office", "X, IGAD Executive Secretary", "X,
+  formerly the country's defence minister", "X, the nominee to be ...", "X,
+  who will now be defence minister";
+- ``roles.copula.v1`` (0.8): a verb of ``relations_role_verbs.csv`` links
+  them, "X is Ukraine's foreign minister", "X became the foreign secretary
+  of India", "X was appointed as minister of home affairs", "named X as the
+  next finance minister", "X stepped down as party chairman";
+- ``roles.succession.v1`` (0.7): "X will succeed Y as foreign minister"
+  says Y held the post;
+- ``roles.counterpart.v1`` (0.6): "his Iranian counterpart X" holds the post
+  just named, for Iran.
+
+Flags: ``former`` from "former/ex-/then/late/formerly", a simple-past
+copula ("X was India's ambassador"), or a leaving verb ("stepped down
+as"); ``nominated`` from nomination words ("nominee", "-designate",
+"nominated as", "tipped"); "will be" and "named ... as the next" are not
+nominations (they report an appointment); ``elect`` from "-elect".
+A post without a named holder ("the foreign minister said") gives nothing.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..types import EntityType, Membership
+from .context import DocumentContext, EntitySpan, SentenceView
+from .syntax import is_passive, is_verb, resolve_pronoun, subject
+from .titles import TitlePhrase, title_at, find_titles, org_of_span
+
+CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "-", "(", '"', "”"})
+
+
+@dataclass(frozen=True)
+class Holder:
+    person: str
+    extractor: str
+    confidence: float
+    former: bool = False
+    nominated: bool = False
+    org: str | None = None  # an organisation found around the name, not in the phrase
+
+
+def extract_roles(ctx: DocumentContext) -> Iterator[Membership]:
+    for view in ctx.sentences:
+        titles = find_titles(ctx, view)
+        held: dict[int, tuple[TitlePhrase, Holder]] = {}
+        for t in titles:
+            holder = _premodifier(ctx, view, t) or _apposition(ctx, view, t) or _dependency(ctx, view, t, held)
+            if holder is None:
+                continue
+            held[t.head] = (t, holder)
+            yield _membership(ctx, view, t, holder)
+            predecessor = _predecessor(ctx, view, t)
+            if predecessor is not None and predecessor.person != holder.person:
+                yield _membership(ctx, view, t, predecessor)
+        yield from _counterparts(ctx, view, [held[k] for k in sorted(held)])
+
+
+def _membership(ctx: DocumentContext, view: SentenceView, t: TitlePhrase, h: Holder) -> Membership:
+    return Membership(
+        person=h.person,
+        role=t.label,
+        organisation=t.org or h.org,
+        former=t.former or h.former,
+        nominated=t.nominated or h.nominated,
+        elect=t.elect,
+        date=ctx.date(view),
+        provenance=(ctx.provenance(view, h.extractor, h.confidence),),
+    )
+
+
+def _person_at(view: SentenceView, i: int) -> EntitySpan | None:
+    span = view.span_at(i) if 0 <= i < len(view.tokens) else None
+    return span if span is not None and span.type is EntityType.PERSON else None
+
+
+def _skip_titles(ctx: DocumentContext, view: SentenceView, j: int) -> int:
+    """Past ranks and courtesy titles between a post and a name ("army chief General X")."""
+    n = len(view.tokens)
+    while j < n and _person_at(view, j) is None:
+        title = title_at(view, ctx.words, j)
+        if title is not None and title.kind == "rank":
+            j += len(title.words)
+        elif view.low(j).rstrip(".") in ctx.words.courtesy:
+            j += 1 + (1 if j + 1 < n and view.low(j + 1) == "." else 0)
+        else:
+            break
+    return j
+
+
+def _org_after(ctx: DocumentContext, view: SentenceView, j: int, kind: str) -> str | None:
+    """"... of the Philippines" right after a name."""
+    n = len(view.tokens)
+    if j < n and view.low(j) == "of":
+        k = j + 1 + (1 if j + 1 < n and view.low(j + 1) == "the" else 0)
+        span = view.span_at(k) if k < n else None
+        if span is not None and span.start == k and span.type is not EntityType.PERSON:
+            return org_of_span(ctx, span, kind)
+    return None
+
+
+def _premodifier(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Holder | None:
+    n = len(view.tokens)
+    for k in range(t.core_start, t.core_end):  # the name's span swallowed the post: "President Joe Biden"
+        span = _person_at(view, k)
+        if span is not None and span.end > t.core_end:
+            return Holder(span.key, "roles.premodifier.v1", 0.9, org=_org_after(ctx, view, span.end, t.kind))
+    j = _skip_titles(ctx, view, t.end)
+    confidence = 0.9
+    if j < n and view.low(j) == "," and (t.determiner or t.org):
+        j += 1
+        confidence = 0.8
+        span = _person_at(view, j)
+        if span is None or not (span.end >= n or view.low(span.end) in CLOSERS):
+            return None
+    span = _person_at(view, j)
+    if span is None or span.start != j:
+        return None
+    org = _org_after(ctx, view, span.end, t.kind) if t.org is None else None
+    return Holder(span.key, "roles.premodifier.v1", confidence, org=org)
+
+
+def _apposition(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Holder | None:
+    words = ctx.words
+    toks = view.tokens
+    k = t.start - 1
+    bridge: list[int] = []
+    while k >= 0 and len(bridge) < 7 and (
+        words.cue(view.low(k), "bridge")
+        or words.word_use(view.low(k)) in {"former", "nominated", "qualifier"}
+        or toks[k].lemma.casefold() in words.role_verbs
+    ):
+        bridge.append(k)
+        k -= 1
+    if k < 1 or view.low(k) not in {",", "("}:
+        return None
+    head = toks[t.head]
+    if head.dep in {"nsubj", "nsubjpass"} and head.head > t.head:
+        return None  # "..., a spokesman said": the post is the next clause's subject
+    if head.dep == "poss":
+        return None  # "X, the president's son": the post belongs to someone else
+    if toks[k - 1].pos == "NUM" and k >= 3 and view.low(k - 2) == ",":
+        k -= 2  # "X, 59, the party's treasurer"
+    span = _person_at(view, k - 1)
+    if span is None or span.end != k:
+        return None
+    uses = {words.word_use(view.low(b)) for b in bridge}
+    appointed = any(toks[b].lemma.casefold() in words.role_verbs and words.role_verbs[toks[b].lemma.casefold()].holder
+                    == "object" for b in bridge)
+    past = any(toks[b].lemma == "be" and toks[b].tag == "VBD" for b in bridge) and not appointed
+    return Holder(span.key, "roles.apposition.v1", 0.85, former="former" in uses or past,
+                  nominated="nominated" in uses)
+
+
+def _role_verb(ctx: DocumentContext, view: SentenceView, v: int):
+    """The role verb at ``v``, with its particle if it has one ("step down", "swear in")."""
+    lemma = view.tokens[v].lemma.casefold()
+    for c in view.kids(v, "prt", "advmod"):
+        verb = ctx.words.role_verbs.get(f"{lemma} {view.low(c)}")
+        if verb is not None:
+            return verb
+    return ctx.words.role_verbs.get(lemma)
+
+
+def _holder_token(ctx: DocumentContext, view: SentenceView, i: int) -> tuple[str, float] | None:
+    span = _person_at(view, i)
+    if span is not None:
+        return span.key, 1.0
+    if view.tokens[i].pos == "PRON":
+        actor = resolve_pronoun(ctx, view, i)
+        if actor is not None and ctx.entities[actor.key].type is EntityType.PERSON:
+            return actor.key, actor.certainty
+    for c in view.kids(i, "appos"):
+        span = _person_at(view, c)
+        if span is not None:
+            return span.key, 0.9
+    return None
+
+
+def _dependency(ctx: DocumentContext, view: SentenceView, t: TitlePhrase,
+                held: dict[int, tuple[TitlePhrase, Holder]]) -> Holder | None:
+    toks = view.tokens
+    head = toks[t.head]
+    if head.dep == "poss":
+        return None  # "the president's son is ...": not the holder's post
+    if head.dep == "conj" and head.head in held:
+        first = held[head.head][1]
+        return Holder(first.person, first.extractor, first.confidence * 0.9, former=first.former)
+    if head.dep == "appos":
+        span = _person_at(view, head.head)
+        return Holder(span.key, "roles.apposition.v1", 0.8) if span is not None else None
+    for c in view.kids(t.head, "appos"):  # "a ministry spokesperson, Mao Ning, said"
+        span = _person_at(view, c)
+        if span is not None:
+            return Holder(span.key, "roles.apposition.v1", 0.8)
+    if head.dep in {"attr", "oprd", "acomp"}:
+        v = head.head
+    elif head.dep == "pobj" and view.low(head.head) == "as":
+        v = toks[head.head].head
+        span = _person_at(view, v)
+        if span is not None and toks[v].dep in {"dobj", "oprd", "nsubjpass", "pobj", "appos", "conj"}:
+            return Holder(span.key, "roles.copula.v1", 0.75)  # "named Sitharaman as finance minister"
+        for _ in range(3):  # "sworn in for his second term as prime minister"
+            if is_verb(view, v) or toks[v].head == v:
+                break
+            v = toks[v].head
+    else:
+        return None
+    if not is_verb(view, v):
+        return None
+    verb = _role_verb(ctx, view, v)
+    if verb is None:
+        return None
+    if verb.holder == "object" and not is_passive(view, v):
+        cands = view.kids(v, "dobj", "oprd")  # the parser reads "named X as" either way
+        who = cands[0] if cands else None
+    else:
+        who = subject(view, v)
+    found = _holder_token(ctx, view, who) if who is not None else None
+    if found is None:
+        return None
+    has_perfect = any(toks[c].dep == "aux" and toks[c].lemma == "have" for c in view.children[v])
+    former = verb.effect == "former" or (verb.effect == "past-former" and toks[v].tag == "VBD" and not has_perfect)
+    return Holder(found[0], "roles.copula.v1", 0.8 * found[1], former=former,
+                  nominated=verb.effect == "nominated")
+
+
+def _predecessor(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Holder | None:
+    """"X will succeed Y as T": Y held T."""
+    head = view.tokens[t.head]
+    if head.dep != "pobj" or view.low(head.head) != "as":
+        return None
+    v = view.tokens[head.head].head
+    verb = _role_verb(ctx, view, v)
+    if verb is None or verb.effect != "successor":
+        return None
+    for o in view.kids(v, "dobj"):
+        span = _person_at(view, o)
+        if span is not None:
+            return Holder(span.key, "roles.succession.v1", 0.7, former=True)
+    return None
+
+
+def _counterparts(ctx: DocumentContext, view: SentenceView,
+                  held: list[tuple[TitlePhrase, Holder]]) -> Iterator[Membership]:
+    """"X ... and his Iranian counterpart Y": Y holds X's post, for Iran."""
+    if not held:
+        return
+    for tok in view.tokens:
+        if ctx.words.word_use(view.low(tok.i)) != "counterpart" or tok.pos != "NOUN":
+            continue
+        before = [(t, h) for t, h in held if t.end <= tok.i]
+        if not before:
+            continue
+        t, _ = before[-1]
+        span = _person_at(view, tok.i + 1) or next(
+            (s for c in view.kids(tok.i, "appos") if (s := _person_at(view, c)) is not None), None)
+        if span is None:
+            continue
+        left = view.span_at(tok.i - 1) if tok.i > 0 else None
+        org = org_of_span(ctx, left, t.kind) if left is not None and left.type is not EntityType.PERSON else None
+        yield Membership(
+            person=span.key, role=t.label, organisation=org, date=ctx.date(view),
+            provenance=(ctx.provenance(view, "roles.counterpart.v1", 0.6),),
+        )

@@ -1,0 +1,317 @@
+"""Dependency helpers shared by the role and event rules.
+
+They answer two questions on the plain Token records: *which token is the
+subject of this verb* (including the subjects English leaves out: "X
+travelled to Brussels, meeting Y", "X accused Y of launching", "X, who will
+be...") and *which actor does this token stand for* (a name; a capital for
+its state; "Russian drones" for Russia; "the RSF commander" for the RSF;
+"the country" or "it" for an actor named shortly before).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..types import ACTOR_TYPES, EntityType
+from .context import DocumentContext, SentenceView
+
+RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
+GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+MODIFIERS = ("amod", "compound", "nmod", "poss")
+OBJECTS = frozenset({"dobj", "dative", "pobj", "iobj"})
+NON_PERSON_ACTORS = frozenset({EntityType.ORGANISATION, EntityType.STATE})
+PERSONS = frozenset({EntityType.PERSON})
+
+
+@dataclass(frozen=True)
+class Actor:
+    """An actor a token stands for, and how sure the reading is (0-1)."""
+
+    key: str
+    certainty: float = 1.0
+
+
+def is_verb(view: SentenceView, i: int) -> bool:
+    return view.tokens[i].pos in {"VERB", "AUX"}
+
+
+def is_passive(view: SentenceView, v: int) -> bool:
+    return bool(view.kids(v, "nsubjpass", "auxpass"))
+
+
+def conjuncts(view: SentenceView, i: int) -> list[int]:
+    """``i`` and the tokens coordinated with it ("X, Y and Z")."""
+    out = [i]
+    k = 0
+    while k < len(out):
+        out.extend(c for c in view.kids(out[k], "conj") if c not in out)
+        k += 1
+    return out
+
+
+def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
+    """The token that is the subject of verb ``v``, following the gaps English leaves."""
+    toks = view.tokens
+    if depth > 6:
+        return None
+    own = view.kids(v, *SUBJECTS)
+    if own:
+        s = own[0]
+        if view.low(s) in RELATIVE and toks[v].dep == "relcl":
+            return toks[v].head
+        return s
+    dep, h = toks[v].dep, toks[v].head
+    if h == v:
+        return None
+    if dep == "conj":
+        return subject(view, h, depth + 1)
+    if dep == "xcomp":
+        # Object control: "urged Ukraine to...", "asked them to..."
+        obj = view.kids(h, "dobj")
+        if obj and toks[h].pos == "VERB":
+            return obj[0]
+        return subject(view, h, depth + 1) if is_verb(view, h) or toks[h].pos == "ADJ" else None
+    if dep in {"advcl", "ccomp"} and toks[v].tag in {"VBG", "VBN"}:
+        if view.kids(v, "aux"):
+            return None  # a finite verb the parser hung from another: "soldiers ... are engaging"
+        return subject(view, h, depth + 1) if is_verb(view, h) else None
+    if dep == "acl" and toks[v].tag in {"VBG", "VBD", "VBZ"}:
+        return h  # "soldiers fighting Ukraine"; "The statement called upon" parsed as a noun phrase
+    if dep == "acl" and toks[v].tag == "VB" and view.kids(h, "poss"):
+        return view.kids(h, "poss")[0]  # "the administration's decision to extend"
+    if dep == "acl" and toks[h].dep == "ROOT" and headline_infinitive(view, v):
+        return h  # the headline "Italy to host Tunisia for talks"
+    if dep == "pcomp":
+        governor = toks[h].head
+        obj = view.kids(governor, "dobj")
+        if obj and toks[h].head != h and view.low(h) in {"of", "for"}:
+            return obj[0]  # "accused Russia of launching"
+        return subject(view, governor, depth + 1) if governor != h and is_verb(view, governor) else None
+    if dep == "relcl" and toks[v].tag in {"VBG", "VBN"}:
+        return h
+    return None
+
+
+def headline_infinitive(view: SentenceView, v: int) -> bool:
+    """A to-infinitive standing for a whole clause, as headlines write the future:
+    "EU to widen sanctions on Iran" (parsed as the root, or hung from the subject)."""
+    toks = view.tokens
+    if not any(toks[c].dep == "aux" and view.low(c) == "to" for c in view.children[v]):
+        return False
+    h = toks[v].head
+    return h == v or (toks[v].dep == "acl" and toks[h].dep == "ROOT" and toks[h].pos == "PROPN")
+
+
+def nearest_verb(view: SentenceView, i: int) -> int | None:
+    """The closest verb above token ``i``."""
+    seen = set()
+    while i not in seen:
+        seen.add(i)
+        h = view.tokens[i].head
+        if h == i:
+            return i if is_verb(view, i) else None
+        if is_verb(view, h):
+            return h
+        i = h
+    return None
+
+
+def resolve_pronoun(ctx: DocumentContext, view: SentenceView, i: int, *, strict: bool = False) -> Actor | None:
+    """A personal pronoun's antecedent.
+
+    An object pronoun ("urged them") takes the object of a coordinated verb
+    ("addressed EU leaders and urged them") or a fitting name earlier in the
+    sentence that is not its own clause's subject. A subject or possessive
+    pronoun takes the nearest subject above it ("Russia said it..."), or,
+    opening its clause, the last subject of fitting type before it. The
+    nearest fitting name is a second opinion: ``strict`` asks both readings to
+    agree (used for possessives such as "its war", where English is least
+    predictable). "they" is never guessed from a name alone: it mostly stands
+    for a plural noun ("The ministers said they...").
+    """
+    word = view.low(i)
+    if word in PERSON_PRONOUNS:
+        types = PERSONS
+    elif word in GROUP_PRONOUNS:
+        types = NON_PERSON_ACTORS
+    else:
+        return None
+    toks = view.tokens
+    v = nearest_verb(view, i)
+    if toks[i].dep in OBJECTS:
+        return _object_pronoun(ctx, view, i, v, types)
+    if word == "it" and v is not None and toks[i].dep == "nsubj" and ctx.words.cue(toks[v].lemma, "expletive"):
+        return None  # "It came as...", "It is expected that..."
+    by_subject: str | None = None
+    seen: set[int] = set()
+    while v is not None and v not in seen:
+        seen.add(v)
+        s = subject(view, v)
+        if s is not None and s != i and toks[s].i < i:
+            actor = actor_of(ctx, view, s, pronouns=False)
+            if actor is not None and ctx.entities[actor.key].type in types:
+                by_subject = actor.key
+            elif word in PLURAL_PRONOUNS:
+                return None
+            break
+        h = toks[v].head
+        v = None if h == v else nearest_verb(view, v)
+    if by_subject is None and word in PLURAL_PRONOUNS:
+        return None
+    nearest = ctx.last_entity(view, toks[i].start, types)
+    if by_subject is None and toks[i].dep in SUBJECTS:
+        # A subject pronoun opening its clause continues an earlier clause's subject.
+        earlier = _last_subject(ctx, view, i, types)
+        if earlier is not None:
+            return Actor(earlier, 0.6 if earlier == nearest else 0.5)
+    if by_subject is not None and by_subject == nearest:
+        return Actor(by_subject, 0.7)
+    if strict:
+        return None
+    if by_subject is not None:
+        return Actor(by_subject, 0.6)
+    return Actor(nearest, 0.5) if nearest else None
+
+
+def _object_pronoun(ctx: DocumentContext, view: SentenceView, i: int, v: int | None, types) -> Actor | None:
+    toks = view.tokens
+    if v is not None and toks[v].dep == "conj":
+        for o in view.kids(toks[v].head, "dobj"):
+            actor = actor_of(ctx, view, o, pronouns=False)
+            if actor is not None and ctx.entities[actor.key].type in types:
+                return Actor(actor.key, 0.6)
+    if view.low(i) in PLURAL_PRONOUNS:
+        return None
+    s = subject(view, v) if v is not None else None
+    own = actor_of(ctx, view, s, pronouns=False) if s is not None else None
+    nearest = ctx.last_entity(view, toks[i].start, types, sentences=0)
+    return Actor(nearest, 0.5) if nearest and (own is None or nearest != own.key) else None
+
+
+def _last_subject(ctx: DocumentContext, view: SentenceView, i: int, types) -> str | None:
+    """The last subject of fitting type before token ``i``: in this sentence, else up to two back."""
+    for back in range(0, 3):
+        k = view.index - back
+        if k < 0 or ctx.sentences[k].sentence.post != view.sentence.post:
+            return None
+        other = ctx.sentences[k]
+        found = None
+        for t in other.tokens:
+            if back == 0 and t.i >= i:
+                break
+            if t.dep in SUBJECTS and t.pos != "PRON":
+                actor = actor_of(ctx, other, t.i, pronouns=False)
+                if actor is not None and ctx.entities[actor.key].type in types:
+                    found = actor.key
+            elif t.dep in SUBJECTS and other.low(t.i) in RELATIVE and other.tokens[t.head].dep == "relcl":
+                actor = actor_of(ctx, other, other.tokens[t.head].head, pronouns=False)
+                if actor is not None and ctx.entities[actor.key].type in types:
+                    found = actor.key
+        if found is not None:
+            return found
+    return None
+
+
+def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool = True,
+             depth: int = 0) -> Actor | None:
+    """The actor (person, organisation or state) that token ``i`` stands for, if any."""
+    toks = view.tokens
+    words = ctx.words
+    tok = toks[i]
+    span = view.span_at(i)
+    if span is not None:
+        if span.kind == "demonym" and _demonym_as_person(view, span):
+            return None  # "detained a Belarusian": a person of that nationality, not the state
+        key = ctx.actor_key(span)
+        return Actor(key, 1.0 if span.type in ACTOR_TYPES else 0.8) if key else None
+    if depth > 2:
+        return None
+    low = view.low(i)
+    if low in RELATIVE and tok.dep in {"dobj", "nsubj", "nsubjpass", "pobj"}:
+        rel = relative_head(view, i)
+        return actor_of(ctx, view, rel, pronouns=pronouns, depth=depth + 1) if rel is not None else None
+    if tok.pos == "PRON":
+        return resolve_pronoun(ctx, view, i) if pronouns else None
+    for c in view.kids(i, "appos"):
+        actor = actor_of(ctx, view, c, pronouns=False, depth=depth + 1)
+        if actor is not None:
+            return actor
+    if tok.pos not in {"NOUN", "PROPN"}:
+        return None
+    lemma = tok.lemma.casefold()
+    if words.in_class(lemma, "measure"):  # "a group of Russian shipping firms"
+        for p in view.kids(i, "prep"):
+            if view.low(p) == "of":
+                for o in view.kids(p, "pobj"):
+                    return actor_of(ctx, view, o, pronouns=pronouns, depth=depth + 1)
+    if words.in_class(lemma, "proxy"):
+        for c in view.kids(i, *MODIFIERS):
+            cspan = view.span_at(c)
+            if cspan is None and view.tokens[c].pos == "PRON" and view.tokens[c].dep == "poss" and pronouns:
+                actor = resolve_pronoun(ctx, view, c)
+                if actor is not None:
+                    return Actor(actor.key, actor.certainty * 0.8)
+                continue
+            if cspan is None:
+                continue
+            key = ctx.actor_key(cspan)
+            if key is not None and (ctx.entities[key].type is not EntityType.PERSON or view.tokens[c].dep == "poss"):
+                return Actor(key, 0.8)
+    for use in ("state-anaphor", "capital-anaphor", "org-anaphor"):
+        if words.in_class(lemma, use) and i > 0 and view.low(i - 1) == "the":
+            key = ctx.antecedent(view, toks[i - 1].start, lemma)
+            key = _as_actor(ctx, key)
+            return Actor(key, 0.6) if key else None
+    if words.in_class(lemma, "statement") and i > 0 and view.low(i - 1) == "the":
+        key = _issuer(ctx, view)
+        return Actor(key, 0.5) if key else None
+    if i > 0 and view.low(i - 1) == "the" and lemma not in words.noun_classes.get("proxy", ()):
+        key = ctx.antecedent(view, toks[i - 1].start, lemma)
+        if key is not None and ctx.entities[key].type is EntityType.ORGANISATION:
+            return Actor(key, 0.6)
+    return None
+
+
+def _as_actor(ctx: DocumentContext, key: str | None) -> str | None:
+    if key is None or ctx.is_actor(key):
+        return key
+    hit = ctx.lexicon.lookup(ctx.entities[key].name)
+    return ctx.state_key(hit.id) if hit is not None and hit.kind == "capital" else None
+
+
+def _demonym_as_person(view: SentenceView, span) -> bool:
+    head = view.tokens[span.end - 1]
+    if head.dep in MODIFIERS:
+        return False
+    return not head.text.endswith("s")
+
+
+def relative_head(view: SentenceView, i: int) -> int | None:
+    """The noun a relative pronoun stands for ("drones that Iran sold")."""
+    v = nearest_verb(view, i)
+    while v is not None and view.tokens[v].dep == "conj":
+        v = view.tokens[v].head
+    if v is None or view.tokens[v].dep != "relcl":
+        return None
+    return view.tokens[v].head
+
+
+def _issuer(ctx: DocumentContext, view: SentenceView) -> str | None:
+    """Who issued "the statement": the nearest organisation or state that spoke before it."""
+    for back in range(1, 4):
+        k = view.index - back
+        if k < 0 or ctx.sentences[k].sentence.post != view.sentence.post:
+            return None
+        other = ctx.sentences[k]
+        speakers = []
+        for t in other.tokens:
+            if t.pos == "VERB" and ctx.words.cue(t.lemma, "speech"):
+                s = subject(other, t.i)
+                actor = actor_of(ctx, other, s, pronouns=False) if s is not None else None
+                if actor is not None and ctx.entities[actor.key].type in NON_PERSON_ACTORS:
+                    speakers.append(actor.key)
+        if speakers:
+            return speakers[-1]
+    return None
