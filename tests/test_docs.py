@@ -1,0 +1,46 @@
+"""Meta-tests: every CLI command has help and is documented with a runnable example."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from newsgraph.cli import COMMANDS, main
+
+
+def documentation(repo) -> str:
+    parts = [(repo / "README.md").read_text(encoding="utf-8")]
+    parts += [p.read_text(encoding="utf-8") for p in sorted((repo / "docs").glob("*.md"))]
+    return "\n".join(parts)
+
+
+def code_blocks(text: str) -> str:
+    return "\n".join(re.findall(r"```[a-z]*\n(.*?)```", text, flags=re.S))
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_is_shown_in_a_code_example_in_the_docs(repo, name):
+    examples = code_blocks(documentation(repo))
+    assert re.search(rf"^\s*(\$ )?newsgraph {name}\b", examples, flags=re.M), (
+        f"`newsgraph {name}` has no runnable example in README.md or docs/*.md"
+    )
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_command_has_help(name):
+    result = CliRunner().invoke(main, [name, "--help"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.splitlines()) > 3
+
+
+def test_the_command_list_matches_the_registered_commands():
+    result = CliRunner().invoke(main, ["--help"])
+    listed = set(re.findall(r"^  (\w+)\s", result.output.split("Commands:")[1], flags=re.M))
+    assert listed == set(COMMANDS)
+
+
+def test_readme_starts_with_the_two_setup_commands(repo):
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    first_block = code_blocks(readme).splitlines()
+    assert [ln.split("#")[0].strip() for ln in first_block[:2]] == ["make demo", "make test"]
