@@ -66,3 +66,20 @@ def test_title_case_headline_words_need_the_body_to_confirm_them(nlp):
     text = "Farmers Mull Tariff Retaliation Over Steel Duties\n\nFarmers in Iowa met on Monday to discuss the duties.\n"
     ents = entities_of(text, nlp)
     assert not [n for n in ents if "Mull" in n or "Retaliation" in n]
+
+
+def test_an_acronym_in_brackets_fixes_where_the_organisation_name_starts(nlp):
+    ents = entities_of("The Trade and Transport Authority (TTA) of Kenya issued new rules.\n", nlp)
+    assert ents.get("Trade and Transport Authority") is EntityType.ORGANISATION
+
+
+def test_a_name_after_a_post_noun_is_a_person_even_when_tagged_otherwise(nlp):
+    ents = entities_of("Kenyan finance minister Wanjiru Kamau met German chancellor Olaf Scholz on Friday.\n", nlp)
+    assert ents.get("Olaf Scholz") is EntityType.PERSON
+    assert ents.get("Wanjiru Kamau") is EntityType.PERSON
+
+
+def test_a_demonym_closing_a_personal_name_stays_part_of_the_name(nlp):
+    ents = entities_of("UN rights chief Volker Turk said on Saturday Russian forces had shelled the town.\n", nlp)
+    assert ents.get("Volker Turk") is EntityType.PERSON
+    assert ents.get("Russia") is EntityType.STATE and "Turkey" not in ents

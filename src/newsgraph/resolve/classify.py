@@ -197,6 +197,9 @@ def _person_with_post(mention: Mention, sentence: Sentence | None) -> bool:
     if any(not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in posts or w.lower() in fields
            for w in words):
         return False
+    before = [t for t in sentence.tokens if t.end <= mention.start]
+    if before and before[-1].text.lower() in posts:  # "army chief Jane Roe"
+        return True
     after = [t for t in sentence.tokens if t.start >= mention.end]
     if after and after[0].text == "," and any(t.text.lower() in posts for t in after[1:5]):
         return True
