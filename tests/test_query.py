@@ -723,3 +723,14 @@ def test_named_queries_answer_on_a_graph_the_pipeline_built(tmp_path):
     for iri in assertions:  # "which sentence says so?" has an answer for every fact
         evidence = rows("--named", "evidence", iri)
         assert evidence and all(INVENTED_TEXT[int(r[2]):int(r[3])] == r[6] for r in evidence), iri
+
+
+def test_the_usual_prefixes_need_no_prefix_lines(graph_file):
+    result = invoke(str(graph_file), "SELECT ?label WHERE { state:UKR skos:prefLabel ?label ; a ng:State }")
+    assert result.exit_code == 0, result.output
+    assert result.output == "label\n-------\nUkraine\n"
+
+
+def test_a_prefix_the_query_declares_wins_over_the_default(graph_file):
+    result = invoke(str(graph_file), "PREFIX ng: <http://example.org/other#> ASK { ?s a ng:State }")
+    assert result.output == "false\n"

@@ -13,7 +13,7 @@ from typing import Literal as Kind
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, Variable
 
 from ..errors import QueryError
-from .loading import LoadedGraph, one_line
+from .loading import VOCABULARY_PREFIXES, LoadedGraph, one_line
 
 Term = NamedNode | BlankNode | Literal | Triple
 
@@ -49,9 +49,12 @@ def run_query(
 ) -> QueryResult:
     """Run a read-only SPARQL query; ``bindings`` maps variable names (with or without ``?``) to terms."""
     substitutions = {Variable(name.lstrip("?$")): term for name, term in (bindings or {}).items()}
+    # The usual prefixes (ng:, skos:, person: ...) need no PREFIX lines; a query's own win.
+    prefixes = dict(graph.prefixes) if isinstance(graph, LoadedGraph) else dict(VOCABULARY_PREFIXES)
     try:
         answer = _store_of(graph).query(
             query,
+            prefixes=prefixes,
             use_default_graph_as_union=True,
             substitutions=substitutions or None,
         )
