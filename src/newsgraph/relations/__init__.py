@@ -24,6 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..lexicon import load_lexicon
+from ..resolve.metonymy import capital_states
 from ..types import AnalysedDocument, Event, Membership, Resolution
 from .context import DocumentContext
 from .events import extract_events
@@ -36,8 +37,9 @@ def extract_relations(
     analysed: Sequence[AnalysedDocument], resolution: Resolution
 ) -> tuple[list[Membership], list[Event]]:
     """Memberships and events found in the analysed documents, merged and sorted."""
-    entities = {e.key: e for e in resolution.entities}
     lexicon = load_lexicon()
+    # A capital may stand for its state even where the state is never named.
+    entities = {**capital_states(resolution, lexicon), **{e.key: e for e in resolution.entities}}
     words = load_relation_lexicons()
     memberships: list[Membership] = []
     events: list[Event] = []

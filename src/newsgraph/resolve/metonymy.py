@@ -1,0 +1,45 @@
+"""Capitals that stand for their state ("Moscow accused Kyiv of ...").
+
+Resolution types a capital as the Place it is. When a relation needs the
+government it stands for, the state comes from the gazetteer: these
+entities are offered to the relation stage, and the ones a relation really
+uses are added to the resolution afterwards, with the capital as an alias.
+A capital that only locates something ("talks in Moscow") adds no state.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..lexicon import Lexicon, load_lexicon
+from ..types import Entity, EntityType, Event, Membership, Resolution
+
+
+def capital_states(resolution: Resolution, lexicon: Lexicon | None = None) -> dict[str, Entity]:
+    """The state of every capital among the resolved places, keyed by entity key."""
+    lexicon = lexicon or load_lexicon()
+    out: dict[str, Entity] = {}
+    for e in resolution.entities:
+        if e.type is not EntityType.PLACE:
+            continue
+        hit = lexicon.lookup(e.name)
+        entry = lexicon.states.get(hit.id) if hit is not None and hit.kind == "capital" else None
+        if entry is None or not entry.sovereign:
+            continue
+        key = f"state/{entry.iso3}"
+        previous = out.get(key)
+        aliases = sorted({e.name, *(previous.aliases if previous else ())})
+        out[key] = Entity(key, EntityType.STATE, entry.name, tuple(aliases), entry.iso3, entry.iso2)
+    return out
+
+
+def add_referenced_states(
+    resolution: Resolution, memberships: Iterable[Membership], events: Iterable[Event]
+) -> Resolution:
+    """The resolution plus the capital-derived states that relations refer to."""
+    known = {e.key for e in resolution.entities}
+    used = {m.organisation for m in memberships} | {k for ev in events for k in (ev.agent, ev.target)}
+    extra = [e for key, e in capital_states(resolution).items() if key in used and key not in known]
+    if not extra:
+        return resolution
+    entities = tuple(sorted((*resolution.entities, *extra), key=lambda e: e.key))
+    return Resolution(entities, resolution.mentions)
