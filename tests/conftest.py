@@ -31,3 +31,20 @@ def nlp():
     from newsgraph.nlp import load_pipeline
 
     return load_pipeline()
+
+
+@pytest.fixture(scope="session")
+def relate(nlp):
+    """text -> (memberships, events) through the real model, resolver and relation rules."""
+    from newsgraph.nlp import analyse_documents
+    from newsgraph.relations import extract_relations
+    from newsgraph.resolve import resolve_entities
+    from newsgraph.types import Document, Segment
+
+    def run(text: str, published=None):
+        doc = Document(key="t", source="t.txt", text=text, content_hash="sha256:" + "0" * 64,
+                       segments=(Segment(0, len(text)),), published=published)
+        analysed = list(analyse_documents([doc], nlp=nlp))
+        return extract_relations(analysed, resolve_entities(analysed))
+
+    return run

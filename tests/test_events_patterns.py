@@ -5,7 +5,7 @@ from datetime import datetime, timezone
 
 import pytest
 
-from newsgraph.types import Document, Segment
+
 
 pytestmark = pytest.mark.slow
 
@@ -13,20 +13,9 @@ PUBLISHED = datetime(2024, 3, 7, 12, 0, tzinfo=timezone.utc)
 
 
 @pytest.fixture(scope="module")
-def events(nlp):
-    """text -> {(type, agent, target): Event}; the model is loaded once per module."""
-    from newsgraph.nlp import analyse_documents
-    from newsgraph.relations import extract_relations
-    from newsgraph.resolve import resolve_entities
-
-    def run(text: str):
-        doc = Document(key="t", source="t.txt", text=text, content_hash="sha256:" + "0" * 64,
-                       segments=(Segment(0, len(text)),), published=PUBLISHED)
-        analysed = list(analyse_documents([doc], nlp=nlp))
-        _, found = extract_relations(analysed, resolve_entities(analysed))
-        return {(e.type, e.agent, e.target): e for e in found}
-
-    return run
+def events(relate):
+    """text -> {(type, agent, target): Event}."""
+    return lambda text: {(e.type, e.agent, e.target): e for e in relate(text, PUBLISHED)[1]}
 
 
 def test_subject_verb_object_with_place_and_time(events):

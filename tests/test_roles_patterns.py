@@ -13,20 +13,9 @@ PUBLISHED = datetime(2024, 5, 2, 9, 30, tzinfo=timezone.utc)
 
 
 @pytest.fixture(scope="module")
-def roles(nlp):
-    """text -> {(person, post, organisation): Membership}; the model is loaded once per module."""
-    from newsgraph.nlp import analyse_documents
-    from newsgraph.relations import extract_relations
-    from newsgraph.resolve import resolve_entities
-
-    def run(text: str):
-        doc = Document(key="t", source="t.txt", text=text, content_hash="sha256:" + "0" * 64,
-                       segments=(Segment(0, len(text)),), published=PUBLISHED)
-        analysed = list(analyse_documents([doc], nlp=nlp))
-        memberships, _ = extract_relations(analysed, resolve_entities(analysed))
-        return {(m.person, m.role, m.organisation): m for m in memberships}
-
-    return run
+def roles(relate):
+    """text -> {(person, post, organisation): Membership}."""
+    return lambda text: {(m.person, m.role, m.organisation): m for m in relate(text, PUBLISHED)[0]}
 
 
 def test_premodifier_state_and_title_before_the_name(roles):
