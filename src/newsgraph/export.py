@@ -16,6 +16,7 @@ import networkx as nx
 import rdflib
 
 from .analytics import to_networkx
+from .atomic import atomic_path
 from .errors import GraphError
 
 
@@ -58,8 +59,8 @@ def write_network(network: nx.MultiDiGraph, out: Path, fmt: str) -> Path:
     writer = _writer(fmt)
     out = Path(out)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        writer(network, out)
+        with atomic_path(out) as tmp:
+            writer(network, tmp)
     except OSError as error:
         raise GraphError(f"cannot write '{out}': {error.strerror or error}") from None
     return out

@@ -8,15 +8,14 @@ half-written graph.
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph
 
+from .atomic import write_atomically
 from .errors import GraphError
 from .graph.iris import DEFAULT_BASE
 from .graph.rdf import GraphWriter
@@ -79,21 +78,6 @@ def to_graph(result: BuildResult, *, base: str = DEFAULT_BASE) -> Graph:
     writer.add_memberships(result.memberships)
     writer.add_events(result.events)
     return writer.union()
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def build(

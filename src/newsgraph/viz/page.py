@@ -21,6 +21,7 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
+from ..atomic import write_atomically
 from ..errors import GraphError
 from .model import ENTITY_TYPES, NetworkView, Quote, Source
 
@@ -195,8 +196,7 @@ def render_page(view: NetworkView, out: Path, *, title: str = "newsgraph", posit
     out = Path(out)
     text = render_html(view, title=title, positions=positions)
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        write_atomically(out, text.encode("utf-8"))
     except OSError as error:
         raise GraphError(f"cannot write the page to '{out}': {error.strerror or error}") from None
     return out
