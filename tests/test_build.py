@@ -136,3 +136,24 @@ def test_standard_input_is_read_with_a_dash(tmp_path):
     g = Graph().parse(tmp_path / "graph.ttl")
     assert {"Kenya", "Uganda"} <= {str(o) for o in g.objects(None, SKOS.prefLabel)}
     assert "stdin" in {str(o) for o in g.objects(None, NG.source)}
+
+
+def test_turtle_writer_output_is_the_same_graph_with_sorted_prefixes():
+    from rdflib.compare import graph_diff, isomorphic
+
+    from newsgraph.graph.turtle import to_turtle
+
+    g = Graph()
+    g.parse(data="""
+        @prefix ng: <https://w3id.org/newsgraph/ontology#> .
+        @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+        <https://w3id.org/newsgraph/id/person/ana-lima> a ng:Person ;
+            <http://www.w3.org/2004/02/skos/core#prefLabel> "Ana Lima", "Ana \\"Lima\\"\\nline"@pt ;
+            ng:confidence "0.80"^^xsd:decimal ; ng:former true .
+        """, format="turtle")
+    text = to_turtle(g, {"skos": "http://www.w3.org/2004/02/skos/core#", "ng": "https://w3id.org/newsgraph/ontology#",
+                         "xsd": "http://www.w3.org/2001/XMLSchema#"})
+    header = [ln for ln in text.decode().splitlines() if ln.startswith("@prefix")]
+    assert header == sorted(header) and len(header) == 3
+    back = Graph().parse(data=text, format="turtle")
+    assert isomorphic(back, g), graph_diff(back, g)

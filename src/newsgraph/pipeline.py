@@ -17,9 +17,11 @@ from rdflib import Graph
 
 from .atomic import write_atomically
 from .errors import GraphError
-from .graph.iris import DEFAULT_BASE
+from .graph.iris import DEFAULT_BASE, Iris
 from .graph.rdf import GraphWriter
+from .graph.turtle import to_turtle
 from .types import AnalysedDocument, Document, Event, Membership, Resolution
+from .vocab import PREFIXES
 
 
 @dataclass(frozen=True)
@@ -113,7 +115,8 @@ def build(
         result = extract(documents, model=model, progress=progress)
     graph = to_graph(result, base=base)
     graph_path = out / "graph.ttl"
-    write_atomically(graph_path, graph.serialize(format="turtle", encoding="utf-8"))
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | Iris(base).prefixes()
+    write_atomically(graph_path, to_turtle(graph, prefixes))
     html_path = None
     if write_html:
         from .viz import write_page

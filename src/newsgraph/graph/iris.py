@@ -57,9 +57,13 @@ class Iris:
     def evidence(self, assertion: URIRef, p: Provenance) -> URIRef:
         return self._iri(f"evidence/{_digest(assertion, p.document, p.sentence_start, p.sentence_end, p.extractor)}")
 
-    def bind(self, g: Graph) -> None:
+    def prefixes(self) -> dict[str, str]:
         """Prefixes for the instance namespaces, so Turtle stays readable."""
-        for prefix, path in (("person", "person/"), ("orgn", "org/"), ("state", "state/"), ("place", "place/"),
-                             ("role", "role/"), ("membership", "membership/"), ("event", "event/"),
-                             ("evidence", "evidence/"), ("author", "author/")):
-            g.bind(prefix, Namespace(self.base + path))
+        paths = (("person", "person/"), ("orgn", "org/"), ("state", "state/"), ("place", "place/"),
+                 ("role", "role/"), ("membership", "membership/"), ("event", "event/"),
+                 ("evidence", "evidence/"), ("author", "author/"))
+        return {prefix: self.base + path for prefix, path in paths}
+
+    def bind(self, g: Graph) -> None:
+        for prefix, namespace in self.prefixes().items():
+            g.bind(prefix, Namespace(namespace))
