@@ -83,3 +83,34 @@ def test_a_demonym_closing_a_personal_name_stays_part_of_the_name(nlp):
     ents = entities_of("UN rights chief Volker Turk said on Saturday Russian forces had shelled the town.\n", nlp)
     assert ents.get("Volker Turk") is EntityType.PERSON
     assert ents.get("Russia") is EntityType.STATE and "Turkey" not in ents
+
+
+def test_an_organisation_that_ends_a_post_title_is_part_of_the_title(nlp):
+    ents = entities_of("US Secretary of State Lena Park phoned her counterpart on Monday.\n", nlp)
+    assert "State" not in ents
+
+
+def test_a_demonym_before_a_geographic_feature_names_no_state(nlp):
+    ents = entities_of("The carrier group sailed across the Arabian Sea towards the Indian Ocean.\n", nlp)
+    assert "India" not in ents and "Saudi Arabia" not in ents
+
+
+def test_a_body_named_of_a_state_keeps_the_state_in_its_name(nlp):
+    ents = entities_of("She is the general secretary of the Workers' Party of Korea and a delegate.\n"
+                       "Delegates of the Socialist Party of Chile met in Lima.\n", nlp)
+    assert ents.get("Socialist Party of Chile") is EntityType.ORGANISATION
+
+
+def test_a_name_before_a_facility_noun_is_a_place(nlp):
+    ents = entities_of("A drone landed near Indira Gandhi airport on Tuesday, police said.\n", nlp)
+    assert ents == {"Indira Gandhi": EntityType.PLACE}
+
+
+def test_a_plural_name_after_the_is_a_group_not_a_person(nlp):
+    ents = entities_of("The Houthis claimed the attack and vowed to keep firing.\n", nlp)
+    assert ents == {"Houthis": EntityType.ORGANISATION}
+
+
+def test_a_lone_word_from_a_headline_needs_the_body_to_name_it(nlp):
+    text = "Explainer: How the grain corridor works\n\nShips leave Odesa under a deal signed in Istanbul.\n"
+    assert "Explainer" not in entities_of(text, nlp)

@@ -178,9 +178,21 @@ def load_lexicon() -> Lexicon:
 def post_nouns() -> frozenset[str]:
     """Single-word post titles that are not bare ranks ("minister", "chairperson"),
     with their plurals, from ``role_titles.csv``."""
-    words = {row["title"] for row in read_csv("role_titles.csv") if row.get("kind") != "rank"}
-    singles = {w for w in words if " " not in w}
+    singles = {w for w in post_titles() if " " not in w}
     return frozenset(singles | {w + "s" for w in singles})
+
+
+@lru_cache(maxsize=1)
+def post_titles() -> frozenset[str]:
+    """Every post title in ``role_titles.csv``, lower case ("secretary of state")."""
+    return frozenset(row["title"] for row in read_csv("role_titles.csv") if row.get("kind") != "rank")
+
+
+@lru_cache(maxsize=1)
+def post_heads() -> frozenset[str]:
+    """The last word of every post title ("executive" of "chief executive"): a name
+    right after one of these is given a post."""
+    return frozenset(t.split()[-1] for t in post_titles()) | post_nouns()
 
 
 @lru_cache(maxsize=1)

@@ -150,7 +150,7 @@ class Mention:
     sentence: int
     post: int | None = None
     hint: str | None = None
-    source: str = "ner"  # "ner" | "ruler" | "rule"
+    source: str = "ner"  # "ruler" | "ner" | "ner-headline" | "ner-titlecase" (found in a headline)
 
 
 @dataclass(frozen=True)

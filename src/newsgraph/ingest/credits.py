@@ -101,8 +101,10 @@ CREDIT_SPANS: tuple[re.Pattern[str], ...] = (
     re.compile(rf"\s*/\s*{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}\s+(?:Photos?|Images?|Pictures?)\s*$"),
     # caption tail "... in Kyiv. Jane Doe/AFP via Getty Images"
     re.compile(rf"(?<=[.!?”\"’])\s+(?:{_CAP_WORD}(?:\s+{_CAP_WORD}){{0,3}}\s*/\s*)?(?:AFP\s+via\s+)?Getty Images\s*$"),
-    # caption tail "... in Kyiv. Photo: Jane Doe"
-    re.compile(r"(?<=[.!?”\"’])\s+(?:Photo(?:graph)?|Image|Picture)s?\s*:\s*[^.]{1,80}$"),
+    # caption tail "... in Kyiv. Photo: Jane Doe", "... venue. Credit: Jane Doe / Agency Pictures"
+    re.compile(r"(?<=[.!?”\"’])\s+(?:Photo(?:graph)?|Image|Picture|Credit)s?\s*:\s*[^.]{1,80}$"),
+    # "(Jane Doe/Agency Photo)", "(Jane Doe / Wire Pictures)"
+    re.compile(r"\s*\([^()/]{1,60}/[^()]{0,40}(?:Photos?|Pictures?|Images?)\)"),
     # wire trailer "(Reporting by Jane Doe; Editing by John Roe)"
     _TRAILING_ROLE_BYLINE,
 )

@@ -63,8 +63,8 @@ def _finish(
     mentions: list[Mention] = []
     for seg_index, doc in sorted(parsed, key=lambda p: p[0]):
         seg = document.segments[seg_index]
-        shouty = seg.kind == "headline" and _title_case(doc)
-        _collect(doc, seg.start, seg.post, sentences, mentions, shouty)
+        where = ("ner-titlecase" if _title_case(doc) else "ner-headline") if seg.kind == "headline" else "ner"
+        _collect(doc, seg.start, seg.post, sentences, mentions, where)
     if progress is not None:
         progress(document)
     return AnalysedDocument(document=document, sentences=tuple(sentences), mentions=tuple(mentions), model=label)
@@ -77,7 +77,7 @@ def _title_case(doc: Doc) -> bool:
 
 
 def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], mentions: list[Mention],
-             shouty: bool = False) -> None:
+             ner_source: str = "ner") -> None:
     first = len(sentences)
     starts: dict[int, int] = {}
     for sent in doc.sents:
@@ -113,6 +113,6 @@ def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], m
                 sentence=starts.get(ent.sent.start, first),
                 post=post,
                 hint=ent.id_ or None,
-                source="ruler" if ent.id_ else ("ner-titlecase" if shouty else "ner"),
+                source="ruler" if ent.id_ else ner_source,
             )
         )

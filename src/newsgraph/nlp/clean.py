@@ -14,7 +14,11 @@ Each fix is a general tell, not a list of names:
 - "Peace and [Security Council] (PSC)": an acronym in brackets after a name
   moves the name's left edge to where the initials match;
 - "Volker [Turk]": a demonym hit glued to a preceding untagged proper noun
-  is the end of a personal name.
+  is the end of a personal name;
+- "Secretary of [State]": an ORG that ends a post title is part of the title;
+- "[Indian] Ocean": a demonym before a geographic feature names no state;
+- "[Communist Party] of [Vietnam]": a body named "of" a state takes the state
+  into its name.
 
 The post nouns and portfolio words are the relation lexicons' own
 (``ontology/role_titles.csv``, ``relations_title_words.csv``).
@@ -26,10 +30,14 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import portfolio_words, post_nouns
+from ..lexicon import portfolio_words, post_nouns, post_titles
 
 _EDGE_WORDS = frozenset({"of", "the", "and", "for", "'s", "’s", "in", "on", "at", "to", ",", "-"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
+#: Nouns that make a demonym part of a place name ("Indian Ocean", "Arabian Sea").
+_GEOGRAPHIC = frozenset({"ocean", "sea", "gulf", "bay", "peninsula", "coast", "riviera", "alps", "desert",
+                         "plateau", "basin", "strait", "straits", "channel", "archipelago", "mountains",
+                         "highlands", "subcontinent", "river", "lake", "plain", "plains"})
 
 
 def _trim(span: Span) -> Span | None:
@@ -75,6 +83,9 @@ def _is_title(span: Span) -> bool:
     doc = span.doc
     if doc[span.start].lower_ in post_nouns():
         return True
+    for back in range(1, 4):  # "Secretary of [State]"
+        if span.start - back >= 0 and doc[span.start - back : span.end].text.lower() in post_titles():
+            return True
     nxt = doc[span.end] if span.end < len(doc) else None
     return nxt is not None and nxt.lower_ in post_nouns() and span[-1].lower_ in portfolio_words()
 
@@ -118,6 +129,23 @@ def _demonym_ending_a_name(ent: Span, taken: set[int]) -> Span | None:
     return Span(ent.doc, prev.i, ent.end, label="PERSON", span_id="")
 
 
+def _before_geography(ent: Span) -> bool:
+    nxt = ent.doc[ent.end] if ent.end < len(ent.doc) else None
+    return ent.label_ == "NORP" and nxt is not None and nxt.is_title and nxt.lower_ in _GEOGRAPHIC
+
+
+def _of_state(span: Span, ents: list[Span]) -> Span:
+    """ "[Communist Party] of [Vietnam]" -> one organisation, when NER cut it."""
+    doc = span.doc
+    if not doc[span.end - 1].is_title or span.end + 1 >= len(doc) or doc[span.end].lower_ != "of":
+        return span
+    start = span.end + 1 + (doc[span.end + 1].lower_ == "the")
+    state = next((e for e in ents if e.start == start and e.id_.startswith("state:")), None)
+    if state is None:
+        return span
+    return Span(doc, span.start, state.end, label="ORG")
+
+
 @Language.component(
     "newsgraph_clean_entities",
     requires=["doc.ents"],
@@ -126,10 +154,20 @@ def _demonym_ending_a_name(ent: Span, taken: set[int]) -> Span | None:
 def clean_entities(doc: Doc) -> Doc:
     kept: list[Span] = []
     taken = {i for e in doc.ents for i in range(e.start, e.end)}
-    for ent in doc.ents:
+    ents = list(doc.ents)
+    skip_until = -1
+    for ent in ents:
+        if ent.start < skip_until or _before_geography(ent):
+            continue
         trimmed = _trim(ent)
         if trimmed is None:
             continue
+        if trimmed.label_ == "ORG" and not trimmed.id_:
+            joined = _of_state(trimmed, ents)
+            if joined is not trimmed:
+                kept.append(joined)
+                skip_until = joined.end
+                continue
         if trimmed.label_ == "ORG":
             trimmed = _extend_to_acronym(trimmed, taken - set(range(trimmed.start, trimmed.end)))
         trimmed = _demonym_ending_a_name(trimmed, taken) or trimmed

@@ -20,11 +20,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, portfolio_words, post_nouns, slugify
+from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, portfolio_words, post_heads, slugify
 from ..resources import read_text
 from ..types import EntityType, Mention, Sentence, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "towards", "toward"})
+#: Nouns after a name that make the name a place named after someone ("Ben Gurion airport").
+FACILITY_NOUNS = frozenset({"airport", "airbase", "university", "hospital", "stadium", "bridge", "street",
+                            "avenue", "square", "station", "dam", "highway", "boulevard", "palace", "mosque",
+                            "cathedral", "museum", "prison", "crossing", "checkpoint", "base", "road"})
 #: Nouns that make "the X of Name" a place ("the island of Capri", "the city of Lviv").
 PLACE_NOUNS = frozenset({"city", "town", "village", "island", "islands", "region", "province", "district",
                          "port", "capital", "county", "state", "oblast", "area", "suburb", "outskirts"})
@@ -91,10 +95,14 @@ def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon
     label = mention.label
     if label == "ORG" and _person_with_post(mention, sentence):
         label = "PERSON"
-    if label in {"PERSON", "ORG"} and " " not in surface and (
-        _named_as_place(mention, sentence) or _listed_with_cities(mention, sentence, lexicon)
+    if label in {"PERSON", "ORG"} and (
+        (" " not in surface and (_named_as_place(mention, sentence) or _after_locative(mention, sentence)
+                                 or _listed_with_cities(mention, sentence, lexicon)))
+        or _names_a_facility(mention, sentence)
     ):
         return Candidate(document, mention, EntityType.PLACE, surface, surface, f"place/{slugify(surface)}")
+    if label == "PERSON" and _group_name(mention, sentence):  # "the Houthis"
+        label = "ORG"
     if label == "PERSON":
         name = strip_titles(surface)
         if " " not in name and _after_locative(mention, sentence):
@@ -125,6 +133,22 @@ def _from_hit(document: str, mention: Mention, surface: str, hit: Hit, lexicon: 
             return None
         return Candidate(document, mention, EntityType.ORGANISATION, entry.name, surface, f"org/{entry.key}")
     return None
+
+
+def _names_a_facility(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "Ben Gurion airport", "Jinnah hospital": a name before a facility noun is a place."""
+    if sentence is None:
+        return False
+    after = [t for t in sentence.tokens if t.start >= mention.end]
+    return bool(after) and after[0].text.lower() in FACILITY_NOUNS
+
+
+def _group_name(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "the Houthis", "the Kurds": a plural name after "the" is a group, not a person."""
+    if sentence is None or " " in mention.text.strip() or not mention.text.rstrip("'’").endswith("s"):
+        return False
+    before = [t for t in sentence.tokens if t.end <= mention.start]
+    return bool(before) and before[-1].text.lower() == "the"
 
 
 def _after_locative(mention: Mention, sentence: Sentence | None) -> bool:
@@ -193,7 +217,7 @@ def _person_with_post(mention: Mention, sentence: Sentence | None) -> bool:
     words = [t.text for t in span]
     if not 2 <= len(words) <= 4 or is_acronym(mention.text):
         return False
-    posts, fields = post_nouns(), portfolio_words()
+    posts, fields = post_heads(), portfolio_words()
     if any(not w[:1].isupper() or not w.replace("-", "").isalpha() or w.lower() in posts or w.lower() in fields
            for w in words):
         return False

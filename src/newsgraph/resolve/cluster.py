@@ -38,13 +38,19 @@ def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | No
 
 
 def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:
-    """Names NER found only in a Title Case headline count when the body names them too."""
+    """Names NER found only in a headline count when the body names them too:
+    every name from a Title Case Headline, single words from any headline
+    ("Explainer: who is who...")."""
     seen: dict[str, set[str]] = defaultdict(set)
     for c in cands:
-        if c.mention.source != "ner-titlecase":
+        if not c.mention.source.startswith("ner-"):
             seen[c.document].add(normalise(c.name))
             seen[c.document].update(normalise(w) for w in c.name.split())
-    return [c for c in cands if c.mention.source != "ner-titlecase" or normalise(c.name) in seen[c.document]]
+
+    def needs_body(c: Candidate) -> bool:
+        return c.mention.source == "ner-titlecase" or (c.mention.source == "ner-headline" and " " not in c.name)
+
+    return [c for c in cands if not needs_body(c) or normalise(c.name) in seen[c.document]]
 
 
 def _harmonise_types(cands: list[Candidate]) -> list[Candidate]:
@@ -126,22 +132,46 @@ def _person_keys(cands: list[Candidate], keys: list[str | None]) -> None:
             cluster_of[name] = len(clusters)
             clusters.append((name, toks, set(docs_of[name])))
     # Single names join the one named person who carries that name,
-    # preferring people named in the same document.
+    # preferring people named in the same document, then the one named last
+    # before it ("Rodrigo Duterte ... Duterte's daughter, Sara Duterte").
+    full_at: dict[tuple[int, str], list[int]] = defaultdict(list)
+    for i in idx:
+        if cands[i].name in cluster_of:
+            full_at[(cluster_of[cands[i].name], cands[i].document)].append(cands[i].mention.start)
     for i in idx:
         c = cands[i]
         if c.name in cluster_of:
             continue
         token = c.name.casefold()
-        fits = [ci for ci, (_, ctoks, _) in enumerate(clusters) if any(_tokens_match(token, t) for t in ctoks)]
+        fits = [ci for ci, (_, ctoks, _) in enumerate(clusters) if _carries(ctoks, token)]
         local = [ci for ci in fits if c.document in clusters[ci][2]]
         chosen = local if local else fits
         if len(chosen) > 1:  # a surname beats a given name
             chosen = [ci for ci in chosen if _tokens_match(token, clusters[ci][1][-1])] or chosen
+        if len(chosen) > 1 and local:
+            before = {ci: max((p for p in full_at[(ci, c.document)] if p < c.mention.start), default=-1)
+                      for ci in chosen}
+            latest = max(before.values())
+            chosen = [ci for ci in chosen if before[ci] == latest] if latest >= 0 else chosen
         if len(chosen) == 1:
             keys[i] = f"person/{slugify(clusters[chosen[0]][0])}"
     for i in idx:
         if keys[i] is None and cands[i].name in cluster_of:
             keys[i] = f"person/{slugify(clusters[cluster_of[cands[i].name]][0])}"
+
+
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould"})
+
+
+def _carries(name_tokens: Sequence[str], token: str) -> bool:
+    """Whether a single name can stand for a full name: any of its tokens, but
+    not one after "bin"/"ibn" (King Salman is not Khalid bin Salman)."""
+    for t in name_tokens:
+        if t in _PATRONYMIC:
+            return False
+        if _tokens_match(token, t):
+            return True
+    return False
 
 
 def _initials(name: str) -> str:
