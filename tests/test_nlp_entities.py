@@ -114,3 +114,15 @@ def test_a_plural_name_after_the_is_a_group_not_a_person(nlp):
 def test_a_lone_word_from_a_headline_needs_the_body_to_name_it(nlp):
     text = "Explainer: How the grain corridor works\n\nShips leave Odesa under a deal signed in Istanbul.\n"
     assert "Explainer" not in entities_of(text, nlp)
+
+
+def test_a_state_name_between_a_post_and_a_surname_starts_a_personal_name(nlp):
+    ents = entities_of("Defence minister Israel Katz warned the group on Monday.\n", nlp)
+    assert ents.get("Israel Katz") is EntityType.PERSON and "Israel" not in ents
+
+
+def test_a_short_form_of_an_organisation_refers_back_to_its_full_name(nlp):
+    ents = entities_of("The European Commission fined the firm on Monday. According to the Commission, "
+                       "the firm broke the rules. Later the Data Protection Commission opened a case.\n", nlp)
+    orgs = [n for n, t in ents.items() if t is EntityType.ORGANISATION]
+    assert sorted(orgs) == ["Data Protection Commission", "European Commission"]

@@ -10,11 +10,13 @@ Each fix is a general tell, not a list of names:
 - "Chairperson of the Union", "Heads of State": an ORG starting with a post
   noun is a title;
 - "UAVs", "NGOs": a plural acronym is a common noun;
-- "Ministry of Foreign Affairs of": function words at the edges are trimmed;
+- "Ministry of Foreign Affairs of", "Later the Data Protection Commission":
+  function words at the edges are trimmed;
 - "Peace and [Security Council] (PSC)": an acronym in brackets after a name
   moves the name's left edge to where the initials match;
 - "Volker [Turk]": a demonym hit glued to a preceding untagged proper noun
-  is the end of a personal name;
+  is the end of a personal name, and "minister [Israel] [Katz]" a state name
+  between a post and a surname is the start of one;
 - "Secretary of [State]": an ORG that ends a post title is part of the title;
 - "[Indian] Ocean": a demonym before a geographic feature names no state;
 - "[Communist Party] of [Vietnam]": a body named "of" a state takes the state
@@ -33,6 +35,8 @@ from spacy.tokens import Doc, Span
 from ..lexicon import portfolio_words, post_nouns, post_titles
 
 _EDGE_WORDS = frozenset({"of", "the", "and", "for", "'s", "’s", "in", "on", "at", "to", ",", "-"})
+#: Parts of speech that never start a name ("[Later the] Data Protection Commission").
+_EDGE_POS = frozenset({"ADV", "DET", "ADP", "CCONJ", "SCONJ", "PRON", "PUNCT"})
 _PLURAL_ACRONYM = re.compile(r"^[A-Z]{2,}s$")
 #: Nouns that make a demonym part of a place name ("Indian Ocean", "Arabian Sea").
 _GEOGRAPHIC = frozenset({"ocean", "sea", "gulf", "bay", "peninsula", "coast", "riviera", "alps", "desert",
@@ -43,7 +47,7 @@ _GEOGRAPHIC = frozenset({"ocean", "sea", "gulf", "bay", "peninsula", "coast", "r
 def _trim(span: Span) -> Span | None:
     start, end = span.start, span.end
     doc = span.doc
-    while start < end and doc[start].lower_ in _EDGE_WORDS:
+    while start < end and (doc[start].lower_ in _EDGE_WORDS or doc[start].pos_ in _EDGE_POS):
         start += 1
     while end > start and doc[end - 1].lower_ in _EDGE_WORDS:
         end -= 1
@@ -134,6 +138,20 @@ def _before_geography(ent: Span) -> bool:
     return ent.label_ == "NORP" and nxt is not None and nxt.is_title and nxt.lower_ in _GEOGRAPHIC
 
 
+def _state_starting_a_name(ent: Span, taken: set[int]) -> Span | None:
+    """ "minister [Israel] Katz": a state name between a post and an untagged
+    proper noun is the first name of the post holder."""
+    doc = ent.doc
+    if not ent.id_.startswith("state:") or len(ent) != 1 or ent.start == 0:
+        return None
+    if doc[ent.start - 1].lower_ not in post_nouns():
+        return None
+    end = ent.end
+    while end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title:
+        end += 1
+    return Span(doc, ent.start, end, label="PERSON", span_id="") if end > ent.end else None
+
+
 def _of_state(span: Span, ents: list[Span]) -> Span:
     """ "[Communist Party] of [Vietnam]" -> one organisation, when NER cut it."""
     doc = span.doc
@@ -170,7 +188,7 @@ def clean_entities(doc: Doc) -> Doc:
                 continue
         if trimmed.label_ == "ORG":
             trimmed = _extend_to_acronym(trimmed, taken - set(range(trimmed.start, trimmed.end)))
-        trimmed = _demonym_ending_a_name(trimmed, taken) or trimmed
+        trimmed = _demonym_ending_a_name(trimmed, taken) or _state_starting_a_name(trimmed, taken) or trimmed
         if trimmed.label_ == "ORG" and not trimmed.id_:
             if _PLURAL_ACRONYM.match(trimmed.text) or _is_title(trimmed):
                 continue
@@ -193,6 +211,16 @@ def clean_entities(doc: Doc) -> Doc:
                 and len(ent) == 1 and ent.start == prev.end):  # "[Volker] [Turk]"
             merged[-1] = Span(doc, prev.start, ent.end, label="PERSON", span_id="")
             continue
+        if (prev is not None and prev.id_.startswith("state:") and len(prev) == 1 and ent.label_ == "PERSON"
+                and ent.start == prev.end and prev.start > 0 and doc[prev.start - 1].lower_ in post_nouns()):
+            merged[-1] = Span(doc, prev.start, ent.end, label="PERSON", span_id="")  # "minister [Israel] [Katz]"
+            continue
         merged.append(ent)
     doc.ents = merged
+    # A span made here from a gazetteer hit ("[Israel] Katz") must not keep the
+    # hit's id on its tokens, where spaCy reads a span's id back from.
+    for span in merged:
+        if not span.id_:
+            for tok in span:
+                tok.ent_id_ = ""
     return doc

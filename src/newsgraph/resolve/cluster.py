@@ -211,6 +211,27 @@ def _org_keys(cands: list[Candidate], keys: list[str | None], texts: dict[str, s
             found = global_acr.get(c.name.replace(".", ""), set())
             if len(found) == 1:
                 keys[i] = next(iter(found))
+    _short_org_forms(cands, keys)
+
+
+def _short_org_forms(cands: list[Candidate], keys: list[str | None]) -> None:
+    """ "the Commission" after "the European Commission" is that commission;
+    "Houthi" and "Houthis" are one group."""
+    orgs = [i for i, c in enumerate(cands) if c.type is EntityType.ORGANISATION]
+    for i in orgs:
+        c = cands[i]
+        if c.fixed is not None or " " in c.name or is_acronym(c.name):
+            continue
+        word = c.name.casefold()
+        same_doc = [j for j in orgs if cands[j].document == c.document and j != i]
+        heads = [j for j in same_doc if " " in cands[j].name and cands[j].name.split()[-1].casefold() == word
+                 and cands[j].mention.start < c.mention.start]
+        if heads:
+            keys[i] = keys[max(heads, key=lambda j: cands[j].mention.start)]
+            continue
+        singular = [j for j in same_doc if word.endswith("s") and cands[j].name.casefold() == word[:-1]]
+        if singular:
+            keys[i] = keys[singular[0]]
 
 
 # ---------------------------------------------------------------- entities
