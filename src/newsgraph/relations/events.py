@@ -18,6 +18,10 @@ anaphor resolution lowers it):
   Ukraine", "Russian strikes on Kyiv", "launched an attack on", "held talks
   with", "in a rebuke of X", "ahead of a meeting with X").
 
+- ``events.response.v1`` (0.6): a rebuttal whose target is the one who made
+  the claim, ruling or demand it answers ("X accused Y ... Y rejected the
+  charge"), see ``responses.py``.
+
 Only events whose agent and target are named actors (person, organisation,
 state; a capital stands for its state) and differ are kept.
 
@@ -33,14 +37,18 @@ P/R/F): nothing hypothetical 1.00/0.67/0.80, every hypothetical
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..types import EntityType, Event
 from .context import DocumentContext, SentenceView
 from .lexicons import EventWord
 from .merge import SYMMETRIC
+from .responses import CONFIDENCE as RESPONSE_CONFIDENCE
+from .responses import EXTRACTOR as RESPONSE
+from .responses import Prior, rebuttals
 from .modality import ASSERTED, FUTURE, HYPOTHETICAL, noun_modality, verb_modality
-from .syntax import RELATIVE, Actor, actor_of, conjuncts, is_passive, is_verb, relative_head, resolve_pronoun, subject
+from .syntax import (RELATIVE, Actor, actor_of, conjuncts, is_passive, is_verb, proxy_partners, relative_head,
+                     resolve_pronoun, subject, verb_lemma)
 from .titles import TitlePhrase, find_titles, named_holder
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
@@ -62,12 +70,25 @@ class Found:
     extractor: str
     confidence: float
     place: str | None
+    token: int = -1  # the event word
 
 
 def extract_events(ctx: DocumentContext) -> Iterator[Event]:
+    history: list[Prior] = []  # what was read so far, for the rebuttals that answer it
     for view in ctx.sentences:
         titles = {t.head: t for t in find_titles(ctx, view)}
-        for found in _sentence(ctx, view, titles):
+        founds = [f for f in _sentence(ctx, view, titles)
+                  if EMITTED.get(f.modality) is not None and f.agent.key != f.target.key]
+        post = view.sentence.post
+        history.extend(Prior(view.index, post, f.token, f.type, f.agent.key, f.target.key) for f in founds)
+        history.sort(key=lambda p: (p.sentence, p.token))
+        rejected = {(f.agent.key, f.token) for f in founds if f.type == "REJECT"}
+        for r in rebuttals(ctx, view, history, lambda v: _clause_agents(ctx, view, v, titles),
+                           lambda i: _actors(ctx, view, i, titles)):
+            if (r.agent.key, r.token) not in rejected:  # a rebuttal the clause names its target for
+                founds.append(Found("REJECT", r.agent, r.target, r.modality, RESPONSE, RESPONSE_CONFIDENCE, None,
+                                    r.token))
+        for found in founds:
             modality = EMITTED.get(found.modality)
             if modality is None or found.agent.key == found.target.key:
                 continue
@@ -86,13 +107,16 @@ def extract_events(ctx: DocumentContext) -> Iterator[Event]:
 def _sentence(ctx: DocumentContext, view: SentenceView, titles: Titles) -> Iterator[Found]:
     words = ctx.words
     for tok in view.tokens:
-        lemma = tok.lemma.casefold()
+        lemma = verb_lemma(view, tok.i, words.verbs) if tok.pos == "VERB" else tok.lemma.casefold()
         if tok.pos == "VERB" and lemma in words.verbs and _hyphen_agent(ctx, view, tok.i) is not None:
-            yield from _compound(ctx, view, tok.i, titles)
+            found = _compound(ctx, view, tok.i, titles)
         elif tok.pos == "VERB" and lemma in words.verbs:
-            yield from _verb(ctx, view, tok.i, titles)
+            found = _verb(ctx, view, tok.i, titles)
         elif tok.pos in {"NOUN", "PROPN"} and lemma in words.nouns and view.span_at(tok.i) is None:
-            yield from _noun(ctx, view, tok.i, titles)
+            found = _noun(ctx, view, tok.i, titles)
+        else:
+            continue
+        yield from (replace(f, token=tok.i) for f in found)
 
 
 # ---------------------------------------------------------------- actors
@@ -112,8 +136,9 @@ def _actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) ->
             actor = actor or _official(ctx, view, titles[k])
         else:
             actor = actor_of(ctx, view, k)
-        if actor is not None and actor.key not in {a.key for a in out}:
-            out.append(actor)
+        for found in ([actor] if actor is not None else []) + (proxy_partners(ctx, view, k) if actor else []):
+            if found.key not in {a.key for a in out}:
+                out.append(found)
     return out
 
 
@@ -154,7 +179,10 @@ def _prep_objects(view: SentenceView, owners: list[int], preps: set[str]) -> lis
             low = view.low(c)
             dep = view.tokens[c].dep
             if low in preps and dep in {"prep", "dative", "prt", "agent", "advmod"}:
-                out.extend(view.kids(c, "pobj"))
+                # "spoke with X and with Y": a preposition coordinated with this one counts too
+                for p in conjuncts(view, c):
+                    if p == c or view.tokens[p].pos == "ADP":
+                        out.extend(view.kids(p, "pobj"))
             elif low in preps and dep == "acl":
                 out.extend(view.kids(c, "dobj"))  # "drills surrounding Taiwan"
     return out
@@ -208,7 +236,7 @@ def _choose_row(ctx: DocumentContext, view: SentenceView, v: int, passive: bool)
         lemmas.add(toks[toks[v].head].lemma.casefold())  # "the consensus they reached with X"
     if view.kids(v, "xcomp"):
         lemmas.add(XCOMP)
-    for row in ctx.words.verbs[toks[v].lemma.casefold()]:
+    for row in ctx.words.verbs[verb_lemma(view, v, ctx.words.verbs)]:
         if row.particle is not None and row.particle not in particles:
             continue
         if row.objects and not (lemmas & row.objects):
@@ -232,6 +260,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             patients = [toks[v].head]
         else:
             patients = view.kids(v, "nsubjpass")
+            shared = subject(view, v) if not patients and toks[v].dep == "conj" else None
+            patients = patients or ([shared] if shared is not None else [])  # "travelled to X and was received by Y"
     else:
         agents = _clause_agents(ctx, view, v, titles)
         patients = view.kids(v, "dobj")
@@ -245,8 +275,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             cands = patients
         elif slot == "dative":
             cands = [c for c in view.kids(v, "dative") if view.tokens[c].pos != "ADP"]
-        elif slot == "owner":  # "condemned the Israeli strikes", "rejected Ukraine's proposal"
-            cands = [c for o in patients for k in conjuncts(view, o) for c in view.kids(k, "poss", "amod", "compound")
+        elif slot == "owner":  # "condemned the Israeli strikes", "rejected Ukraine's proposal", "fined X $5m"
+            cands = [c for o in patients for k in conjuncts(view, o)
+                     for c in view.kids(k, "poss", "amod", "compound", "nmod")
                      if view.span_at(c) is not None]
         else:
             cands = _prep_objects(view, [v, *objects], {slot, "upon" if slot == "on" else slot})
@@ -286,7 +317,7 @@ def _hyphen_agent(ctx: DocumentContext, view: SentenceView, v: int) -> Actor | N
 
 def _compound(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> Iterator[Found]:
     """"the Iran-backed Hezbollah": the name the participle describes is the target."""
-    row = next((r for r in ctx.words.verbs[view.tokens[v].lemma.casefold()] if "obj" in r.target and not r.objects),
+    row = next((r for r in ctx.words.verbs[verb_lemma(view, v, ctx.words.verbs)] if "obj" in r.target and not r.objects),
                None)
     agent = _hyphen_agent(ctx, view, v)
     if row is None or agent is None or v + 1 >= len(view.tokens):
@@ -317,7 +348,7 @@ def _carrier(ctx: DocumentContext, view: SentenceView, n: int) -> tuple[int | No
         measure = toks[tok.head].head  # "two days of drills", "a series of strikes"
         if toks[measure].dep == "dobj":
             tok = toks[measure]
-    if tok.dep in {"dobj", "nsubjpass"} and words.cue(toks[tok.head].lemma, "light"):
+    if tok.dep in {"dobj", "nsubjpass"} and words.cue(verb_lemma(view, tok.head, words.cues["light"]), "light"):
         return tok.head, "light"
     if tok.dep == "pobj":
         prep = tok.head
@@ -342,19 +373,21 @@ def _noun(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> I
                     yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place)
             return
     targets: list[Actor] = []
+    carrier, how = _carrier(ctx, view, n)
+    # "staged drills near X": the parser often hangs the noun's phrase on the light verb that carries it.
+    owners = [n, carrier] if how == "light" and carrier is not None else [n]
     for slot in row.target:
         if slot == "poss":
             cands = view.kids(n, "poss")
         elif slot == "between":
             continue
         else:
-            cands = _prep_objects(view, [n], {slot})
+            cands = _prep_objects(view, [n], {slot}) or _prep_objects(view, owners[1:], {slot})
         targets = [a for c in cands for a in _actors(ctx, view, c, titles)]
         if targets:
             break
     if not targets:
         return
-    carrier, how = _carrier(ctx, view, n)
     agents: list[Actor] = []
     if "poss" not in row.target:
         named = [c for c in view.kids(n, "poss") if view.span_at(c) is not None or toks[c].pos != "PRON"]

@@ -20,10 +20,14 @@ ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
 FUTURE = "future"  # a hypothetical the text announces as planned: "will meet", "EU to widen sanctions"
 
 
-def _own(ctx: DocumentContext, view: SentenceView, v: int) -> str | None:
-    """What the token's own auxiliaries, negation and subordinator say."""
+def _own(ctx: DocumentContext, view: SentenceView, v: int, auxiliaries: bool = True) -> str | None:
+    """What the token's own auxiliaries, negation and subordinator say (only the
+    subordinator when ``auxiliaries`` is false)."""
     words = ctx.words
     toks = view.tokens
+    if not auxiliaries:
+        conditional = any(toks[c].dep == "mark" and words.cue(view.low(c), "condition") for c in view.children[v])
+        return HYPOTHETICAL if conditional else None
     for c in view.children[v]:
         dep, low = toks[c].dep, view.low(c)
         if dep == "neg" or (dep in {"advmod", "det", "preconj"} and words.cue(low, "negation")):
@@ -47,9 +51,11 @@ def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
     toks = view.tokens
     cur = v
     seen: set[int] = set()
+    finite_conjunct = False
     while cur not in seen:
         seen.add(cur)
-        own = _own(ctx, view, cur)
+        own = _own(ctx, view, cur, auxiliaries=not finite_conjunct)
+        finite_conjunct = False
         if own is not None:
             return own
         dep, h = toks[cur].dep, toks[cur].head
@@ -64,7 +70,10 @@ def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
             cur = h  # "began to attack": the governing verb decides
             continue
         if dep == "conj" and not view.kids(cur, "nsubj", "nsubjpass"):
-            cur = h  # shared auxiliaries: "will meet X and discuss Y"
+            # Shared auxiliaries: "will meet X and discuss Y"; but a finite verb carries its own tense and
+            # takes no auxiliary or negation from its neighbour ("would appeal and accused X").
+            finite_conjunct = toks[cur].tag in {"VBD", "VBZ", "VBP"} and not view.kids(cur, "aux", "auxpass")
+            cur = h
             continue
         if dep == "advcl":
             if toks[cur].tag in {"VBG", "VBN"} and not view.kids(cur, "nsubj", "nsubjpass", "mark"):

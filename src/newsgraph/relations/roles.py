@@ -30,7 +30,7 @@ A post without a named holder ("the foreign minister said") gives nothing.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..types import EntityType, Membership
 from .context import DocumentContext, EntitySpan, SentenceView
@@ -53,6 +53,8 @@ class Holder:
 def extract_roles(ctx: DocumentContext) -> Iterator[Membership]:
     for view in ctx.sentences:
         titles = find_titles(ctx, view)
+        shared = _coordinated(view, titles)
+        titles = [replace(t, org=shared[t.head][0].org) if t.head in shared else t for t in titles]
         held: dict[int, tuple[TitlePhrase, Holder]] = {}
         for t in titles:
             holder = _premodifier(ctx, view, t) or _apposition(ctx, view, t) or _dependency(ctx, view, t, held)
@@ -60,10 +62,27 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Membership]:
                 continue
             held[t.head] = (t, holder)
             yield _membership(ctx, view, t, holder)
+            first = shared.get(t.head, (None,))[0]
+            if first is not None and first.head not in held:
+                # "Oman's prime minister and foreign minister, X": X holds both posts
+                held[first.head] = (first, replace(holder, extractor="roles.coordinated.v1"))
+                yield _membership(ctx, view, first, held[first.head][1])
             predecessor = _predecessor(ctx, view, t)
             if predecessor is not None and predecessor.person != holder.person:
                 yield _membership(ctx, view, t, predecessor)
         yield from _counterparts(ctx, view, [held[k] for k in sorted(held)])
+
+
+def _coordinated(view: SentenceView, titles: list[TitlePhrase]) -> dict[int, tuple[TitlePhrase]]:
+    """Second titles of "X's A and B" that share the first's organisation, by head: head -> (first,).
+
+    Only a bare second title (no determiner, no organisation of its own) shares it."""
+    out: dict[int, tuple[TitlePhrase]] = {}
+    for first, second in zip(titles, titles[1:]):
+        if (second.start == first.end + 1 and view.low(first.end) in {"and", "&"} and first.org is not None
+                and second.org is None and second.determiner is None and second.start == second.core_start):
+            out[second.head] = (first,)
+    return out
 
 
 def _membership(ctx: DocumentContext, view: SentenceView, t: TitlePhrase, h: Holder) -> Membership:

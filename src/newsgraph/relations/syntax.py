@@ -33,6 +33,32 @@ class Actor:
     certainty: float = 1.0
 
 
+def verb_lemma(view: SentenceView, i: int, known) -> str:
+    """The lemma of verb ``i`` as a lexicon knows it.
+
+    The small model sometimes lemmatises a regular verb wrongly ("fined" ->
+    "fin", "staged" -> "stag"); when its lemma is not in ``known``, the forms
+    the inflection could come from are tried instead (fine, stage, ban...)."""
+    tok = view.tokens[i]
+    lemma = tok.lemma.casefold()
+    if lemma in known or tok.pos not in {"VERB", "AUX"}:
+        return lemma
+    low = tok.text.casefold()
+    stems: list[str] = []
+    for suffix in ("ied", "ies"):
+        if low.endswith(suffix):
+            stems.append(low[: -len(suffix)] + "y")
+    for suffix in ("ed", "ing", "es", "s"):
+        if low.endswith(suffix) and len(low) > len(suffix) + 2:
+            stem = low[: -len(suffix)]
+            stems.extend([stem, stem + "e"])
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                stems.append(stem[:-1])  # "banned" -> ban
+    if low.endswith("d"):
+        stems.append(low[:-1])  # "fined" -> fine
+    return next((s for s in stems if s in known), lemma)
+
+
 def is_verb(view: SentenceView, i: int) -> bool:
     return view.tokens[i].pos in {"VERB", "AUX"}
 
@@ -259,6 +285,13 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
             key = ctx.actor_key(cspan)
             if key is not None and (ctx.entities[key].type is not EntityType.PERSON or view.tokens[c].dep == "poss"):
                 return Actor(key, 0.8)
+        for p in view.kids(i, "prep"):  # "the delegation of Mali", "the government of Peru"
+            if view.low(p) == "of":
+                for o in view.kids(p, "pobj"):
+                    ospan = view.span_at(o)
+                    key = ctx.actor_key(ospan) if ospan is not None else None
+                    if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
+                        return Actor(key, 0.8)
     for use in ("state-anaphor", "capital-anaphor", "org-anaphor"):
         if words.in_class(lemma, use) and i > 0 and view.low(i - 1) == "the":
             key = ctx.antecedent(view, toks[i - 1].start, lemma)
@@ -272,6 +305,20 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
         if key is not None and ctx.entities[key].type is EntityType.ORGANISATION:
             return Actor(key, 0.6)
     return None
+
+
+def proxy_partners(ctx: DocumentContext, view: SentenceView, i: int) -> list[Actor]:
+    """More actors of a proxy noun with coordinated modifiers: "Egyptian and Qatari mediators"."""
+    if view.span_at(i) is not None or not ctx.words.in_class(view.tokens[i].lemma, "proxy"):
+        return []
+    out: list[Actor] = []
+    for c in view.kids(i, "amod", "compound"):
+        for k in conjuncts(view, c)[1:]:
+            span = view.span_at(k)
+            key = ctx.actor_key(span) if span is not None else None
+            if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
+                out.append(Actor(key, 0.8))
+    return out
 
 
 def _as_actor(ctx: DocumentContext, key: str | None) -> str | None:
