@@ -49,7 +49,7 @@ def _long_acronym(key: str) -> bool:
 
 
 def slugify(text: str) -> str:
-    """Readable IRI segment: ASCII, lower case, hyphens ("Kaja Kallas" -> "kaja-kallas")."""
+    """Readable IRI segment: ASCII, lower case, hyphens ("Ana Lima" -> "ana-lima")."""
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
     return s or "x"

@@ -21,7 +21,7 @@ Examples:
   newsgraph query output/ 'SELECT ?s WHERE { ?s a <https://w3id.org/newsgraph/ontology#Person> }'
   newsgraph query output/graph.ttl -f my-query.rq --format csv
   newsgraph query output/ --named actors
-  newsgraph query output/ --named mentions-of "Antony Blinken"
+  newsgraph query output/ --named mentions-of "Maria Lindqvist"
   newsgraph query --list-named
 """
 

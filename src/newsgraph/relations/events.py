@@ -127,7 +127,7 @@ def _actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) ->
     out: list[Actor] = []
     for k in conjuncts(view, i):
         if k in titles:
-            # "Nato chief Mark Rutte" is headed by "chief"; an unnamed official stands for
+            # "Nato chief Tomas Berger" is headed by "chief"; an unnamed official stands for
             # the body in the title, but never a former one ("the former Dutch prime minister").
             named = named_holder(ctx, view, titles[k])
             actor = Actor(named.key, 1.0) if named is not None else None
@@ -363,7 +363,7 @@ def _carrier(ctx: DocumentContext, view: SentenceView, n: int) -> tuple[int | No
 def _noun(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> Iterator[Found]:
     toks = view.tokens
     row = ctx.words.nouns[toks[n].lemma.casefold()][0]
-    if "between" in row.target:  # "talks between Biden and Xi": each pair of participants
+    if "between" in row.target:  # "talks between Okafor and Lindqvist": each pair of participants
         between = [a for c in _prep_objects(view, [n], {"between"}) for a in _actors(ctx, view, c, titles)]
         if len(between) > 1:
             modality = noun_modality(ctx, view, n, _carrier(ctx, view, n)[0])

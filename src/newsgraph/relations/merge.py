@@ -4,7 +4,7 @@ A membership is one (person, post, organisation): every further mention adds
 evidence, not a node. A post has one label however it is spelt ("secretary
 general", "secretary-general"), since its IRI is made from the label's slug.
 A post said once with its organisation and once without ("US President Joe
-Biden", later "President Biden") is one membership when the person holds
+Okafor", later "President Okafor") is one membership when the person holds
 that post for exactly one organisation.
 An event is one (type, agent, target, day, document); for the symmetric
 CONSULT and COOPERATE, "X met Y" and "Y met X" are the same event.

@@ -5,8 +5,8 @@ Extractor names and the confidence each gives (lowered when the holder is
 a pronoun):
 
 - ``roles.premodifier.v1`` (0.9): the post right before the name, "US
-  secretary of state Antony Blinken", "President Joe Biden", "Ukraine's
-  foreign minister, Andrii Sybiha," and "president X of the Philippines";
+  secretary of state Maria Lindqvist", "President Ada Okafor", "Ukraine's
+  foreign minister, Taras Bondar," and "president X of the Philippines";
 - ``roles.apposition.v1`` (0.85): the post after the name and a comma, "X,
   the head of the president's office", "X, IGAD Executive Secretary", "X,
   formerly the country's defence minister", "X, the nominee to be ...", "X,
@@ -130,7 +130,7 @@ def _org_after(ctx: DocumentContext, view: SentenceView, j: int, kind: str) -> s
 
 def _premodifier(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Holder | None:
     n = len(view.tokens)
-    for k in range(t.core_start, t.core_end):  # the name's span swallowed the post: "President Joe Biden"
+    for k in range(t.core_start, t.core_end):  # the name's span swallowed the post: "President Ada Okafor"
         span = _person_at(view, k)
         if span is not None and span.end > t.core_end:
             return Holder(span.key, "roles.premodifier.v1", 0.9, org=_org_after(ctx, view, span.end, t.kind))
@@ -228,7 +228,7 @@ def _dependency(ctx: DocumentContext, view: SentenceView, t: TitlePhrase,
         v = toks[head.head].head
         span = _person_at(view, v)
         if span is not None and toks[v].dep in {"dobj", "oprd", "nsubjpass", "pobj", "appos", "conj"}:
-            return Holder(span.key, "roles.copula.v1", 0.75)  # "named Sitharaman as finance minister"
+            return Holder(span.key, "roles.copula.v1", 0.75)  # "named Rao as finance minister"
         for _ in range(3):  # "sworn in for his second term as prime minister"
             if is_verb(view, v) or toks[v].head == v:
                 break

@@ -225,7 +225,7 @@ def _left(ctx: DocumentContext, view: SentenceView, core_start: int, title: Titl
             if span.type is not EntityType.PERSON:
                 org = org_of_span(ctx, span, title.kind)
             elif not span.possessive:
-                break  # a name right before the post: "Blinken Secretary" is no phrase
+                break  # a name right before the post: "Lindqvist Secretary" is no phrase
             start = k = span.start
             k -= 1
             continue
@@ -309,9 +309,9 @@ def _right(ctx: DocumentContext, view: SentenceView, k: int, title: Title, label
 
 
 def named_holder(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> EntitySpan | None:
-    """The person named right after a post ("Nato chief Mark Rutte"), past ranks and courtesy titles."""
+    """The person named right after a post ("Nato chief Tomas Berger"), past ranks and courtesy titles."""
     n = len(view.tokens)
-    for k in range(t.core_start, t.core_end):  # "President Joe Biden" tagged as one name
+    for k in range(t.core_start, t.core_end):  # "President Ada Okafor" tagged as one name
         span = view.span_at(k)
         if span is not None and span.type is EntityType.PERSON and span.end > t.core_end:
             return span
@@ -322,7 +322,7 @@ def named_holder(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> En
             break
         j += len(title.words)
     if j + 1 < n and view.low(j) == "," and (t.determiner or t.org):
-        j += 1  # "the new head of Nato, Mark Rutte,"
+        j += 1  # "the new head of Nato, Tomas Berger,"
         span = view.span_at(j)
         closed = span is not None and (span.end >= n or view.tokens[span.end].pos == "PUNCT")
     else:

@@ -64,7 +64,7 @@ def title_words() -> tuple[tuple[str, ...], ...]:
 
 
 def strip_titles(name: str) -> str:
-    """"Naval Colonel Li Xi" -> "Li Xi"; never strips the whole name."""
+    """"Naval Colonel Wen Hao" -> "Wen Hao"; never strips the whole name."""
     tokens = name.split()
     changed = True
     while changed and len(tokens) > 1:

@@ -1,6 +1,6 @@
 """Group mentions into entities, within and across documents.
 
-One node per real thing: "Antony Blinken", "Blinken" and "Mr Blinken" are
+One node per real thing: "Maria Lindqvist", "Lindqvist" and "Ms Lindqvist" are
 one person; "Nato", "NATO" and "North Atlantic Treaty Organization" one
 organisation; "Russian" and "Russia's" one state. Resolution never merges
 across types; every surface form is kept as an alias. The result does not
