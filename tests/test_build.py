@@ -157,3 +157,40 @@ def test_turtle_writer_output_is_the_same_graph_with_sorted_prefixes():
     assert header == sorted(header) and len(header) == 3
     back = Graph().parse(data=text, format="turtle")
     assert isomorphic(back, g), graph_diff(back, g)
+
+
+def test_a_base_that_is_no_absolute_iri_is_a_one_line_error_before_any_work(tmp_path):
+    (tmp_path / "a.txt").write_text("Kenya and Uganda met.\n")
+    result = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--base", "not an iri")
+    assert result.exit_code == 1
+    assert result.output == ("Error: --base 'not an iri' is not an absolute IRI: "
+                             "give one such as https://w3id.org/newsgraph/id/\n")
+
+
+def test_an_output_folder_under_a_file_is_a_one_line_error(tmp_path):
+    (tmp_path / "a.txt").write_text("Kenya and Uganda met.\n")
+    (tmp_path / "afile").write_text("")
+    result = run("build", str(tmp_path / "a.txt"), "--out", str(tmp_path / "afile" / "sub"))
+    assert result.exit_code == 1
+    assert result.output.startswith(f"Error: cannot create the output folder '{tmp_path / 'afile' / 'sub'}'")
+
+
+def test_json_lines_records_sharing_a_url_stay_separate_documents(tmp_path):
+    lines = ['{"text": "Kenya and Uganda signed a deal.", "url": "https://example.org/a"}',
+             '{"text": "Chile and Peru signed a deal.", "url": "https://example.org/a"}',
+             '{"text": "Ghana and Togo met.", "url": "https://example.org/has space"}']
+    (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n")
+    result = run("build", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "out"), "--no-html")
+    assert result.exit_code == 0, result.output
+    assert "another document from the same source; it is named https://example.org/a#2" in result.output
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    assert len(set(g.subjects(RDF.type, NG.Article))) == 3
+    assert len(set(g.objects(None, NG.contentHash))) == 3
+
+
+def test_a_mention_and_a_sentence_of_the_same_span_are_different_nodes(tmp_path):
+    (tmp_path / "a.txt").write_text("Ukraine\n\nUkraine said on Monday that talks would resume in Geneva.\n")
+    build([str(tmp_path / "a.txt")], tmp_path / "out", write_html=False)
+    g = Graph().parse(tmp_path / "out" / "graph.ttl")
+    nif = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+    assert not set(g.subjects(RDF.type, NG.Mention)) & set(g.subjects(RDF.type, nif.Sentence))

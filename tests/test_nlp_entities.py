@@ -126,3 +126,15 @@ def test_a_short_form_of_an_organisation_refers_back_to_its_full_name(nlp):
                        "the firm broke the rules. Later the Data Protection Commission opened a case.\n", nlp)
     orgs = [n for n, t in ents.items() if t is EntityType.ORGANISATION]
     assert sorted(orgs) == ["Data Protection Commission", "European Commission"]
+
+
+def test_a_line_break_inside_a_segment_does_not_split_a_name(nlp):
+    from newsgraph.types import Document, Segment
+
+    text = "US secretary of state Lena\nPark met Nato chief Tomas\nBerger in Brussels on Monday."
+    doc = Document(key="t", source="t", text=text, content_hash="sha256:" + "0" * 64,
+                   segments=(Segment(0, len(text)),))
+    analysed = list(analyse_documents([doc], nlp=nlp))
+    people = {e.name for e in resolve_entities(analysed).entities if e.type is EntityType.PERSON}
+    assert people == {"Lena Park", "Tomas Berger"}
+    assert any(m.text == "Lena\nPark" for m in analysed[0].mentions)  # offsets and text still the document's

@@ -734,3 +734,15 @@ def test_the_usual_prefixes_need_no_prefix_lines(graph_file):
 def test_a_prefix_the_query_declares_wins_over_the_default(graph_file):
     result = invoke(str(graph_file), "PREFIX ng: <http://example.org/other#> ASK { ?s a ng:State }")
     assert result.output == "false\n"
+
+
+def test_service_calls_are_refused_so_queries_stay_offline(graph_file):
+    result = invoke(str(graph_file), "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert result.exit_code == 2
+    assert result.output == ("Error: SERVICE is not allowed: newsgraph queries run offline, "
+                             "on the local graph only\n")
+
+
+def test_the_word_service_inside_a_string_is_not_a_service_call(graph_file):
+    result = invoke(str(graph_file), 'ASK { ?s ?p "SERVICE" }')
+    assert result.exit_code == 0 and result.output == "false\n"

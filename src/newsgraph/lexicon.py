@@ -48,11 +48,13 @@ def _long_acronym(key: str) -> bool:
     return is_acronym(key) and sum(c.isalpha() for c in key) >= 4
 
 
-def slugify(text: str) -> str:
+def slugify(text: str, default: str = "x", max_len: int | None = None) -> str:
     """Readable IRI segment: ASCII, lower case, hyphens ("Ana Lima" -> "ana-lima")."""
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
-    return s or "x"
+    if max_len is not None:
+        s = s[:max_len].rstrip("-")
+    return s or default
 
 
 #: Organisation kinds whose acronyms house styles write in title case

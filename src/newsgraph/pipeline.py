@@ -106,6 +106,11 @@ def build(
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise GraphError(f"output {str(out)!r} is a file, not a folder: give --out a folder")
+    iris = Iris(base)  # a bad --base fails before any work
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise GraphError(f"cannot create the output folder {str(out)!r}: {error.strerror or error}") from None
     stdin = sys.stdin.buffer if "-" in inputs else None
     documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn))
     if not documents:
@@ -115,8 +120,11 @@ def build(
         result = extract(documents, model=model, progress=progress)
     graph = to_graph(result, base=base)
     graph_path = out / "graph.ttl"
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | Iris(base).prefixes()
-    write_atomically(graph_path, to_turtle(graph, prefixes))
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
+    try:
+        write_atomically(graph_path, to_turtle(graph, prefixes))
+    except OSError as error:
+        raise GraphError(f"cannot write {str(graph_path)!r}: {error.strerror or error}") from None
     html_path = None
     if write_html:
         from .viz import write_page

@@ -8,12 +8,22 @@ from __future__ import annotations
 
 import hashlib
 
+from pyoxigraph import NamedNode
 from rdflib import Graph, Namespace, URIRef
+
+from ..errors import GraphError
 
 from ..lexicon import slugify
 from ..types import Event, Membership, Provenance
 
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
+
+#: Prefix -> path under the base, for every instance namespace.
+INSTANCE_PATHS: dict[str, str] = {
+    "person": "person/", "orgn": "org/", "state": "state/", "place": "place/", "doc": "doc/", "role": "role/",
+    "membership": "membership/", "event": "event/", "evidence": "evidence/", "author": "author/",
+    "mention": "mention/",
+}
 
 
 def _digest(*parts: object) -> str:
@@ -24,6 +34,13 @@ def _digest(*parts: object) -> str:
 class Iris:
     def __init__(self, base: str = DEFAULT_BASE) -> None:
         self.base = base if base.endswith(("/", "#")) else base + "/"
+        try:
+            NamedNode(self.base + "x")
+            ok = "://" in self.base or self.base.startswith("urn:")
+        except ValueError:
+            ok = False
+        if not ok:
+            raise GraphError(f"--base {base!r} is not an absolute IRI: give one such as {DEFAULT_BASE}")
 
     def _iri(self, path: str) -> URIRef:
         return URIRef(self.base + path)
@@ -38,7 +55,12 @@ class Iris:
         return self._iri(f"doc/{key}/post/{index}")
 
     def span(self, key: str, start: int, end: int) -> URIRef:
+        """A stretch of text (a sentence), RFC 5147 style."""
         return self._iri(f"doc/{key}#char={start},{end}")
+
+    def mention(self, key: str, start: int, end: int) -> URIRef:
+        """A mention: an annotation of a span, so never the same node as a sentence."""
+        return self._iri(f"mention/{key}-{start}-{end}")
 
     def author(self, name: str) -> URIRef:
         return self._iri(f"author/{slugify(name)}")
@@ -59,10 +81,7 @@ class Iris:
 
     def prefixes(self) -> dict[str, str]:
         """Prefixes for the instance namespaces, so Turtle stays readable."""
-        paths = (("person", "person/"), ("orgn", "org/"), ("state", "state/"), ("place", "place/"),
-                 ("role", "role/"), ("membership", "membership/"), ("event", "event/"),
-                 ("evidence", "evidence/"), ("author", "author/"))
-        return {prefix: self.base + path for prefix, path in paths}
+        return {prefix: self.base + path for prefix, path in INSTANCE_PATHS.items() if prefix != "doc"}
 
     def bind(self, g: Graph) -> None:
         for prefix, namespace in self.prefixes().items():

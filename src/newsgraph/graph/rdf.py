@@ -115,7 +115,7 @@ class GraphWriter:
             g = self._ctx(rm.document)
             sent = sentences[rm.document][m.sentence]
             s = self._sentence(g, rm.document, sent.post, sent.start, sent.end, sent.text)
-            node = self.iris.span(rm.document, m.start, m.end)
+            node = self.iris.mention(rm.document, m.start, m.end)
             g.add((node, RDF.type, NG.Mention))
             g.add((node, NIF.anchorOf, Literal(m.text)))
             g.add((node, NIF.beginIndex, _nonneg(m.start)))

@@ -12,6 +12,8 @@ from collections.abc import Mapping
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 
+from ..errors import GraphError
+
 
 def _term(t) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     if isinstance(t, URIRef):
@@ -33,10 +35,13 @@ def _sort_key(t) -> tuple[str, str]:
 
 def to_turtle(graph: Graph, prefixes: Mapping[str, str]) -> bytes:
     """``graph`` as Turtle bytes, subjects grouped, in a stable order."""
-    triples = sorted(
-        (ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in graph),
-        key=lambda tr: (_sort_key(tr.subject), str(tr.predicate), _sort_key(tr.object)),
-    )
+    try:
+        triples = sorted(
+            (ox.Triple(_term(s), _term(p), _term(o)) for s, p, o in graph),
+            key=lambda tr: (_sort_key(tr.subject), str(tr.predicate), _sort_key(tr.object)),
+        )
+    except ValueError as error:  # an IRI the input smuggled in that RDF cannot hold
+        raise GraphError(f"cannot write the graph as Turtle: {error}") from None
     text = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=dict(prefixes))
     # The serializer keeps prefixes in a hash map; put its header in a fixed order.
     lines = text.split(b"\n")

@@ -8,24 +8,26 @@ covers the bytes read, so a changed version of a source can be told apart.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from pathlib import PurePosixPath
 from urllib.parse import unquote, urlsplit
+
+from pyoxigraph import NamedNode
+
+from ..lexicon import slugify
 
 SLUG_MAX = 60
 
 
-def slugify(text: str) -> str:
-    """Lower-case ASCII words joined by hyphens ("Kyiv’s war" -> "kyiv-s-war")."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:SLUG_MAX].rstrip("-")
-
-
 def is_url(source: str) -> bool:
+    """An http(s) URL that is also a valid IRI (no spaces or other forbidden characters)."""
     parts = urlsplit(source)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return False
+    try:
+        NamedNode(source)
+    except ValueError:
+        return False
+    return True
 
 
 def _readable_name(source: str) -> str:
@@ -41,7 +43,7 @@ def _readable_name(source: str) -> str:
 def document_key(source: str) -> str:
     """Slug of the file stem or URL path, "-", first 8 hex digits of sha1(source)."""
     digest = hashlib.sha1(source.encode("utf-8")).hexdigest()[:8]
-    slug = slugify(_readable_name(source)) or "doc"
+    slug = slugify(_readable_name(source), default="doc", max_len=SLUG_MAX)
     return f"{slug}-{digest}"
 
 

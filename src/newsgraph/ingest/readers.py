@@ -12,13 +12,14 @@ import importlib
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import BinaryIO
 
 from ..errors import MissingInputError, UnreadableInputError
 from ..types import Document
 from .dates import zone
+from .keys import document_key
 
 Warn = Callable[[str], None]
 Reader = Callable[..., Iterator[Document]]
@@ -147,9 +148,22 @@ def read_inputs(
     return _read_planned(_plan(paths), stdin, timezone, warn)
 
 
+def _distinct(doc: Document, seen: dict[str, int], warn: Warn) -> Document:
+    """Two documents from one source (JSON Lines records sharing a URL) get
+    distinct keys, so neither's triples land in the other's namespace."""
+    n = seen.get(doc.key, 0)
+    seen[doc.key] = n + 1
+    if n == 0:
+        return doc
+    source = f"{doc.source}#{n + 1}"
+    warn(f"{doc.source}: another document from the same source; it is named {source}")
+    return replace(doc, source=source, key=document_key(source))
+
+
 def _read_planned(
     plan: list[tuple[str, Path | None, str | None]], stdin: BinaryIO | None, timezone: str, warn: Warn
 ) -> Iterator[Document]:
+    seen: dict[str, int] = {}
     for source, path, reader_name in plan:
         if path is None:
             raw = (stdin if stdin is not None else sys.stdin.buffer).read()
@@ -167,6 +181,7 @@ def _read_planned(
             continue
         reader = READERS[reader_name or sniff(raw)].load()
         try:
-            yield from reader(raw, source, timezone=timezone, warn=warn)
+            for doc in reader(raw, source, timezone=timezone, warn=warn):
+                yield _distinct(doc, seen, warn)
         except UnreadableInputError as exc:
             warn(str(exc))

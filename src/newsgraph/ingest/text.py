@@ -33,7 +33,7 @@ def document_from_layout(
         title=title or layout.title,
         author=author or layout.author,
         published=published or layout.published,
-        url=url or (source if is_url(source) else None),
+        url=url if url and is_url(url) else (source if is_url(source) else None),
         media_type=media_type,
         is_live_blog=layout.is_live_blog,
     )

@@ -38,7 +38,9 @@ def analyse_documents(
         for document in documents:
             pending.append((document, len(document.segments)))
             for seg_index, seg in enumerate(document.segments):
-                yield document.text[seg.start : seg.end], (len(pending) - 1, seg_index)
+                # A hard-wrapped line break inside a paragraph must not split a name
+                # ("Antony\nBlinken"); a space has the same length, so offsets hold.
+                yield document.text[seg.start : seg.end].replace("\n", " "), (len(pending) - 1, seg_index)
 
     results: dict[int, list[tuple[int, Doc]]] = {}
     emitted = 0
@@ -64,7 +66,7 @@ def _finish(
     for seg_index, doc in sorted(parsed, key=lambda p: p[0]):
         seg = document.segments[seg_index]
         where = ("ner-titlecase" if _title_case(doc) else "ner-headline") if seg.kind == "headline" else "ner"
-        _collect(doc, seg.start, seg.post, sentences, mentions, where)
+        _collect(doc, document.text, seg.start, seg.post, sentences, mentions, where)
     if progress is not None:
         progress(document)
     return AnalysedDocument(document=document, sentences=tuple(sentences), mentions=tuple(mentions), model=label)
@@ -76,8 +78,8 @@ def _title_case(doc: Doc) -> bool:
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.7 * len(words)
 
 
-def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], mentions: list[Mention],
-             ner_source: str = "ner") -> None:
+def _collect(doc: Doc, text: str, base: int, post: int | None, sentences: list[Sentence],
+             mentions: list[Mention], ner_source: str = "ner") -> None:
     first = len(sentences)
     starts: dict[int, int] = {}
     for sent in doc.sents:
@@ -87,7 +89,7 @@ def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], m
                 i=tok.i - sent.start,
                 start=base + tok.idx,
                 end=base + tok.idx + len(tok.text),
-                text=tok.text,
+                text=text[base + tok.idx : base + tok.idx + len(tok.text)],
                 lemma=tok.lemma_,
                 pos=tok.pos_,
                 tag=tok.tag_,
@@ -99,7 +101,8 @@ def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], m
             for tok in sent
         )
         sentences.append(
-            Sentence(start=base + sent.start_char, end=base + sent.end_char, text=sent.text, post=post, tokens=tokens)
+            Sentence(start=base + sent.start_char, end=base + sent.end_char,
+                     text=text[base + sent.start_char : base + sent.end_char], post=post, tokens=tokens)
         )
     for ent in doc.ents:
         if ent.label_ not in KEPT_LABELS:
@@ -108,7 +111,7 @@ def _collect(doc: Doc, base: int, post: int | None, sentences: list[Sentence], m
             Mention(
                 start=base + ent.start_char,
                 end=base + ent.end_char,
-                text=ent.text,
+                text=text[base + ent.start_char : base + ent.end_char],
                 label=ent.label_,
                 sentence=starts.get(ent.sent.start, first),
                 post=post,

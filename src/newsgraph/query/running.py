@@ -6,6 +6,7 @@ only ever a literal to compare with.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal as Kind
@@ -48,6 +49,8 @@ def run_query(
     bindings: Mapping[str, Term] | None = None,
 ) -> QueryResult:
     """Run a read-only SPARQL query; ``bindings`` maps variable names (with or without ``?``) to terms."""
+    if _SERVICE.search(_code_only(query)):
+        raise QueryError("SERVICE is not allowed: newsgraph queries run offline, on the local graph only")
     substitutions = {Variable(name.lstrip("?$")): term for name, term in (bindings or {}).items()}
     # The usual prefixes (ng:, skos:, person: ...) need no PREFIX lines; a query's own win.
     prefixes = dict(graph.prefixes) if isinstance(graph, LoadedGraph) else dict(VOCABULARY_PREFIXES)
@@ -58,15 +61,26 @@ def run_query(
             use_default_graph_as_union=True,
             substitutions=substitutions or None,
         )
+        if isinstance(answer, QueryBoolean):
+            return QueryResult(kind="ask", boolean=bool(answer))
+        if isinstance(answer, QuerySolutions):
+            names = tuple(v.value for v in answer.variables)
+            rows = tuple(tuple(solution[i] for i in range(len(names))) for solution in answer)
+            return QueryResult(kind="select", variables=names, rows=rows)
+        return QueryResult(kind="graph", triples=tuple(answer))
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {one_line(str(error))}") from None
     except RuntimeError as error:
         # Oxigraph refuses to substitute a variable the query does not select.
         raise QueryError(f"cannot bind parameters: {one_line(str(error))}") from None
-    if isinstance(answer, QueryBoolean):
-        return QueryResult(kind="ask", boolean=bool(answer))
-    if isinstance(answer, QuerySolutions):
-        names = tuple(v.value for v in answer.variables)
-        rows = tuple(tuple(solution[i] for i in range(len(names))) for solution in answer)
-        return QueryResult(kind="select", variables=names, rows=rows)
-    return QueryResult(kind="graph", triples=tuple(answer))
+    except (OSError, ValueError) as error:  # raised while the answer is evaluated
+        raise QueryError(f"the query failed: {one_line(str(error))}") from None
+
+
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+_STRINGS_AND_COMMENTS = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\])*"|\'(?:\\.|[^\'\\])*\'|<[^<>\s]*>|#[^\n]*')
+
+
+def _code_only(query: str) -> str:
+    """The query without string literals, IRIs and comments, where "SERVICE" means nothing."""
+    return _STRINGS_AND_COMMENTS.sub(" ", query)
