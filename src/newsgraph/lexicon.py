@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -55,6 +56,15 @@ def slugify(text: str, default: str = "x", max_len: int | None = None) -> str:
     if max_len is not None:
         s = s[:max_len].rstrip("-")
     return s or default
+
+
+#: Words an acronym skips ("Bank of England" -> BE, "Banque de France" -> BF).
+MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "des", "du", "la", "le", "al"})
+
+
+def initials(words: Iterable[str]) -> str:
+    """The capital initials of a name's words, minor words skipped."""
+    return "".join(w[0] for w in words if w and w[0].isupper() and w.casefold() not in MINOR_WORDS)
 
 
 #: Organisation kinds whose acronyms house styles write in title case

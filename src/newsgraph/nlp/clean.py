@@ -32,7 +32,7 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..lexicon import portfolio_words, post_nouns, post_titles
+from ..lexicon import MINOR_WORDS, initials, portfolio_words, post_nouns, post_titles
 
 _EDGE_WORDS = frozenset({"of", "the", "and", "for", "'s", "’s", "in", "on", "at", "to", ",", "-"})
 #: Parts of speech that never start a name ("[Later the] Data Protection Commission").
@@ -94,13 +94,6 @@ def _is_title(span: Span) -> bool:
     return nxt is not None and nxt.lower_ in post_nouns() and span[-1].lower_ in portfolio_words()
 
 
-_MINOR = frozenset({"of", "and", "for", "the", "&", "on"})
-
-
-def _initials(tokens) -> str:
-    return "".join(t.text[0] for t in tokens if t.lower_ not in _MINOR and t.text[:1].isalpha())
-
-
 def _extend_to_acronym(span: Span, taken: set[int]) -> Span:
     """Use "(ACR)" after an organisation to fix where its name starts."""
     doc = span.doc
@@ -108,7 +101,7 @@ def _extend_to_acronym(span: Span, taken: set[int]) -> Span:
     if not (end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")"):
         return span
     acronym = doc[end + 1].text
-    if not (acronym.isalpha() and acronym.isupper()) or _initials(span) == acronym:
+    if not (acronym.isalpha() and acronym.isupper()) or initials(t.text for t in span) == acronym:
         return span
     start = span.start
     for _ in range(4):
@@ -116,9 +109,9 @@ def _extend_to_acronym(span: Span, taken: set[int]) -> Span:
         if start < 0 or start in taken:
             break
         tok = doc[start]
-        if not (tok.text[:1].isupper() or tok.lower_ in _MINOR - {"the"}):
+        if not (tok.text[:1].isupper() or tok.lower_ in MINOR_WORDS - {"the"}):
             break
-        if _initials(doc[start:end]) == acronym:
+        if initials(t.text for t in doc[start:end]) == acronym:
             return Span(doc, start, end, label=span.label_)
     return span
 

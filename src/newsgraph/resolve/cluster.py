@@ -13,13 +13,12 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 
-from ..lexicon import Lexicon, is_acronym, load_lexicon, normalise, slugify
+from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
 from ..types import AnalysedDocument, Entity, EntityType, Resolution, ResolvedMention
 from .classify import Candidate, classify
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
-_MINOR = {"of", "the", "and", "for", "on", "in", "de", "des", "du", "la", "le", "al"}
 
 
 def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | None = None) -> Resolution:
@@ -174,10 +173,6 @@ def _carries(name_tokens: Sequence[str], token: str) -> bool:
     return False
 
 
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in re.split(r"[\s\-]+", name) if w and w[0].isupper() and w.casefold() not in _MINOR)
-
-
 def _org_keys(cands: list[Candidate], keys: list[str | None], texts: dict[str, str]) -> None:
     """Organisations by normalised name; "Full Name (ACR)" and initials make ACR an alias."""
     acronym_of: dict[tuple[str, str], str] = {}  # (document, ACR) -> key
@@ -192,7 +187,7 @@ def _org_keys(cands: list[Candidate], keys: list[str | None], texts: dict[str, s
     full_names = defaultdict(list)
     for i, c in enumerate(cands):
         if c.type is EntityType.ORGANISATION and not is_acronym(c.name) and c.fixed is None:
-            full_names[(c.document, _initials(c.name))].append(keys[i])
+            full_names[(c.document, initials(re.split(r"[\s\-]+", c.name)))].append(keys[i])
     for i, c in enumerate(cands):
         if c.type is not EntityType.ORGANISATION or c.fixed is not None or not is_acronym(c.name):
             continue
