@@ -20,6 +20,7 @@ from test_viz_fixtures import (
     HOSTILE_SENTENCE,
     HOSTILE_TTL,
     NEWS_TTL,
+    UNDIRECTED,
     expected_edges,
     expected_nodes,
     parse,
@@ -42,7 +43,7 @@ def context():
 
 @pytest.fixture(scope="module")
 def news_page_file(tmp_path_factory) -> Path:
-    return write_page(parse(NEWS_TTL), tmp_path_factory.mktemp("page") / "graph.html", title="newsgraph test")
+    return write_page(parse(NEWS_TTL), tmp_path_factory.mktemp("page") / "graph.html", title="newsgraph test").path
 
 
 class Opened:
@@ -202,7 +203,7 @@ def test_the_page_requests_nothing_but_its_own_file(opened):
 
 
 def test_hostile_article_text_is_shown_as_text_and_runs_nothing(context, tmp_path):
-    path = write_page(parse(HOSTILE_TTL), tmp_path / "hostile.html", title="<script>window.__xss=6</script>")
+    path = write_page(parse(HOSTILE_TTL), tmp_path / "hostile.html", title="<script>window.__xss=6</script>").path
     hostile = Opened(context, path)
     try:
         eve = BASE + "person/eve-example"
@@ -287,7 +288,7 @@ def _as_of_first_moment(graph) -> tuple[str, set[str], set[tuple]]:
     for code, agent, target, mode, stamp in events:
         code = code.rsplit("#", 1)[1]
         if _utc(stamp) == first and agent in nodes and target in nodes:
-            ends = frozenset((agent, target)) if code in {"CONSULT", "COOPERATE"} else (agent, target)
+            ends = frozenset((agent, target)) if code in UNDIRECTED else (agent, target)
             edges.add(("event", code, (mode or "#Asserted").rsplit("#", 1)[1].lower(), ends))
     for person, body, label, as_of, when in roles:
         if _utc(as_of or when) == first and person in nodes and body in nodes:

@@ -20,7 +20,7 @@ def graph():
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_export_reads_back_with_every_node_and_edge(graph, tmp_path, fmt):
-    out = export_graph(graph, tmp_path / f"net.{fmt}", fmt)
+    out = export_graph(graph, tmp_path / f"net.{fmt}", fmt).path
     network = READERS[fmt](out)
     assert network.is_directed()
     assert set(network.nodes) == set(expected_nodes(graph))
@@ -29,7 +29,7 @@ def test_export_reads_back_with_every_node_and_edge(graph, tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt", ["graphml", "gexf"])
 def test_export_keeps_node_attributes(graph, tmp_path, fmt):
-    network = READERS[fmt](export_graph(graph, tmp_path / f"net.{fmt}", fmt))
+    network = READERS[fmt](export_graph(graph, tmp_path / f"net.{fmt}", fmt).path)
     labels = dict(select(graph, "SELECT ?x ?l WHERE { ?x skos:prefLabel ?l }"))
     mentions = dict(select(graph, "SELECT ?x (COUNT(?m) AS ?n) WHERE { ?m ng:refersTo ?x } GROUP BY ?x"))
     for node, data in network.nodes(data=True):
@@ -43,7 +43,7 @@ def test_export_keeps_node_attributes(graph, tmp_path, fmt):
 
 @pytest.mark.parametrize("fmt,type_key", [("graphml", "type"), ("gexf", "relation")])
 def test_export_keeps_edge_kind_label_type_and_count(graph, tmp_path, fmt, type_key):
-    network = READERS[fmt](export_graph(graph, tmp_path / f"net.{fmt}", fmt))
+    network = READERS[fmt](export_graph(graph, tmp_path / f"net.{fmt}", fmt).path)
     edges = list(network.edges(data=True))
     kinds = sorted(d["kind"] for _, _, d in edges)
     assert kinds == sorted(k[0] for k in expected_edges(graph))
@@ -88,4 +88,13 @@ def test_export_command_needs_a_format_it_can_tell(tmp_path):
     assert result.exit_code == 2
     assert "cannot tell the format from 'net.xml': add --format graphml or --format gexf" in result.output
     missing = CliRunner().invoke(main, ["export", str(tmp_path / "no.ttl"), "--out", str(tmp_path / "n.gexf")])
-    assert missing.exit_code == 1 and "does not exist" in missing.output
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+
+
+@pytest.mark.parametrize("fmt", ["GraphML", "gexf"])
+def test_export_graph_says_where_it_wrote_and_how_much(graph, tmp_path, fmt):
+    out = tmp_path / "net.file"
+    written = export_graph(graph, out, fmt, include_places=True)
+    assert (written.path, written.format) == (out, fmt.lower())
+    assert (written.nodes, written.edges) == (len(expected_nodes(graph, True)), len(expected_edges(graph, True)))
+    assert READERS[fmt.lower()](out).number_of_edges() == written.edges

@@ -126,6 +126,6 @@ def test_stats_command_prints_text_and_json(tmp_path, graph, stats):
 
 def test_stats_command_on_a_missing_graph_fails_with_one_line(tmp_path):
     result = CliRunner().invoke(main, ["stats", str(tmp_path / "none.ttl")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.output == (f"Error: graph file '{tmp_path / 'none.ttl'}' does not exist: "
                              "run `newsgraph build` first or check the path\n")

@@ -1,13 +1,15 @@
 """``newsgraph viz``: what it writes, what it prints, and how it fails."""
 from __future__ import annotations
 
+
 import pytest
 import rdflib
 from click.testing import CliRunner
 
 from newsgraph.cli import main
-from newsgraph.errors import GraphError
-from newsgraph.viz import load_view, read_graph
+from newsgraph.errors import GraphError, MissingInputError
+from newsgraph.query.loading import RDF_FORMATS
+from newsgraph.viz import RDFLIB_FORMATS, load_view, read_graph, write_page
 from test_viz_fixtures import NEWS_TTL, expected_edges, expected_nodes, parse, write
 
 
@@ -45,14 +47,28 @@ def test_viz_focus_and_max_nodes_shrink_the_page(tmp_path):
 def test_viz_on_a_missing_graph_says_to_build_first(tmp_path):
     missing = tmp_path / "nothing.ttl"
     result = run("viz", str(missing))
-    assert result.exit_code == GraphError.exit_code == 1
+    assert result.exit_code == MissingInputError.exit_code == 2
     assert result.output == f"Error: graph file '{missing}' does not exist: run `newsgraph build` first or check the path\n"
 
 
 def test_viz_on_a_folder_without_graph_names_the_file_it_looked_for(tmp_path):
     result = run("viz", str(tmp_path))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"graph file '{tmp_path / 'graph.ttl'}' does not exist" in result.output
+
+
+@pytest.mark.parametrize("command", ["viz", "stats", "export"])
+@pytest.mark.parametrize("name,make", [("nope.ttl", False), ("graph.txt", True), ("", False)])
+def test_graph_commands_fail_on_a_bad_path_as_query_does(tmp_path, command, name, make):
+    """A missing file, an unknown extension or a folder without graph.ttl: one message, one exit status."""
+    path = tmp_path / name
+    if make:
+        path.write_text(NEWS_TTL, encoding="utf-8")
+    extra = ["--out", str(tmp_path / "n.gexf")] if command == "export" else []
+    ours = CliRunner().invoke(main, [command, str(path), *extra])
+    theirs = CliRunner().invoke(main, ["query", str(path), "ASK {}"])
+    assert theirs.exit_code != 0 and theirs.output.startswith("Error: graph file" if not make else "Error: cannot tell")
+    assert (ours.exit_code, ours.output) == (theirs.exit_code, theirs.output)
 
 
 def test_viz_on_broken_turtle_gives_one_line_with_the_parser_message(tmp_path):
@@ -120,3 +136,30 @@ def test_read_graph_falls_back_to_rdflibs_own_store_without_oxigraph(tmp_path, m
     assert type(graph.store).__name__ == "Memory"
     monkeypatch.undo()
     assert load_view(graph) == load_view(parse(NEWS_TTL))
+
+
+def test_write_page_says_where_it_wrote_and_how_much_it_draws(tmp_path):
+    graph = parse(NEWS_TTL)
+    out = tmp_path / "g.html"
+    page = write_page(graph, out, include_places=True)
+    assert (page.nodes, page.edges) == (len(expected_nodes(graph, True)), len(expected_edges(graph, True)))
+    assert page.path == out
+    assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+# rdflib's own Dataset code calls its deprecated default_context and contexts; not ours to fix.
+@pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
+@pytest.mark.filterwarnings("ignore:Dataset.contexts is deprecated:DeprecationWarning")
+@pytest.mark.parametrize("suffix", sorted(RDF_FORMATS))
+def test_every_extension_query_reads_viz_reads_too(tmp_path, suffix):
+    fmt = RDF_FORMATS[suffix]
+    source = parse(NEWS_TTL)
+    if fmt.supports_datasets:  # written as one named graph, read back as the union
+        dataset = rdflib.Dataset()
+        named = dataset.graph(rdflib.URIRef("https://w3id.org/newsgraph/id/doc/one"))
+        for triple in source:
+            named.add(triple)
+        source = dataset
+    path = tmp_path / f"graph{suffix}"
+    path.write_text(source.serialize(format=RDFLIB_FORMATS[fmt]), encoding="utf-8")
+    assert load_view(read_graph(path)) == load_view(parse(NEWS_TTL))

@@ -50,7 +50,7 @@ class _Scripts(HTMLParser):
 
 
 def _page(tmp_path: Path, text: str = NEWS_TTL, **kwargs) -> tuple[str, _Scripts]:
-    out = write_page(parse(text), tmp_path / "graph.html", **kwargs)
+    out = write_page(parse(text), tmp_path / "graph.html", **kwargs).path
     html = out.read_text(encoding="utf-8")
     parser = _Scripts()
     parser.feed(html)
@@ -127,7 +127,7 @@ def test_quotes_per_node_are_capped_but_counted(tmp_path):
     graph = synthetic_graph(8, 60, seed=5, repeats=1.0)
     busiest = max(load_view(graph).nodes, key=lambda n: len(n.quotes))
     assert len(busiest.quotes) > MAX_QUOTES
-    out = write_page(graph, tmp_path / "g.html")
+    out = write_page(graph, tmp_path / "g.html").path
     parser = _Scripts()
     parser.feed(out.read_text(encoding="utf-8"))
     node = next(n for n in _data(parser)["nodes"] if n["id"] == busiest.id)
@@ -135,7 +135,7 @@ def test_quotes_per_node_are_capped_but_counted(tmp_path):
 
 
 def test_write_page_creates_the_folder_and_reports_unwritable_paths(tmp_path):
-    out = write_page(parse(NEWS_TTL), tmp_path / "a" / "b" / "graph.html")
+    out = write_page(parse(NEWS_TTL), tmp_path / "a" / "b" / "graph.html").path
     assert out.is_file()
     (tmp_path / "taken").mkdir()
     with pytest.raises(GraphError, match=r"cannot write the page to '.*taken'"):
@@ -151,6 +151,6 @@ def test_page_options_reach_the_drawn_data(tmp_path):
 
 
 def test_the_same_graph_gives_the_same_page_byte_for_byte(tmp_path):
-    first = write_page(parse(NEWS_TTL), tmp_path / "one.html").read_bytes()
-    second = write_page(parse(NEWS_TTL), tmp_path / "two.html").read_bytes()
+    first = write_page(parse(NEWS_TTL), tmp_path / "one.html").path.read_bytes()
+    second = write_page(parse(NEWS_TTL), tmp_path / "two.html").path.read_bytes()
     assert first == second

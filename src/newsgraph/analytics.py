@@ -13,35 +13,23 @@ from collections import Counter
 
 import networkx as nx
 import rdflib
-from rdflib import RDF
 
+from .query.formatting import shorten
+from .query.loading import VOCABULARY_PREFIXES
 from .viz import load_view
 from .viz.model import NetworkView
-from .viz.reader import NG, ORG, local_name
+from .viz.reader import local_name
+from .vocab import NG, ORG, RDF, SKOS
 
 # Exact betweenness is O(nodes × edges); above this many nodes it is
 # estimated from this many sampled sources (seeded), which keeps a
 # 2,000-node graph around a second instead of several.
 BETWEENNESS_EXACT_UP_TO = 1000
 
-PREFIXES = {
-    "https://w3id.org/newsgraph/ontology#": "ng:",
-    "https://w3id.org/newsgraph/plover#": "plover:",
-    "http://www.w3.org/ns/org#": "org:",
-    "http://www.w3.org/2004/02/skos/core#": "skos:",
-    "http://www.w3.org/ns/prov#": "prov:",
-    "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#": "nif:",
-    "http://semanticweb.cs.vu.nl/2009/11/sem/": "sem:",
-    "https://schema.org/": "schema:",
-}
-
 
 def compact(iri: str) -> str:
-    """``https://w3id.org/newsgraph/ontology#Person`` → ``ng:Person``."""
-    for namespace, prefix in PREFIXES.items():
-        if iri.startswith(namespace):
-            return prefix + iri[len(namespace):]
-    return iri
+    """``https://w3id.org/newsgraph/ontology#Person`` → ``ng:Person``, as ``newsgraph query`` shows it."""
+    return shorten(iri, VOCABULARY_PREFIXES)
 
 
 def _multidigraph(view: NetworkView) -> nx.MultiDiGraph:
@@ -99,7 +87,7 @@ def _relation_counts(graph: rdflib.Graph) -> dict[str, dict[str, int]]:
     roles: Counter[str] = Counter()
     for membership in set(graph.subjects(RDF.type, ORG.Membership)):
         role = graph.value(membership, ORG.role)
-        label = graph.value(role, rdflib.namespace.SKOS.prefLabel) if role is not None else None
+        label = graph.value(role, SKOS.prefLabel) if role is not None else None
         roles[str(label) if label is not None else (local_name(str(role)) if role is not None else "member")] += 1
 
     def ordered(counter: Counter[str]) -> dict[str, int]:

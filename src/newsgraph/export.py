@@ -10,6 +10,7 @@ COOPERATE); GraphML has it in both ``type`` and ``relation``.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import networkx as nx
@@ -41,10 +42,23 @@ WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
 }
 
 
-def export_graph(graph: rdflib.Graph, out: Path, fmt: str, *, include_places: bool = False) -> Path:
-    """Write the network of ``graph`` to ``out`` as ``fmt`` (graphml or gexf); return the path."""
+@dataclass(frozen=True)
+class WrittenNetwork:
+    """The file ``export_graph`` wrote, its format and size (what ``newsgraph export`` reports)."""
+
+    path: Path
+    format: str
+    nodes: int
+    edges: int
+
+
+def export_graph(graph: rdflib.Graph, out: Path, fmt: str, *, include_places: bool = False) -> WrittenNetwork:
+    """Write the network of ``graph`` to ``out`` as ``fmt`` (graphml or gexf); say where and how big."""
     _writer(fmt)  # an unknown format fails before any work
-    return write_network(to_networkx(graph, include_places=include_places), out, fmt)
+    network = to_networkx(graph, include_places=include_places)
+    nodes, edges = network.number_of_nodes(), network.number_of_edges()
+    path = write_network(network, out, fmt)
+    return WrittenNetwork(path=path, format=fmt.lower(), nodes=nodes, edges=edges)
 
 
 def _writer(fmt: str) -> Callable[[nx.MultiDiGraph, Path], None]:

@@ -129,7 +129,7 @@ def build(
     if write_html:
         from .viz import write_page
 
-        html_path = write_page(graph, out / "graph.html")
+        html_path = write_page(graph, out / "graph.html").path
     return BuildReport(
         out=out,
         graph_path=graph_path,

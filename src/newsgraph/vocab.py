@@ -128,6 +128,11 @@ PLOVER_CODES: tuple[str, ...] = (
     "ASSAULT",
 )
 
+#: PLOVER types whose participants act together rather than one on the other:
+#: "A consulted B" and "B consulted A" report the same event, so they merge
+#: as one pair and are drawn without arrows.
+SYMMETRIC_EVENT_TYPES: frozenset[str] = frozenset({"CONSULT", "COOPERATE"})
+
 # Vocabularies rdflib does not ship (or ships as closed classes that would
 # reject terms we use); plain namespaces are enough for them.
 NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
@@ -201,6 +206,7 @@ __all__ = sorted(
         "SEM",
         "SH",
         "SKOS",
+        "SYMMETRIC_EVENT_TYPES",
         "XSD",
         "bind_prefixes",
         "plover_code",

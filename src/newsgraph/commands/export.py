@@ -5,8 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..analytics import to_networkx
-from ..export import WRITERS, write_network
+from ..export import WRITERS, export_graph
 from ..viz import read_graph
 
 
@@ -27,7 +26,5 @@ def command(graph: Path, fmt: str | None, out: Path, places: bool) -> None:
         fmt = out.suffix.lstrip(".").lower()
         if fmt not in WRITERS:
             raise click.UsageError(f"cannot tell the format from '{out.name}': add --format graphml or --format gexf")
-    network = to_networkx(read_graph(graph), include_places=places)
-    nodes, edges = network.number_of_nodes(), network.number_of_edges()
-    write_network(network, out, fmt)
-    click.echo(f"wrote {out} ({fmt}, {nodes} nodes, {edges} edges)")
+    written = export_graph(read_graph(graph), out, fmt, include_places=places)
+    click.echo(f"wrote {written.path} ({written.format}, {written.nodes} nodes, {written.edges} edges)")

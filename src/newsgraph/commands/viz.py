@@ -5,8 +5,7 @@ from pathlib import Path
 
 import click
 
-from ..viz import load_view, read_graph
-from ..viz.page import render_page
+from ..viz import read_graph, write_page
 
 
 @click.command("viz")
@@ -29,7 +28,6 @@ def command(graph: Path, out: Path, places: bool, max_nodes: int | None, focus: 
     """
     if hops is not None and focus is None:
         raise click.UsageError("--hops only applies with --focus NAME")
-    view = load_view(read_graph(graph), include_places=places, max_nodes=max_nodes, focus=focus,
-                     hops=2 if hops is None else hops)
-    render_page(view, out, title=title)
-    click.echo(f"wrote {out} ({len(view.nodes)} nodes, {len(view.edges)} edges)")
+    page = write_page(read_graph(graph), out, include_places=places, max_nodes=max_nodes, focus=focus,
+                      hops=2 if hops is None else hops, title=title)
+    click.echo(f"wrote {page.path} ({page.nodes} nodes, {page.edges} edges)")

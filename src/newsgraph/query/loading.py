@@ -14,8 +14,9 @@ from pathlib import Path
 
 from pyoxigraph import RdfFormat, Store, parse
 
+from .. import vocab
 from ..errors import GraphError, MissingInputError
-from ..graph.iris import DEFAULT_BASE
+from ..graph.iris import DEFAULT_BASE, INSTANCE_PATHS
 
 # File extensions the loader understands; anything else is refused with this list.
 RDF_FORMATS: dict[str, RdfFormat] = {
@@ -29,28 +30,17 @@ RDF_FORMATS: dict[str, RdfFormat] = {
     ".owl": RdfFormat.RDF_XML,
 }
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
+XSD = str(vocab.XSD)
 
 # Prefixes added for display when a graph file does not declare them (rdflib,
-# for one, leaves out a prefix it cannot use in a prefixed name, such as doc:).
-VOCABULARY_PREFIXES = {
-    "ng": "https://w3id.org/newsgraph/ontology#",
-    "plover": "https://w3id.org/newsgraph/plover#",
-    "org": "http://www.w3.org/ns/org#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
-    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-    "schema": "https://schema.org/",
-    "xsd": XSD,
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+# for one, leaves out a prefix it cannot use in a prefixed name, such as doc:):
+# the ones every serialisation binds (vocab.PREFIXES), plus rdf:, which
+# Turtle mostly spells "a" and so rarely declares.
+VOCABULARY_PREFIXES: dict[str, str] = {name: str(namespace) for name, namespace in vocab.PREFIXES.items()} | {
+    "rdf": str(vocab.RDF),
 }
-# prefix -> path under the base of instance IRIs (docs/graph-model.md)
-INSTANCE_PREFIXES = {
-    "person": "person/", "orgn": "org/", "state": "state/", "place": "place/", "doc": "doc/", "role": "role/",
-    "membership": "membership/", "event": "event/", "evidence": "evidence/", "author": "author/",
-}
+# prefix -> path under the base of instance IRIs (docs/graph-model.md), as the build mints them
+INSTANCE_PREFIXES: dict[str, str] = dict(INSTANCE_PATHS)
 
 
 @dataclass(frozen=True)
@@ -81,13 +71,29 @@ def resolve_graph_path(path: str | Path) -> Path:
     return given
 
 
-def load_graph(path: str | Path) -> LoadedGraph:
-    """Parse a graph file (format by extension) or a build folder's ``graph.ttl`` into a store."""
-    file = resolve_graph_path(path)
+def graph_format(file: Path) -> RdfFormat:
+    """The RDF format of ``file`` by its extension (``RDF_FORMATS``); GraphError naming the known ones."""
     fmt = RDF_FORMATS.get(file.suffix.lower())
     if fmt is None:
         known = ", ".join(sorted(RDF_FORMATS))
         raise GraphError(f"cannot tell the RDF format of '{file}': name it with one of {known}")
+    return fmt
+
+
+def resolve_graph_file(path: str | Path) -> tuple[Path, RdfFormat]:
+    """The graph file named by ``path`` and its format, or the error every command gives.
+
+    Shared by ``query`` (Oxigraph) and ``viz``/``stats``/``export``
+    (rdflib), so a missing file (MissingInputError, exit 2) or an unknown
+    extension (GraphError) reads the same whichever command met it.
+    """
+    file = resolve_graph_path(path)
+    return file, graph_format(file)
+
+
+def load_graph(path: str | Path) -> LoadedGraph:
+    """Parse a graph file (format by extension) or a build folder's ``graph.ttl`` into a store."""
+    file, fmt = resolve_graph_file(path)
     store = Store()
     try:
         quads = parse(path=str(file), format=fmt)

@@ -8,18 +8,18 @@ counts the same nodes and merged edges.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
-from rdflib.util import guess_format
+from pyoxigraph import RdfFormat
 
 from ..errors import GraphError
+from ..query.loading import resolve_graph_file
 from .model import EdgeEvidence, NetworkView, Quote, Source, ViewEdge, ViewNode
 from .page import render_page
 from .reader import read_facts
 from .view import build_view, find_node
-
-GRAPH_FILE = "graph.ttl"
 
 
 def load_view(
@@ -42,6 +42,15 @@ def load_view(
     return build_view(facts, include_places=include_places, max_nodes=max_nodes, focus=focus, hops=hops)
 
 
+@dataclass(frozen=True)
+class WrittenPage:
+    """The page ``write_page`` wrote and how much it draws (what ``newsgraph viz`` reports)."""
+
+    path: Path
+    nodes: int
+    edges: int
+
+
 def write_page(
     graph: rdflib.Graph,
     out: Path,
@@ -51,59 +60,58 @@ def write_page(
     focus: str | None = None,
     hops: int = 2,
     title: str = "newsgraph",
-) -> Path:
-    """Write the interactive network page for ``graph`` to ``out``; return the path."""
+) -> WrittenPage:
+    """Write the interactive network page for ``graph`` to ``out``; say where and how big it is."""
     view = load_view(graph, include_places=include_places, max_nodes=max_nodes, focus=focus, hops=hops)
-    return render_page(view, Path(out), title=title)
+    path = render_page(view, Path(out), title=title)
+    return WrittenPage(path=path, nodes=len(view.nodes), edges=len(view.edges))
 
 
-def graph_path(path: Path | str) -> Path:
-    """The graph file a user means: the file itself, or ``graph.ttl`` in a build folder."""
-    path = Path(path)
-    return path / GRAPH_FILE if path.is_dir() else path
+# rdflib's parser for each format the shared suffix table (query.loading.RDF_FORMATS)
+# names; oxrdflib registers the same names with an "ox-" in front.
+RDFLIB_FORMATS: dict[RdfFormat, str] = {
+    RdfFormat.TURTLE: "turtle",
+    RdfFormat.N_TRIPLES: "nt",
+    RdfFormat.N_QUADS: "nquads",
+    RdfFormat.TRIG: "trig",
+    RdfFormat.JSON_LD: "json-ld",
+    RdfFormat.N3: "n3",
+    RdfFormat.RDF_XML: "xml",
+}
 
 
-FORMAT_NAMES = {"turtle": "Turtle", "nt": "N-Triples", "xml": "RDF/XML", "n3": "N3", "json-ld": "JSON-LD",
-                "trig": "TriG", "nquads": "N-Quads"}
-QUAD_FORMATS = {"trig", "nquads"}
-
-
-def _read_graph(path: Path | str) -> rdflib.Graph:
+def read_graph(path: Path | str) -> rdflib.Graph:
     """Parse a graph file (or a build folder's graph.ttl) into an rdflib Graph.
 
+    The file and its format are found as ``newsgraph query`` finds them
+    (``query.loading.resolve_graph_file``), so a missing file or an unknown
+    extension gives the same error and exit status in every command.
     Oxigraph's store and parser (oxrdflib) load ~15× faster than rdflib's
     own; the default store is the fallback when oxrdflib is not available.
-    TriG and N-Quads become a Dataset whose default graph is the union of
-    the named graphs (one per document), so readers see every triple.
+    Formats that hold datasets (TriG, N-Quads, JSON-LD) become a Dataset
+    whose default graph is the union of the named graphs (one per
+    document), so readers see every triple.
     """
-    file = graph_path(path)
-    if not file.is_file():
-        raise GraphError(f"graph file '{file}' does not exist: run `newsgraph build` first or check the path")
-    fmt = guess_format(str(file)) or "turtle"
-    kind = rdflib.Dataset if fmt in QUAD_FORMATS else rdflib.Graph
-    options = {"default_union": True} if fmt in QUAD_FORMATS else {}
+    file, fmt = resolve_graph_file(path)
+    kind = rdflib.Dataset if fmt.supports_datasets else rdflib.Graph
+    options = {"default_union": True} if fmt.supports_datasets else {}
+    parser = RDFLIB_FORMATS[fmt]
     try:
         graph = kind(store="Oxigraph", **options)
-        parse_format = "ox-" + fmt if "ox-" + fmt in _OX_FORMATS else fmt
+        parser = "ox-" + parser
     except rdflib.plugin.PluginException:
-        graph, parse_format = kind(**options), fmt
-    name = FORMAT_NAMES.get(fmt, fmt)
+        graph = kind(**options)
     try:
-        graph.parse(str(file), format=parse_format)
+        graph.parse(str(file), format=parser)
     except (SyntaxError, ValueError, rdflib.exceptions.ParserError) as error:
         first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise GraphError(f"graph file '{file}' is not valid {name}: {first_line}") from None
+        raise GraphError(f"graph file '{file}' is not valid {fmt.name}: {first_line}") from None
     except UnicodeDecodeError:
-        raise GraphError(f"graph file '{file}' is not UTF-8 text: is it really {name}?") from None
+        raise GraphError(f"graph file '{file}' is not UTF-8 text: is it really {fmt.name}?") from None
     except OSError as error:
         raise GraphError(f"cannot read graph file '{file}': {error.strerror or error}") from None
     return graph
 
-
-_OX_FORMATS = {"ox-turtle", "ox-nt", "ox-xml", "ox-n3", "ox-json-ld", "ox-trig", "ox-nquads"}
-
-
-read_graph = _read_graph
 
 __all__ = sorted(
     [
@@ -113,8 +121,8 @@ __all__ = sorted(
         "Source",
         "ViewEdge",
         "ViewNode",
+        "WrittenPage",
         "find_node",
-        "graph_path",
         "load_view",
         "read_graph",
         "write_page",

@@ -13,10 +13,6 @@ from dataclasses import dataclass
 ENTITY_TYPES = ("Person", "Organisation", "State", "Place")
 ACTOR_TYPES = ("Person", "Organisation", "State")
 
-# PLOVER types whose participants act together rather than one on the other:
-# "A consulted B" and "B consulted A" are the same edge, drawn without arrows.
-UNDIRECTED_EVENT_TYPES = frozenset({"CONSULT", "COOPERATE"})
-
 
 @dataclass(frozen=True)
 class Source:

@@ -11,17 +11,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from rdflib import RDF, Graph, Literal, Namespace, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Graph, Literal, URIRef
 
+from ..vocab import NG, NIF, ORG, PROV, RDF, SCHEMA, SEM, SKOS
 from .model import ENTITY_TYPES, EdgeEvidence, Quote, Source
-
-NG = Namespace("https://w3id.org/newsgraph/ontology#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-PROV = Namespace("http://www.w3.org/ns/prov#")
-NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
-SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
-SCHEMA = Namespace("https://schema.org/")
 
 
 @dataclass(frozen=True)

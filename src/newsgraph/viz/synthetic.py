@@ -13,16 +13,11 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta, timezone
 
-from rdflib import RDF, XSD, Graph, Literal, URIRef
-from rdflib.namespace import SKOS
+from rdflib import Graph, Literal, URIRef
 
-from .model import UNDIRECTED_EVENT_TYPES
-from .reader import NG, NIF, ORG, PROV, SCHEMA, SEM
+from ..graph.iris import DEFAULT_BASE as BASE
+from ..vocab import NG, NIF, ORG, PLOVER, PLOVER_CODES, PROV, RDF, SCHEMA, SEM, SKOS, SYMMETRIC_EVENT_TYPES, XSD
 
-BASE = "https://w3id.org/newsgraph/id/"
-PLOVER = "https://w3id.org/newsgraph/plover#"
-EVENT_TYPES = ("CONSULT", "COOPERATE", "AGREE", "SUPPORT", "AID", "REQUEST", "ACCUSE", "REJECT",
-               "THREATEN", "PROTEST", "SANCTION", "COERCE", "ASSAULT")
 ROLE_NAMES = ("minister", "president", "spokesperson", "ambassador", "chief executive", "secretary general")
 SENTENCES_PER_POST = 12
 POSTS_PER_DOC = 10
@@ -62,10 +57,10 @@ def synthetic_graph(nodes: int = 2000, edges: int = 6000, *, seed: int = 0, repe
         if tries > edges * 50:
             raise ValueError(f"cannot place {edges} distinct edges among {nodes} nodes")
         agent, target = rng.choices(actors, weights=weights, k=2)
-        code = rng.choice(EVENT_TYPES)
+        code = rng.choice(PLOVER_CODES)
         if agent == target:
             continue
-        pair = tuple(sorted((agent, target))) if code in UNDIRECTED_EVENT_TYPES else (agent, target)
+        pair = tuple(sorted((agent, target))) if code in SYMMETRIC_EVENT_TYPES else (agent, target)
         if ("event", code, pair) in seen:
             continue
         seen.add(("event", code, pair))
@@ -73,7 +68,7 @@ def synthetic_graph(nodes: int = 2000, edges: int = 6000, *, seed: int = 0, repe
         writer.event(code, agent, target)
     for _ in range(int(edges * repeats) if keys else 0):
         code, agent, target = rng.choice(keys)
-        writer.event(code, *((target, agent) if code in UNDIRECTED_EVENT_TYPES and rng.random() < 0.5 else (agent, target)))
+        writer.event(code, *((target, agent) if code in SYMMETRIC_EVENT_TYPES and rng.random() < 0.5 else (agent, target)))
     for entity in actors:  # every actor is mentioned at least once, as in a real build
         if entity not in writer.mentioned:
             writer.sentence([entity])
@@ -193,7 +188,7 @@ class _Writer:
         iri = URIRef(f"{BASE}event/{self.assertions:016x}")
         g = self.g
         g.add((iri, RDF.type, NG.Event))
-        g.add((iri, NG.eventType, URIRef(PLOVER + code)))
+        g.add((iri, NG.eventType, PLOVER[code]))
         g.add((iri, NG.agent, agent))
         g.add((iri, NG.target, target))
         g.add((iri, NG.modality, NG.Asserted))

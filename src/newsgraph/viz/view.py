@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from ..errors import GraphError
+from ..vocab import SYMMETRIC_EVENT_TYPES
 from .model import (
     ACTOR_TYPES,
     ENTITY_TYPES,
-    UNDIRECTED_EVENT_TYPES,
     EdgeEvidence,
     NetworkView,
     Quote,
@@ -161,7 +161,7 @@ def _bundle_edges(facts: GraphFacts, ids: set[str], include_places: bool) -> dic
     for ev in facts.events:
         if ev.agent not in ids or ev.target not in ids:
             continue
-        directed = ev.type not in UNDIRECTED_EVENT_TYPES
+        directed = ev.type not in SYMMETRIC_EVENT_TYPES
         source, target = (ev.agent, ev.target) if directed else tuple(sorted((ev.agent, ev.target)))
         b = bundle(("event", source, target, ev.type, ev.modality), source=source, target=target,
                    kind="event", type=ev.type, label=ev.type, directed=directed, modality=ev.modality)
