@@ -17,8 +17,9 @@ from collections.abc import Iterable
 
 from ..lexicon import slugify
 from ..types import Event, Membership, Provenance
+from ..vocab import SYMMETRIC_EVENT_TYPES
 
-SYMMETRIC = frozenset({"CONSULT", "COOPERATE"})
+SYMMETRIC = SYMMETRIC_EVENT_TYPES
 _MODALITY_RANK = {"asserted": 0, "hypothetical": 1, "negated": 2}
 
 
