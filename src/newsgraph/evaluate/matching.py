@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from ..errors import EvaluationError
+from ..vocab import SYMMETRIC_EVENT_TYPES
 
 ACTOR_TYPES = ("Person", "Organisation", "State")
 ENTITY_TYPES = (*ACTOR_TYPES, "Place")
-SYMMETRIC_EVENTS = frozenset({"CONSULT", "COOPERATE"})
+SYMMETRIC_EVENTS = SYMMETRIC_EVENT_TYPES
 # Words two role strings may share without being the same post.
 ROLE_STOPWORDS = frozenset(
     "a an the of for and to in on at with by s former ex then new current acting outgoing incoming".split()
@@ -36,11 +37,6 @@ def name_keys(text: str) -> frozenset[str]:
     key = re.sub(r"^the\s+", "", key)
     key = re.sub(r"'s?$", "", key).strip()
     return frozenset(k for k in (key, key.replace(".", "").strip()) if k)
-
-
-def names_match(a: str, b: str) -> bool:
-    """Whether two surface forms name the same thing under the gold matching rules."""
-    return bool(name_keys(a) & name_keys(b))
 
 
 def content_words(role: str) -> frozenset[str]:
@@ -90,27 +86,77 @@ def resolve(node: Node | None, gold: Sequence[GoldEntity]) -> GoldEntity | None:
     return min(candidates, key=lambda g: (g.type not in node.types, not (g.canonical & node.pref), g.index))
 
 
-def gold_list(gold: Mapping[str, Any], key: str, required: Sequence[str], where: str) -> list[dict[str, Any]]:
-    """The gold items under ``key``, each checked to carry the ``required`` fields as text."""
+def _is_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def _is_texts(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _is_flag(value: Any) -> bool:
+    return isinstance(value, bool)
+
+
+_TEXT = (_is_text, "a non-empty string")
+_TEXTS = (_is_texts, "a list of strings")
+_FLAG = (_is_flag, "true or false")
+# The fields of the guidelines' file format, per list: name -> (required, check, what it must be).
+# A field that is present is checked even when optional, so a loosely shaped gold file
+# fails here with its place named instead of as a TypeError deep in the scorer.
+GOLD_FIELDS: dict[str, dict[str, tuple[bool, Callable[[Any], bool], str]]] = {
+    "entities": {
+        "name": (True, *_TEXT), "type": (True, *_TEXT), "aliases": (False, *_TEXTS), "iso3": (False, *_TEXT),
+        "optional": (False, *_FLAG),
+    },
+    "roles": {
+        "person": (True, *_TEXT), "role": (True, *_TEXT), "of": (False, *_TEXT), "former": (False, *_FLAG),
+        "nominated": (False, *_FLAG), "elect": (False, *_FLAG), "optional": (False, *_FLAG),
+    },
+    "events": {
+        "type": (True, *_TEXT), "agent": (True, *_TEXT), "target": (True, *_TEXT), "place": (False, *_TEXT),
+        "date": (False, *_TEXT), "optional": (False, *_FLAG),
+    },
+}
+
+
+def gold_list(gold: Mapping[str, Any], key: str, where: str) -> list[dict[str, Any]]:
+    """The gold items under ``key`` ("entities", "roles" or "events"), each checked field by field.
+
+    ``where`` names the gold file in the message: "d1.gold.json: entities[3].aliases
+    must be a list of strings" (items are counted from 0, as in a JSON path).
+    """
     items = gold.get(key, [])
     if not isinstance(items, list):
-        raise EvaluationError(f"gold {where}: '{key}' must be a list")
-    for n, item in enumerate(items, 1):
-        if not isinstance(item, dict) or not all(isinstance(item.get(k), str) and item[k] for k in required):
-            raise EvaluationError(f"gold {where}: {key} item {n} needs {', '.join(map(repr, required))} as text")
+        raise EvaluationError(f"{where}: {key} must be a list of objects")
+    fields = GOLD_FIELDS[key]
+    required = ", ".join(name for name, (needed, _, _) in fields.items() if needed)
+    for n, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise EvaluationError(f"{where}: {key}[{n}] must be an object with {required}")
+        for name, (needed, check, expected) in fields.items():
+            if (name in item and not check(item[name])) or (needed and name not in item):
+                raise EvaluationError(f"{where}: {key}[{n}].{name} must be {expected}")
     return items
 
 
 def gold_entities(gold: Mapping[str, Any], where: str) -> list[GoldEntity]:
     """The gold entities with their name keys (name and aliases) and canonical keys (name only)."""
-    items = gold_list(gold, "entities", ("name", "type"), where)
-    for n, item in enumerate(items, 1):
+    items = gold_list(gold, "entities", where)
+    for n, item in enumerate(items):
         if item["type"] not in ENTITY_TYPES:
             raise EvaluationError(
-                f"gold {where}: entity {n} has type {item['type']!r}; use one of {', '.join(ENTITY_TYPES)}"
+                f"{where}: entities[{n}].type is {item['type']!r}; use one of {', '.join(ENTITY_TYPES)}"
             )
     return [
         GoldEntity(i, e["name"], e["type"], keys_of([e["name"], *e.get("aliases", [])]), name_keys(e["name"]),
                    bool(e.get("optional")))
         for i, e in enumerate(items)
     ]
+
+
+def check_gold(gold: Mapping[str, Any], where: str) -> None:
+    """Raise EvaluationError naming ``where``, the item and the field when ``gold`` is not a gold file's shape."""
+    gold_entities(gold, where)
+    gold_list(gold, "roles", where)
+    gold_list(gold, "events", where)

@@ -19,6 +19,7 @@ from pyoxigraph import Store
 from ..errors import EvaluationError, NewsgraphError
 from ..graph.iris import DEFAULT_BASE
 from ..query import LoadedGraph, load_graph
+from .matching import check_gold
 from .report import DocumentScore, EvaluationReport
 from .scoring import score_graph
 
@@ -85,7 +86,7 @@ def evaluate_dir(
             raise EvaluationError(
                 f"gold file '{gold_path}' has no '{source.name}' beside it: add the text or use --ext"
             )
-        score_graph(Store(), gold, name=name)  # raises on a malformed gold structure
+        check_gold(gold, gold_path.name)  # "d1.gold.json: entities[3].aliases must be a list of strings"
         documents.append((name, gold, source))
     scores = []
     for n, (name, gold, source) in enumerate(documents, 1):

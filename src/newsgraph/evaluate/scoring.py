@@ -126,12 +126,17 @@ def _arrow(kind: str) -> str:
     return "<->" if kind in SYMMETRIC_EVENTS else "->"
 
 
+def _end_key(match: GoldEntity | None, term: Any) -> tuple[str, int | str]:
+    """What identifies an event end: the gold entity it stands for, else its own IRI."""
+    return ("gold", match.index) if match is not None else ("iri", str(term))
+
+
 def score_graph(graph: LoadedGraph | Store | Any, gold: Mapping[str, Any], *, name: str | None = None) -> DocumentScore:
     """Compare one document's graph with its gold annotation (pure: no files, no model)."""
-    where = repr(name or gold.get("id") or "?")
+    where = f"{name}.gold.json" if name else (f"gold {gold['id']!r}" if gold.get("id") else "gold")
     entities = gold_entities(gold, where)
-    gold_roles = gold_list(gold, "roles", ("person", "role"), where)
-    gold_events = gold_list(gold, "events", ("type", "agent", "target"), where)
+    gold_roles = gold_list(gold, "roles", where)
+    gold_events = gold_list(gold, "events", where)
 
     def named(text: str | None) -> GoldEntity | None:
         """The gold entity a gold role or event names: by canonical name, else by alias."""
@@ -175,11 +180,13 @@ def score_graph(graph: LoadedGraph | Store | Any, gold: Mapping[str, Any], *, na
         for e, kind in ((e, e["type"].upper()) for e in gold_events)
     ]
     # An event is what it says, not how often: repeats (other dates, other sentences) count once.
+    # An end that stands for no gold entity is keyed by its IRI, so two different
+    # unmatched events stay two false positives instead of collapsing into one.
     predicted_events: dict[tuple[Any, ...], dict[str, Any]] = {}
     for row in store.query(Q_EVENTS):
         kind = local_name(row["type"]).upper()
         (agent, a), (target, b) = resolved(row["agent"]), resolved(row["target"])
-        key = (kind, agent and agent.index, target and target.index)
+        key = (kind, _end_key(agent, row["agent"]), _end_key(target, row["target"]))
         text = f"{kind} {a} {_arrow(kind)} {b}"
         predicted_events.setdefault(key, {"type": kind, "agent": agent, "target": target, "text": text})
 
