@@ -38,7 +38,6 @@ class GraphWriter:
         self.iris = Iris(base)
         self.dataset = Dataset()
         self.default = self.dataset.default_graph
-        self._docs: dict[str, Document] = {}
 
     def _ctx(self, document_key: str) -> Graph:
         return self.dataset.graph(self.iris.document(document_key))
@@ -46,7 +45,6 @@ class GraphWriter:
     # ------------------------------------------------------------ documents
 
     def add_document(self, doc: Document) -> None:
-        self._docs[doc.key] = doc
         g, d = self._ctx(doc.key), self.iris.document(doc.key)
         g.add((d, RDF.type, NG.Article))
         if doc.is_live_blog:
@@ -55,23 +53,22 @@ class GraphWriter:
         g.add((d, NG.contentHash, Literal(doc.content_hash)))
         if doc.url:
             g.add((d, SCHEMA.url, URIRef(doc.url)))
-        if doc.title:
-            g.add((d, SCHEMA.headline, Literal(doc.title)))
-        if doc.published:
-            g.add((d, SCHEMA.datePublished, Literal(doc.published)))
-        if doc.author:
-            g.add((d, SCHEMA.author, self._author(g, doc.author)))
+        self._publication(g, d, doc.title, doc.published, doc.author)
         for post in doc.posts:
             p = self.iris.post(doc.key, post.index)
             g.add((p, RDF.type, NG.Post))
             g.add((p, SCHEMA.isPartOf, d))
             g.add((p, NG.position, Literal(post.index)))
-            if post.headline:
-                g.add((p, SCHEMA.headline, Literal(post.headline)))
-            if post.published:
-                g.add((p, SCHEMA.datePublished, Literal(post.published)))
-            if post.author:
-                g.add((p, SCHEMA.author, self._author(g, post.author)))
+            self._publication(g, p, post.headline, post.published, post.author)
+
+    def _publication(self, g: Graph, node: URIRef, headline: str | None, published, author: str | None) -> None:
+        """Headline, date and author, shared by articles and posts."""
+        if headline:
+            g.add((node, SCHEMA.headline, Literal(headline)))
+        if published:
+            g.add((node, SCHEMA.datePublished, Literal(published)))
+        if author:
+            g.add((node, SCHEMA.author, self._author(g, author)))
 
     def _author(self, g: Graph, name: str) -> URIRef:
         a = self.iris.author(name)
