@@ -118,18 +118,24 @@ def _person_keys(cands: list[Candidate], keys: list[str | None]) -> None:
     # Full names first, longest first: each joins the first cluster it fits.
     clusters: list[tuple[str, list[str], set[str]]] = []  # canonical, tokens, documents
     cluster_of: dict[str, int] = {}
+    # Tokens that match share their first four letters: index clusters by
+    # them, so a name is compared with a few clusters, not all of them.
+    by_prefix: dict[str, set[int]] = defaultdict(set)
     for name in names:
         toks = [t.casefold() for t in name.split()]
         if len(toks) < 2:
             continue
-        for ci, (_, ctoks, cdocs) in enumerate(clusters):
-            if _subsequence(toks, ctoks):
+        near = set.intersection(*(by_prefix.get(t[:4], set()) for t in toks))
+        for ci in sorted(near):
+            if _subsequence(toks, clusters[ci][1]):
                 cluster_of[name] = ci
-                cdocs.update(docs_of[name])
+                clusters[ci][2].update(docs_of[name])
                 break
         else:
             cluster_of[name] = len(clusters)
             clusters.append((name, toks, set(docs_of[name])))
+            for t in toks:
+                by_prefix[t[:4]].add(cluster_of[name])
     # Single names join the one named person who carries that name,
     # preferring people named in the same document, then the one named last
     # before it ("Rodrigo Duterte ... Duterte's daughter, Sara Duterte").
@@ -142,7 +148,7 @@ def _person_keys(cands: list[Candidate], keys: list[str | None]) -> None:
         if c.name in cluster_of:
             continue
         token = c.name.casefold()
-        fits = [ci for ci, (_, ctoks, _) in enumerate(clusters) if _carries(ctoks, token)]
+        fits = [ci for ci in sorted(by_prefix.get(token[:4], ())) if _carries(clusters[ci][1], token)]
         local = [ci for ci in fits if c.document in clusters[ci][2]]
         chosen = local if local else fits
         if len(chosen) > 1:  # a surname beats a given name
@@ -212,13 +218,16 @@ def _org_keys(cands: list[Candidate], keys: list[str | None], texts: dict[str, s
 def _short_org_forms(cands: list[Candidate], keys: list[str | None]) -> None:
     """ "the Commission" after "the European Commission" is that commission;
     "Houthi" and "Houthis" are one group."""
-    orgs = [i for i, c in enumerate(cands) if c.type is EntityType.ORGANISATION]
-    for i in orgs:
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        if c.type is EntityType.ORGANISATION:
+            by_doc[c.document].append(i)
+    for i in (i for group in by_doc.values() for i in group):
         c = cands[i]
         if c.fixed is not None or " " in c.name or is_acronym(c.name):
             continue
         word = c.name.casefold()
-        same_doc = [j for j in orgs if cands[j].document == c.document and j != i]
+        same_doc = [j for j in by_doc[c.document] if j != i]
         heads = [j for j in same_doc if " " in cands[j].name and cands[j].name.split()[-1].casefold() == word
                  and cands[j].mention.start < c.mention.start]
         if heads:
