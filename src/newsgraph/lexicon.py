@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .resources import read_csv, split_list
+from .resources import read_csv, read_text, split_list
 
 _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
@@ -192,6 +192,14 @@ def post_nouns() -> frozenset[str]:
     with their plurals, from ``role_titles.csv``."""
     singles = {w for w in post_titles() if " " not in w}
     return frozenset(singles | {w + "s" for w in singles})
+
+
+@lru_cache(maxsize=1)
+def person_titles() -> frozenset[str]:
+    """Courtesy titles, ranks and posts that stand before a name, lower case
+    (``person_titles.txt``: "mr", "president", "naval", "secretary of state")."""
+    lines = (ln.strip().casefold() for ln in read_text("person_titles.txt").splitlines())
+    return frozenset(" ".join(ln.split()) for ln in lines if ln and not ln.startswith("#"))
 
 
 @lru_cache(maxsize=1)

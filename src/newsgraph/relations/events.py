@@ -108,10 +108,9 @@ def _sentence(ctx: DocumentContext, view: SentenceView, titles: Titles) -> Itera
     words = ctx.words
     for tok in view.tokens:
         lemma = verb_lemma(view, tok.i, words.verbs) if tok.pos == "VERB" else tok.lemma.casefold()
-        if tok.pos == "VERB" and lemma in words.verbs and _hyphen_agent(ctx, view, tok.i) is not None:
-            found = _compound(ctx, view, tok.i, titles)
-        elif tok.pos == "VERB" and lemma in words.verbs:
-            found = _verb(ctx, view, tok.i, titles)
+        if tok.pos == "VERB" and lemma in words.verbs:
+            agent = _hyphen_agent(ctx, view, tok.i)
+            found = _compound(ctx, view, tok.i, titles, agent) if agent is not None else _verb(ctx, view, tok.i, titles)
         elif tok.pos in {"NOUN", "PROPN"} and lemma in words.nouns and view.span_at(tok.i) is None:
             found = _noun(ctx, view, tok.i, titles)
         else:
@@ -315,12 +314,11 @@ def _hyphen_agent(ctx: DocumentContext, view: SentenceView, v: int) -> Actor | N
     return Actor(key, 0.9) if key else None
 
 
-def _compound(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> Iterator[Found]:
+def _compound(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles, agent: Actor) -> Iterator[Found]:
     """"the Iran-backed Hezbollah": the name the participle describes is the target."""
     row = next((r for r in ctx.words.verbs[verb_lemma(view, v, ctx.words.verbs)] if "obj" in r.target and not r.objects),
                None)
-    agent = _hyphen_agent(ctx, view, v)
-    if row is None or agent is None or v + 1 >= len(view.tokens):
+    if row is None or v + 1 >= len(view.tokens):
         return
     span = view.span_at(v + 1)
     if span is not None and span.start == v + 1:

@@ -26,7 +26,8 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..errors import OntologyError
-from ..resources import read_csv, read_text, split_list
+from ..lexicon import person_titles
+from ..resources import read_csv, split_list
 
 PLOVER_TYPES = frozenset(
     {
@@ -218,8 +219,7 @@ def _cues() -> dict[str, frozenset[str]]:
 
 
 def _courtesy() -> frozenset[str]:
-    lines = (ln.strip().casefold() for ln in read_text("person_titles.txt").splitlines())
-    return frozenset(ln for ln in lines if ln and not ln.startswith("#") and " " not in ln)
+    return frozenset(t for t in person_titles() if " " not in t)
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, portfolio_words, post_heads, slugify
-from ..resources import read_text
+from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, person_titles, portfolio_words, post_heads, slugify
 from ..types import EntityType, Mention, Sentence, Token
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "towards", "toward"})
@@ -55,12 +54,7 @@ class Candidate:
 @lru_cache(maxsize=1)
 def title_words() -> tuple[tuple[str, ...], ...]:
     """Title phrases as token tuples, longest first."""
-    phrases = {
-        tuple(line.strip().casefold().split())
-        for line in read_text("person_titles.txt").splitlines()
-        if line.strip() and not line.startswith("#")
-    }
-    return tuple(sorted(phrases, key=len, reverse=True))
+    return tuple(sorted((tuple(p.split()) for p in person_titles()), key=len, reverse=True))
 
 
 def strip_titles(name: str) -> str:
