@@ -7,7 +7,6 @@ it runs, so ``newsgraph --help`` does not load spaCy. Errors from the library
 from __future__ import annotations
 
 import importlib
-import importlib.util
 
 import click
 
@@ -35,17 +34,12 @@ class UserError(click.ClickException):
 
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted(name for name in COMMANDS if self._available(name))
+        return sorted(COMMANDS)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
-        if name not in COMMANDS or not self._available(name):
+        if name not in COMMANDS:
             return None
-        module = importlib.import_module(f"newsgraph.commands.{COMMANDS[name]}")
-        return module.command
-
-    @staticmethod
-    def _available(name: str) -> bool:
-        return importlib.util.find_spec(f"newsgraph.commands.{COMMANDS[name]}") is not None
+        return importlib.import_module(f"newsgraph.commands.{COMMANDS[name]}").command
 
     def invoke(self, ctx: click.Context):
         try:
