@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..types import AnalysedDocument, Document, Mention, Sentence, Token
+from ..types import AnalysedDocument, Document, Mention, Segment, Sentence, Token
 from .model import load_pipeline, model_label
 
 #: spaCy labels that can name a person, organisation, state or place.
@@ -32,12 +32,13 @@ def analyse_documents(
     """Analyse documents lazily, in order; one AnalysedDocument per Document."""
     nlp = nlp or load_pipeline(model)
     label = model_label(nlp)
-    pending: list[tuple[Document, int]] = []  # documents whose segments are in flight
+    pending: list[tuple[Document, list[Segment]]] = []  # documents whose pieces are in flight
 
     def feed() -> Iterator[tuple[str, tuple[int, int]]]:
         for document in documents:
-            pending.append((document, len(document.segments)))
-            for seg_index, seg in enumerate(document.segments):
+            pieces = split_long_segments(document)
+            pending.append((document, pieces))
+            for seg_index, seg in enumerate(pieces):
                 # A hard-wrapped line break inside a paragraph must not split a name
                 # ("Antony\nBlinken"); a space has the same length, so offsets hold.
                 yield document.text[seg.start : seg.end].replace("\n", " "), (len(pending) - 1, seg_index)
@@ -47,16 +48,41 @@ def analyse_documents(
     for doc, (doc_index, seg_index) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
         results.setdefault(doc_index, []).append((seg_index, doc))
         # Emit every finished document at the head of the queue, in order.
-        while emitted < len(pending) and len(results.get(emitted, ())) == pending[emitted][1]:
-            yield _finish(pending[emitted][0], results.pop(emitted, []), label, progress)
+        while emitted < len(pending) and len(results.get(emitted, ())) == len(pending[emitted][1]):
+            yield _finish(*pending[emitted], results.pop(emitted, []), label, progress)
             emitted += 1
     while emitted < len(pending):  # documents with no segments at all
-        yield _finish(pending[emitted][0], results.pop(emitted, []), label, progress)
+        yield _finish(*pending[emitted], results.pop(emitted, []), label, progress)
         emitted += 1
+
+
+#: The longest stretch handed to spaCy at once. A paragraph longer than this
+#: (a text with no paragraph breaks, a hostile file) is cut at whitespace,
+#: preferably after a full stop, so memory stays bounded and spaCy's own
+#: length limit is never reached.
+MAX_PIECE = 20_000
+
+
+def split_long_segments(document: Document, limit: int = MAX_PIECE) -> list[Segment]:
+    pieces: list[Segment] = []
+    for seg in document.segments:
+        start = seg.start
+        while seg.end - start > limit:
+            window = document.text[start : start + limit]
+            # After the last full stop or line break; else the last space; else hard.
+            cut = max(window.rfind(". ") + 2, window.rfind("\n") + 1)
+            if cut < limit // 2:
+                cut = window.rfind(" ") + 1 or limit
+            cut += start
+            pieces.append(Segment(start, cut, seg.post, seg.kind))
+            start = cut
+        pieces.append(Segment(start, seg.end, seg.post, seg.kind))
+    return pieces
 
 
 def _finish(
     document: Document,
+    pieces: list[Segment],
     parsed: list[tuple[int, Doc]],
     label: str,
     progress: Callable[[Document], None] | None,
@@ -64,7 +90,7 @@ def _finish(
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     for seg_index, doc in sorted(parsed, key=lambda p: p[0]):
-        seg = document.segments[seg_index]
+        seg = pieces[seg_index]
         where = ("ner-titlecase" if _title_case(doc) else "ner-headline") if seg.kind == "headline" else "ner"
         _collect(doc, document.text, seg.start, seg.post, sentences, mentions, where)
     if progress is not None:
