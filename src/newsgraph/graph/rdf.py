@@ -1,17 +1,20 @@
 """Records -> RDF, following docs/graph-model.md.
 
-Triples are grouped by the document they come from (``Dataset`` contexts
-named by the document IRI); entity descriptions, roles and events that
-several documents support live in the default graph. Turtle output is the
-union. Every IRI is derived from content (``iris.py``), never from run
-order, so the same input always gives the same triples.
+All triples go into one rdflib graph. Every write that belongs to one
+document goes through ``_ctx(document_key)`` (mentions, sentences, posts,
+evidence), while entity descriptions, roles and events that several
+documents support use ``self.default``: that seam is where one named graph
+per document will come in with the persistent store. (An rdflib Dataset
+with a context per document cost twice the time for nothing written yet.)
+Every IRI is derived from content (``iris.py``), never from run order, so
+the same input always gives the same triples.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from ..types import Document, Entity, EntityType, Event, Membership, Provenance, Resolution
@@ -36,11 +39,13 @@ class GraphWriter:
 
     def __init__(self, base: str) -> None:
         self.iris = Iris(base)
-        self.dataset = Dataset()
-        self.default = self.dataset.default_graph
+        self.default = Graph()
+        bind_prefixes(self.default)
+        self.iris.bind(self.default)
 
     def _ctx(self, document_key: str) -> Graph:
-        return self.dataset.graph(self.iris.document(document_key))
+        """The graph a document's own triples go to (see the module docstring)."""
+        return self.default
 
     # ------------------------------------------------------------ documents
 
@@ -177,11 +182,5 @@ class GraphWriter:
     # ------------------------------------------------------------ output
 
     def union(self) -> Graph:
-        """Every triple of every context, as one graph with our prefixes bound."""
-        g = Graph()
-        bind_prefixes(g)
-        self.iris.bind(g)
-        for ctx in self.dataset.graphs():
-            for triple in ctx:
-                g.add(triple)
-        return g
+        """Every triple written, with our prefixes bound."""
+        return self.default
