@@ -178,13 +178,15 @@ class DocumentContext:
 
         "the country" -> the nearest state, "the city" -> the nearest place,
         "the capital" -> the nearest capital, "the bloc"/"the alliance" -> the
-        nearest intergovernmental organisation, and any other noun -> the
+        nearest intergovernmental organisation, "the group"/"the company" -> the
+        nearest organisation of any kind, and any other noun -> the
         nearest organisation whose name ends in it ("the party" -> "Democratic
         Party", "the command" -> "Eastern Theater Command").
         """
         words = self.words
         noun = noun.casefold()
-        near = any(words.in_class(noun, c) for c in ("state-anaphor", "capital-anaphor", "place-anaphor"))
+        near = any(words.in_class(noun, c)
+                   for c in ("state-anaphor", "capital-anaphor", "place-anaphor", "group-anaphor"))
         for si, span in self._before(view, char):
             if near and view.index - si > NEAR_WINDOW:
                 return None
@@ -199,6 +201,8 @@ class DocumentContext:
                 if span.type is EntityType.PLACE:
                     return span.key
             elif span.type is EntityType.ORGANISATION:
+                if words.in_class(noun, "group-anaphor"):
+                    return span.key  # "the group", "the company": any organisation, named shortly before
                 if words.in_class(noun, "org-anaphor"):
                     org = self.lexicon.orgs.get(span.key.split("/", 1)[1])
                     if org is not None and org.kind == "intergovernmental":

@@ -41,12 +41,12 @@ TITLE_KINDS = frozenset(
 TITLE_WORD_USES = frozenset({"former", "nominated", "elect", "qualifier", "rank", "portfolio", "counterpart"})
 ROLE_VERB_EFFECTS = frozenset({"", "former", "nominated", "successor", "past-former"})
 NOUN_CLASSES = frozenset(
-    {"aid", "weapon", "force", "penalty", "relation", "agreement", "proxy", "org-anaphor", "state-anaphor",
-     "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand"}
+    {"aid", "weapon", "force", "penalty", "relation", "agreement", "proxy", "org-anaphor", "group-anaphor",
+     "state-anaphor", "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand"}
 )
 CUE_USES = frozenset(
     {"future", "modal", "negation", "deny", "hope", "condition", "unreal", "light", "frame", "speech", "bridge",
-     "expletive", "rebut"}
+     "expletive", "rebut", "holder"}
 )
 
 

@@ -20,6 +20,12 @@ a pronoun):
 - ``roles.counterpart.v1`` (0.6): "his Iranian counterpart X" holds the post
   just named, for Iran.
 
+A post with no organisation of its own takes one from around it: "the
+group's chief negotiator" (the organisation named shortly before, see
+``DocumentContext.antecedent``), "the regulator, whose chief executive is X",
+and "President X ... sent his prime minister, Y" (the state X was read as
+heading earlier in the document).
+
 Flags: ``former`` from "former/ex-/then/late/formerly", a simple-past
 copula ("X was India's ambassador"), or a leaving verb ("stepped down
 as"); ``nominated`` from nomination words ("nominee", "-designate",
@@ -37,6 +43,8 @@ from .context import DocumentContext, EntitySpan, SentenceView
 from .syntax import is_passive, is_verb, resolve_pronoun, subject
 from .titles import TitlePhrase, title_at, find_titles, org_of_span
 
+LEADER_KINDS = frozenset({"head"})  # posts whose holder speaks of "his ministers"
+STATE_POST_KINDS = frozenset({"head", "government", "minister", "diplomat"})  # posts a leader's "his" gives a state
 CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "-", "(", '"', "”"})
 
 
@@ -51,6 +59,7 @@ class Holder:
 
 
 def extract_roles(ctx: DocumentContext) -> Iterator[Membership]:
+    leaders: dict[str, str] = {}  # person -> the state they lead, as read so far
     for view in ctx.sentences:
         titles = find_titles(ctx, view)
         shared = _coordinated(view, titles)
@@ -60,8 +69,14 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Membership]:
             holder = _premodifier(ctx, view, t) or _apposition(ctx, view, t) or _dependency(ctx, view, t, held)
             if holder is None:
                 continue
+            if t.org is None and holder.org is None:
+                holder = replace(holder, org=_leaders_state(ctx, view, t, leaders))
             held[t.head] = (t, holder)
-            yield _membership(ctx, view, t, holder)
+            membership = _membership(ctx, view, t, holder)
+            if t.kind in LEADER_KINDS and not membership.former and membership.organisation is not None and \
+                    ctx.entities[membership.organisation].type is EntityType.STATE:
+                leaders[membership.person] = membership.organisation
+            yield membership
             first = shared.get(t.head, (None,))[0]
             if first is not None and first.head not in held:
                 # "Oman's prime minister and foreign minister, X": X holds both posts
@@ -71,6 +86,17 @@ def extract_roles(ctx: DocumentContext) -> Iterator[Membership]:
             if predecessor is not None and predecessor.person != holder.person:
                 yield _membership(ctx, view, t, predecessor)
         yield from _counterparts(ctx, view, [held[k] for k in sorted(held)])
+
+
+def _leaders_state(ctx: DocumentContext, view: SentenceView, t: TitlePhrase, leaders: dict[str, str]) -> str | None:
+    """"President X ... sent his prime minister, Y": a state post owned by a leader is the leader's state.
+
+    Only a government post ("his prime minister", "her defence minister", "his ambassador") after
+    "his"/"her" standing for a person already read as head of a named state."""
+    if t.determiner not in {"his", "her"} or t.kind not in STATE_POST_KINDS or t.start >= t.core_start:
+        return None
+    owner = resolve_pronoun(ctx, view, t.start)
+    return leaders.get(owner.key) if owner is not None else None
 
 
 def _coordinated(view: SentenceView, titles: list[TitlePhrase]) -> dict[int, tuple[TitlePhrase]]:
@@ -222,6 +248,8 @@ def _dependency(ctx: DocumentContext, view: SentenceView, t: TitlePhrase,
         span = _person_at(view, c)
         if span is not None:
             return Holder(span.key, "roles.apposition.v1", 0.8)
+    if head.dep == "nsubj" and toks[head.head].lemma == "be":
+        return _subject_post(ctx, view, t, head.head)
     if head.dep in {"attr", "oprd", "acomp"}:
         v = head.head
     elif head.dep == "pobj" and view.low(head.head) == "as":
@@ -252,6 +280,23 @@ def _dependency(ctx: DocumentContext, view: SentenceView, t: TitlePhrase,
     former = verb.effect == "former" or (verb.effect == "past-former" and toks[v].tag == "VBD" and not has_perfect)
     return Holder(found[0], "roles.copula.v1", 0.8 * found[1], former=former,
                   nominated=verb.effect == "nominated")
+
+
+def _subject_post(ctx: DocumentContext, view: SentenceView, t: TitlePhrase, v: int) -> Holder | None:
+    """"Meta's chief executive is X", "the regulator, whose chief executive is X": the post is the
+    subject and the name the complement; "whose" takes the organisation of the relative clause's noun."""
+    toks = view.tokens
+    span = next((s for c in view.kids(v, "attr") if (s := _person_at(view, c)) is not None), None)
+    if span is None:
+        return None
+    org = None
+    if t.org is None and toks[v].dep == "relcl" and any(view.low(c) == "whose" for c in view.kids(t.head, "poss")):
+        owner = view.span_at(toks[v].head)
+        org = org_of_span(ctx, owner, t.kind) if owner is not None and owner.type is not EntityType.PERSON else None
+        if org is None:
+            return None  # "the man whose chief of staff is X": the post is not an organisation's
+    former = toks[v].tag == "VBD"
+    return Holder(span.key, "roles.copula.v1", 0.8, former=former, org=org)
 
 
 def _predecessor(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Holder | None:

@@ -4,7 +4,8 @@ They answer two questions on the plain Token records: *which token is the
 subject of this verb* (including the subjects English leaves out: "X
 travelled to Brussels, meeting Y", "X accused Y of launching", "X, who will
 be...") and *which actor does this token stand for* (a name; a capital for
-its state; "Russian drones" for Russia; "the RSF commander" for the RSF;
+its state; "Russian drones" for Russia; "drones launched by Russia" and "the
+Russian-held town" for Russia too; "the RSF commander" for the RSF;
 "the country" or "it" for an actor named shortly before).
 """
 from __future__ import annotations
@@ -264,6 +265,12 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
         actor = actor_of(ctx, view, c, pronouns=False, depth=depth + 1)
         if actor is not None:
             return actor
+    if tok.pos == "NUM":  # "shot down 58 of the drones": the count stands for what it counts
+        for p in view.kids(i, "prep"):
+            if view.low(p) == "of":
+                for o in view.kids(p, "pobj"):
+                    return actor_of(ctx, view, o, pronouns=pronouns, depth=depth + 1)
+        return None
     if tok.pos not in {"NOUN", "PROPN"}:
         return None
     lemma = tok.lemma.casefold()
@@ -285,6 +292,9 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
             key = ctx.actor_key(cspan)
             if key is not None and (ctx.entities[key].type is not EntityType.PERSON or view.tokens[c].dep == "poss"):
                 return Actor(key, 0.8)
+        owner = _owner(ctx, view, i)
+        if owner is not None:
+            return owner
         for p in view.kids(i, "prep"):  # "the delegation of Mali", "the government of Peru"
             if view.low(p) == "of":
                 for o in view.kids(p, "pobj"):
@@ -303,7 +313,42 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
     if i > 0 and view.low(i - 1) == "the" and lemma not in words.noun_classes.get("proxy", ()):
         key = ctx.antecedent(view, toks[i - 1].start, lemma)
         if key is not None and ctx.entities[key].type is EntityType.ORGANISATION:
-            return Actor(key, 0.6)
+            # "the group" is an actor only when the name says so ("... Group"): as an agent or target
+            # the nearest organisation is too loose a guess (roles take it for "the group's chief").
+            named = ctx.entities[key].name.split()[-1].casefold() == lemma
+            return Actor(key, 0.6) if named or not words.in_class(lemma, "group-anaphor") else None
+    return None
+
+
+def _owner(ctx: DocumentContext, view: SentenceView, i: int) -> Actor | None:
+    """Who holds, or sent, what a proxy noun names.
+
+    "the Houthi-held port", "Russian-occupied Crimea": a hyphenated participle
+    of a ``holder`` verb (relations_cues.csv) names its holder; "drones launched
+    by Russia", "troops deployed by X": a weapon or force noun belongs to the
+    agent of an ASSAULT or MOBILIZE participle. So "shot down drones launched by
+    Russia" targets Russia, as the guidelines ask of a shoot-down."""
+    toks = view.tokens
+    words = ctx.words
+    for c in view.kids(i, "amod", "compound"):
+        if c >= 2 and view.low(c - 1) == "-" and toks[c].tag == "VBN" and words.cue(toks[c].lemma, "holder"):
+            span = view.span_at(c - 2)
+            key = ctx.actor_key(span) if span is not None and span.end == c - 1 else None
+            if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
+                return Actor(key, 0.7)
+    lemma = toks[i].lemma.casefold()
+    if not (words.in_class(lemma, "weapon") or words.in_class(lemma, "force")):
+        return None
+    for c in view.kids(i, "acl"):
+        rows = words.verbs.get(verb_lemma(view, c, words.verbs), ())
+        if toks[c].tag != "VBN" or not any(r.type in {"ASSAULT", "MOBILIZE"} for r in rows):
+            continue
+        for p in view.kids(c, "agent"):
+            for o in view.kids(p, "pobj"):
+                span = view.span_at(o)
+                key = ctx.actor_key(span) if span is not None else None
+                if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
+                    return Actor(key, 0.8)
     return None
 
 
