@@ -44,3 +44,14 @@ def test_readme_starts_with_the_two_setup_commands(repo):
     readme = (repo / "README.md").read_text(encoding="utf-8")
     first_block = code_blocks(readme).splitlines()
     assert [ln.split("#")[0].strip() for ln in first_block[:2]] == ["make demo", "make test"]
+
+
+@pytest.mark.slow
+def test_the_build_summary_in_the_readme_matches_a_real_build_of_the_sample(repo, tmp_path):
+    from newsgraph.pipeline import build
+
+    report = build([str(repo / "examples")], tmp_path, write_html=False)
+    line = report.summary().replace(str(report.graph_path), "output/graph.ttl")
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    shown = re.findall(r"^wrote output/graph\.ttl: .*$", readme, flags=re.M)
+    assert shown and all(s == line for s in shown), f"README shows {shown}, a build prints {line!r}"
