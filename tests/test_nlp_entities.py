@@ -157,3 +157,9 @@ def test_a_text_without_paragraph_breaks_is_analysed_in_bounded_pieces(nlp):
     [analysed] = analyse_documents([small], nlp=nlp)
     assert {m.text for m in analysed.mentions} >= {"Kenya", "Uganda", "Nairobi"}
     assert all(small.text[m.start:m.end] == m.text for m in analysed.mentions)
+
+
+def test_a_demonym_before_a_capitalised_body_name_is_one_organisation(nlp):
+    ents = entities_of("Leaders of the Malian Armed Forces met delegates of the Chadian army on Friday.\n", nlp)
+    assert ents.get("Malian Armed Forces") is EntityType.ORGANISATION
+    assert ents.get("Chad") is EntityType.STATE  # "army" in lower case is no name: the demonym stays a state

@@ -20,7 +20,8 @@ Each fix is a general tell, not a list of names:
 - "Secretary of [State]": an ORG that ends a post title is part of the title;
 - "[Indian] Ocean": a demonym before a geographic feature names no state;
 - "[Communist Party] of [Vietnam]": a body named "of" a state takes the state
-  into its name.
+  into its name, and "[Sudanese] Armed Forces" (capitalised words ending in
+  a body's head noun, left untagged after a demonym) is one organisation.
 
 The post nouns and portfolio words are the relation lexicons' own
 (``ontology/role_titles.csv``, ``relations_title_words.csv``).
@@ -145,6 +146,26 @@ def _state_starting_a_name(ent: Span, taken: set[int]) -> Span | None:
     return Span(doc, ent.start, end, label="PERSON", span_id="") if end > ent.end else None
 
 
+#: Head nouns of the names of bodies ("Armed Forces", "Defence Ministry").
+_BODY_HEADS = frozenset({"forces", "force", "army", "navy", "guard", "police", "ministry", "party", "council",
+                         "commission", "agency", "parliament", "assembly", "court", "bank", "command", "service",
+                         "services", "office", "committee", "government", "administration", "front", "movement"})
+
+
+def _demonym_body(ent: Span, taken: set[int]) -> Span | None:
+    """ "[Sudanese] Armed Forces", "[Chinese] Communist Party": a demonym before
+    capitalised words, none tagged, that end in a body's head noun."""
+    doc = ent.doc
+    if ent.label_ != "NORP" or not ent.id_:
+        return None
+    end = ent.end
+    while end < len(doc) and end - ent.end < 4 and end not in taken and doc[end].is_title and doc[end].is_alpha:
+        end += 1
+    while end > ent.end and doc[end - 1].lower_ not in _BODY_HEADS:
+        end -= 1
+    return Span(doc, ent.start, end, label="ORG", span_id="") if end > ent.end else None
+
+
 def _of_state(span: Span, ents: list[Span]) -> Span:
     """ "[Communist Party] of [Vietnam]" -> one organisation, when NER cut it."""
     doc = span.doc
@@ -181,7 +202,8 @@ def clean_entities(doc: Doc) -> Doc:
                 continue
         if trimmed.label_ == "ORG":
             trimmed = _extend_to_acronym(trimmed, taken - set(range(trimmed.start, trimmed.end)))
-        trimmed = _demonym_ending_a_name(trimmed, taken) or _state_starting_a_name(trimmed, taken) or trimmed
+        trimmed = (_demonym_ending_a_name(trimmed, taken) or _state_starting_a_name(trimmed, taken)
+                   or _demonym_body(trimmed, taken) or trimmed)
         if trimmed.label_ == "ORG" and not trimmed.id_:
             if _PLURAL_ACRONYM.match(trimmed.text) or _is_title(trimmed):
                 continue
