@@ -141,3 +141,10 @@ DOCS = [
 @given(st.permutations(DOCS))
 def test_resolution_does_not_depend_on_document_order(docs):
     assert resolve_entities(docs, LEXICON) == resolve_entities(DOCS, LEXICON)
+
+
+def test_a_type_given_by_syntax_outweighs_a_bare_label_elsewhere_in_the_document():
+    doc = make_doc("a", "Valmora talks end. Ministers met in Valmora on Friday.",
+                   [("Valmora", "ORG"), ("Valmora", "PERSON")])
+    res = resolve_entities([doc], LEXICON)
+    assert [(e.name, e.type) for e in res.entities] == [("Valmora", EntityType.PLACE)]

@@ -52,6 +52,12 @@ def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not needs_body(c) or normalise(c.name) in seen[c.document]]
 
 
+def _typed_by_syntax(c: Candidate) -> bool:
+    """The classifier overrode the NER label because of the sentence's syntax."""
+    label_type = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANISATION}.get(c.mention.label)
+    return label_type is not None and label_type is not c.type
+
+
 def _harmonise_types(cands: list[Candidate]) -> list[Candidate]:
     """One type per surface within a document; surnames of named people are people."""
     person_tokens: dict[str, set[str]] = defaultdict(set)
@@ -61,7 +67,9 @@ def _harmonise_types(cands: list[Candidate]) -> list[Candidate]:
     votes: dict[tuple[str, str], Counter] = defaultdict(Counter)
     for c in cands:
         if c.fixed is None or c.type is EntityType.PLACE and c.capital_of is None:
-            votes[(c.document, normalise(c.name))][c.type] += 1
+            # A type the syntax gave ("the island of Capri", a name after a post)
+            # outweighs a bare NER label elsewhere in the document.
+            votes[(c.document, normalise(c.name))][c.type] += 2 if _typed_by_syntax(c) else 1
     out = []
     for c in cands:
         if c.fixed is not None and (c.type is not EntityType.PLACE or c.capital_of):
