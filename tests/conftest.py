@@ -48,3 +48,17 @@ def relate(nlp):
         return extract_relations(analysed, resolve_entities(analysed))
 
     return run
+
+
+@pytest.fixture(scope="module")
+def events(relate, request):
+    """text -> {(type, agent, target): Event}, dated by the test module's PUBLISHED, if any."""
+    published = getattr(request.module, "PUBLISHED", None)
+    return lambda text: {(e.type, e.agent, e.target): e for e in relate(text, published)[1]}
+
+
+@pytest.fixture(scope="module")
+def roles(relate, request):
+    """text -> {(person, post, organisation): Membership}, dated by the module's PUBLISHED, if any."""
+    published = getattr(request.module, "PUBLISHED", None)
+    return lambda text: {(m.person, m.role, m.organisation): m for m in relate(text, published)[0]}

@@ -12,12 +12,6 @@ pytestmark = pytest.mark.slow
 PUBLISHED = datetime(2024, 3, 7, 12, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def events(relate):
-    """text -> {(type, agent, target): Event}."""
-    return lambda text: {(e.type, e.agent, e.target): e for e in relate(text, PUBLISHED)[1]}
-
-
 def test_subject_verb_object_with_place_and_time(events):
     found = events("Spanish Prime Minister Pedro Sanchez met Moroccan Prime Minister Aziz Akhannouch in Rabat.")
     e = found[("CONSULT", "person/pedro-sanchez", "person/aziz-akhannouch")]

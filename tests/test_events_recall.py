@@ -8,12 +8,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def events(relate):
-    """text -> {(type, agent, target): Event}."""
-    return lambda text: {(e.type, e.agent, e.target): e for e in relate(text)[1]}
-
-
 def test_a_fine_by_a_regulator_is_a_sanction_even_when_the_model_mislemmatises_fined(events):
     assert ("SANCTION", "org/competition-commission", "org/google") in events(
         "The Competition Commission fined Google 10 million euros.")

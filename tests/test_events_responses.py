@@ -6,12 +6,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def events(relate):
-    """text -> {(type, agent, target): Event}."""
-    return lambda text: {(e.type, e.agent, e.target): e for e in relate(text)[1]}
-
-
 def test_rejecting_the_charge_answers_the_accusation_of_the_previous_sentence(events):
     found = events("Chile accused Bolivia of arming the rebels. Bolivia rejected the charge.")
     e = found[("REJECT", "state/BOL", "state/CHL")]

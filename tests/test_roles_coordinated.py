@@ -6,11 +6,6 @@ import pytest
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def roles(relate):
-    return lambda text: {(m.person, m.role, m.organisation): m for m in relate(text)[0]}
-
-
 def test_coordinated_posts_share_the_possessive_organisation_and_the_holder(roles):
     found = roles("Oman's prime minister and foreign minister, Badr Albusaidi, arrived.")
     assert ("person/badr-albusaidi", "foreign minister", "state/OMN") in found

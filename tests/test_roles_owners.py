@@ -13,12 +13,6 @@ pytestmark = pytest.mark.slow
 PUBLISHED = datetime(2024, 6, 11, 10, 0, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def roles(relate):
-    """text -> {(person, post, organisation): Membership}."""
-    return lambda text: {(m.person, m.role, m.organisation): m for m in relate(text, PUBLISHED)[0]}
-
-
 def test_the_groups_post_belongs_to_the_organisation_named_before(roles):
     found = roles("Hezbollah rejected the proposal. The group's chief negotiator, Nabil Qassem, said talks were over.")
     assert ("person/nabil-qassem", "chief negotiator", "org/hezbollah") in found

@@ -12,12 +12,6 @@ pytestmark = pytest.mark.slow
 PUBLISHED = datetime(2024, 5, 2, 9, 30, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def roles(relate):
-    """text -> {(person, post, organisation): Membership}."""
-    return lambda text: {(m.person, m.role, m.organisation): m for m in relate(text, PUBLISHED)[0]}
-
-
 def test_premodifier_state_and_title_before_the_name(roles):
     found = roles("Brazilian foreign minister Mauro Vieira arrived in Lisbon on Monday.")
     m = found[("person/mauro-vieira", "foreign minister", "state/BRA")]
