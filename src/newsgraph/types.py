@@ -229,12 +229,25 @@ class Membership:
 
 @dataclass(frozen=True)
 class Event:
-    """Who did what to whom, typed by a PLOVER code (``CONSULT``, ``ASSAULT``...)."""
+    """Who did what (to whom), typed by a PLOVER code (``CONSULT``, ``ASSAULT``...).
+
+    ``target`` is None for an event with no named target ("the minister
+    resigned", "Kenyan nurses went on strike"). ``mode`` is a PLOVER mode of
+    the type ("aerial" for ASSAULT, "arrest" for COERCE, "strike" for
+    PROTEST), a concept ``plover:{type}-{mode}`` of ``ontology/plover.ttl``.
+    ``agent_sector``/``target_sector`` say which part of an actor acted or was
+    acted on when the text names a group rather than the actor itself
+    ("Russian aircraft" -> state/RUS, "military"), a concept of the sector
+    scheme in ``ontology/newsgraph.ttl``.
+    """
 
     type: str
     agent: str  # Entity.key
-    target: str  # Entity.key
+    target: str | None = None  # Entity.key, or None: no named target
     place: str | None = None  # Entity.key of a Place
     time: datetime | None = None
     modality: str = "asserted"  # "asserted" | "negated" | "hypothetical"
     provenance: tuple[Provenance, ...] = field(default=())
+    mode: str | None = None  # PLOVER mode local name, e.g. "aerial", "arrest", "strike"
+    agent_sector: str | None = None  # e.g. "military", "government", "rebels"
+    target_sector: str | None = None

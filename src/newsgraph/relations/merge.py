@@ -87,7 +87,7 @@ def merge_memberships(found: Iterable[Membership]) -> list[Membership]:
 def _event_key(e: Event) -> tuple:
     day = e.time.date().isoformat() if e.time else ""
     docs = tuple(sorted({p.document for p in e.provenance}))
-    return (e.type, e.agent, e.target, day, docs)
+    return (e.type, e.agent, e.target or "", day, docs)
 
 
 def _reading_order(e: Event) -> tuple:
@@ -95,7 +95,7 @@ def _reading_order(e: Event) -> tuple:
     first = e.provenance[0] if e.provenance else None
     return (
         first.document if first else "", first.sentence_start if first else 0, first.extractor if first else "",
-        e.type, e.agent, e.target, e.place or "", e.time.isoformat() if e.time else "", e.modality,
+        e.type, e.agent, e.target or "", e.place or "", e.time.isoformat() if e.time else "", e.modality,
     )
 
 
@@ -103,7 +103,7 @@ def merge_events(found: Iterable[Event]) -> list[Event]:
     groups: dict[tuple, list[Event]] = {}
     for e in sorted(found, key=_reading_order):
         key = _event_key(e)
-        if key not in groups and e.type in SYMMETRIC:
+        if key not in groups and e.type in SYMMETRIC and e.target:
             mirrored = (e.type, e.target, e.agent, *key[3:])
             if mirrored in groups:
                 key = mirrored
@@ -116,13 +116,16 @@ def merge_events(found: Iterable[Event]) -> list[Event]:
             Event(
                 type=etype,
                 agent=agent,
-                target=target,
+                target=target or None,
                 place=places[0] if places else None,
                 time=min(times) if times else None,
                 modality=min((e.modality for e in es), key=lambda m: _MODALITY_RANK.get(m, 3)),
                 provenance=merge_provenance(p for e in es for p in e.provenance),
+                mode=min((e.mode for e in es if e.mode), default=None),
+                agent_sector=min((e.agent_sector for e in es if e.agent_sector), default=None),
+                target_sector=min((e.target_sector for e in es if e.target_sector), default=None),
             )
         )
-    out.sort(key=lambda e: (e.type, e.agent, e.target, e.time.isoformat() if e.time else "", e.place or "",
+    out.sort(key=lambda e: (e.type, e.agent, e.target or "", e.time.isoformat() if e.time else "", e.place or "",
                             e.provenance[0].document if e.provenance else ""))
     return out
