@@ -22,7 +22,7 @@ skipped row would make a rule quietly stop working.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from ..errors import OntologyError
@@ -91,6 +91,7 @@ class EventWord:
     objects: frozenset[str]  # required object lemmas (classes expanded); empty: any
     reciprocal: bool
     particle: str | None = None
+    mode: str | None = None  # PLOVER mode of the type ("aerial"), a concept plover:{type}-{mode}
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ class RelationLexicons:
     noun_classes: dict[str, frozenset[str]]  # class -> lemmas
     cues: dict[str, frozenset[str]]  # use -> words
     courtesy: frozenset[str] = frozenset()  # one-word titles of person_titles.txt
+    sectors: dict[str, str] = field(default_factory=dict)  # group noun lemma -> sector ("troops" -> military)
 
     @cached_property
     def longest_title(self) -> int:
@@ -183,9 +185,10 @@ def _event_words(classes: dict[str, frozenset[str]]) -> tuple[dict, dict]:
             raise _bad(name, row, "type must be a PLOVER code (see ontology/plover.ttl)")
         if row["form"] not in {"verb", "noun"}:
             raise _bad(name, row, "form must be verb or noun")
-        target = tuple(s.casefold() for s in split_list(row["target"]))
-        if not target:
-            raise _bad(name, row, "target names no slot")
+        # "-" names no slot: the event has an agent only ("resign", "go on strike").
+        target = tuple(s.casefold() for s in split_list(row["target"]) if s != "-")
+        if not target and row["target"] != "-":
+            raise _bad(name, row, "target names no slot (write - for an event with no target)")
         objects: set[str] = set()
         for item in split_list(row["object"]):
             if item == "+xcomp":
@@ -198,8 +201,11 @@ def _event_words(classes: dict[str, frozenset[str]]) -> tuple[dict, dict]:
                 objects.add(item.casefold())
         words = row["lemma"].casefold().split()
         lemma, particle = words[0], (" ".join(words[1:]) or None)
+        mode = row.get("mode") or None
+        if mode is not None and not mode.replace("-", "").isalnum():
+            raise _bad(name, row, "mode must be a PLOVER mode name (see plover.ttl)")
         word = EventWord(lemma, row["type"], row["form"], target, frozenset(objects),
-                         row["reciprocal"].casefold() in {"yes", "true", "1"}, particle)
+                         row["reciprocal"].casefold() in {"yes", "true", "1"}, particle, mode)
         (verbs if word.form == "verb" else nouns)[lemma].append(word)
 
     def order(rows: list[EventWord]) -> tuple[EventWord, ...]:
@@ -222,6 +228,21 @@ def _courtesy() -> frozenset[str]:
     return frozenset(t for t in person_titles() if " " not in t)
 
 
+SECTORS = frozenset({
+    "government", "military", "police", "intelligence", "judiciary", "legislature", "rebels", "opposition", "party",
+    "civilians", "business", "media", "labour", "religious", "refugees", "criminals", "health", "education",
+})  # the concepts of ontology/sectors.ttl (a test keeps the two in step)
+
+
+def _sectors() -> dict[str, str]:
+    out: dict[str, str] = {}
+    for row in _rows("actor_sectors.csv", ("lemma", "sector")):
+        if row["sector"] not in SECTORS:
+            raise _bad("actor_sectors.csv", row, f"sector must be one of {sorted(SECTORS)}")
+        out[row["lemma"].casefold()] = row["sector"]
+    return out
+
+
 @lru_cache(maxsize=1)
 def load_relation_lexicons() -> RelationLexicons:
     classes = _noun_classes()
@@ -235,4 +256,5 @@ def load_relation_lexicons() -> RelationLexicons:
         noun_classes=classes,
         cues=_cues(),
         courtesy=_courtesy(),
+        sectors=_sectors(),
     )
