@@ -29,15 +29,21 @@ from newsgraph.vocab import (
     PREFIXES,
     PROV,
     SCHEMA,
+    SECTOR,
+    SECTOR_IRI,
+    SECTORS,
     SEM,
     SH,
     bind_prefixes,
+    mode_name,
     plover_code,
+    plover_mode,
+    sector_iri,
 )
 
 REPO = Path(__file__).resolve().parents[1]
 GRAPH_MODEL = REPO / "docs" / "graph-model.md"
-TTL_FILES = ("newsgraph.ttl", "plover.ttl", "shapes.ttl")
+TTL_FILES = ("newsgraph.ttl", "plover.ttl", "sectors.ttl", "shapes.ttl")
 BASE = "https://w3id.org/newsgraph/id/"
 # rdflib's XSD warns on any unknown attribute, and pytest probes module globals
 # for mock markers during collection; a plain namespace keeps the run quiet.
@@ -59,8 +65,19 @@ def plover() -> Graph:
 
 
 @pytest.fixture(scope="module")
+def sectors() -> Graph:
+    return _graph("sectors.ttl")
+
+
+@pytest.fixture(scope="module")
 def shapes() -> Graph:
     return _graph("shapes.ttl")
+
+
+def _plover_types(plover: Graph) -> set[str]:
+    """Local names plover.ttl defines, less its mode concepts (those with a skos:broader)."""
+    modes = _local_names(plover.subjects(SKOS.broader, None), PLOVER_IRI)
+    return _defined(plover, PLOVER_IRI) - modes
 
 
 def _local_names(iris, namespace: str) -> set[str]:
@@ -105,24 +122,37 @@ def test_python_ng_namespace_lists_exactly_the_terms_newsgraph_ttl_defines(tbox)
 
 
 def test_python_plover_namespace_lists_exactly_the_terms_plover_ttl_defines(plover):
-    in_turtle = _defined(plover, PLOVER_IRI)
+    in_turtle = _plover_types(plover)
     in_python = set(PLOVER.__annotations__)
     assert in_python == in_turtle, _diff("vocab.PLOVER", in_python, "plover.ttl", in_turtle)
 
 
-def test_every_ng_and_plover_term_used_in_the_ontology_files_is_defined(tbox, plover, shapes):
+def test_python_sector_namespace_lists_exactly_the_terms_sectors_ttl_defines(sectors):
+    in_turtle = _defined(sectors, SECTOR_IRI)
+    in_python = set(SECTOR.__annotations__)
+    assert in_python == in_turtle, _diff("vocab.SECTOR", in_python, "sectors.ttl", in_turtle)
+    assert set(SECTORS) == in_python - {"scheme"}
+
+
+def test_every_ng_and_plover_term_used_in_the_ontology_files_is_defined(tbox, plover, sectors, shapes):
     defined_ng, defined_plover = _defined(tbox, NG_IRI), _defined(plover, PLOVER_IRI)
-    for name, graph in (("newsgraph.ttl", tbox), ("plover.ttl", plover), ("shapes.ttl", shapes)):
+    defined_sector = _defined(sectors, SECTOR_IRI)
+    for name, graph in (("newsgraph.ttl", tbox), ("plover.ttl", plover), ("sectors.ttl", sectors), ("shapes.ttl", shapes)):
+        assert _used(graph, SECTOR_IRI) <= defined_sector, (
+            f"{name} uses undefined sector: terms {sorted(_used(graph, SECTOR_IRI) - defined_sector)}"
+        )
         assert _used(graph, NG_IRI) <= defined_ng, f"{name} uses undefined ng: terms {sorted(_used(graph, NG_IRI) - defined_ng)}"
         assert _used(graph, PLOVER_IRI) <= defined_plover, (
             f"{name} uses undefined plover: terms {sorted(_used(graph, PLOVER_IRI) - defined_plover)}"
         )
 
 
-def test_every_term_the_graph_model_page_uses_is_defined(tbox, plover):
+def test_every_term_the_graph_model_page_uses_is_defined(tbox, plover, sectors):
     page = GRAPH_MODEL.read_text(encoding="utf-8")
     used_ng = set(re.findall(r"\bng:([A-Za-z_][A-Za-z0-9_]*)", page))
     used_plover = set(re.findall(r"\bplover:([A-Za-z_][A-Za-z0-9_]*)", page))
+    used_sector = set(re.findall(r"\bsector:([A-Za-z_][A-Za-z0-9_]*)", page))
+    assert used_sector <= _defined(sectors, SECTOR_IRI), f"undefined: {sorted(used_sector - _defined(sectors, SECTOR_IRI))}"
     assert {"Person", "Event", "Evidence", "refersTo"} <= used_ng, "the term scan found too little: check the regex"
     assert used_ng <= _defined(tbox, NG_IRI), f"undefined: {sorted(used_ng - _defined(tbox, NG_IRI))}"
     assert used_plover <= _defined(plover, PLOVER_IRI), f"undefined: {sorted(used_plover - _defined(plover, PLOVER_IRI))}"
@@ -133,6 +163,8 @@ def test_unknown_term_is_an_error_not_a_new_iri():
         NG.agnet  # noqa: B018
     with pytest.raises(AttributeError):
         PLOVER.ATTACK  # noqa: B018
+    with pytest.raises(AttributeError):
+        SECTOR.army  # noqa: B018
 
 
 # ------------------------------------------------------------------ the ontology itself
@@ -192,6 +224,17 @@ def test_modality_has_exactly_the_three_individuals_and_says_only_asserted_is_fa
     assert "negated" in definition and "hypothetical" in definition and "asserted" in definition
 
 
+def test_target_is_optional_in_the_definitions_of_event_and_target(tbox):
+    assert "two actors" not in str(tbox.value(NG.Event, SKOS.definition))
+    assert "optional" in str(tbox.value(NG.target, SKOS.definition)).lower()
+
+
+def test_mode_and_sectors_are_functional_event_properties_ranging_over_skos_concepts(tbox):
+    for p in (NG.mode, NG.agentSector, NG.targetSector):
+        assert (p, RDF.type, OWL.ObjectProperty) in tbox and (p, RDF.type, OWL.FunctionalProperty) in tbox, p
+        assert tbox.value(p, RDFS.domain) == NG.Event and tbox.value(p, RDFS.range) == SKOS.Concept, p
+
+
 def test_agent_and_target_specialise_sem_has_actor_and_refers_to_specialises_its_ta_ident_ref(tbox):
     for p in (NG.agent, NG.target):
         assert (p, RDFS.subPropertyOf, SEM.hasActor) in tbox
@@ -201,8 +244,72 @@ def test_agent_and_target_specialise_sem_has_actor_and_refers_to_specialises_its
 # ------------------------------------------------------------------ PLOVER
 
 
+def test_plover_mode_iris_are_type_hyphen_mode_and_read_back():
+    assert plover_mode("ASSAULT", "aerial") == URIRef(PLOVER_IRI + "ASSAULT-aerial")
+    assert mode_name(plover_mode("CONSULT", "third-party")) == "third-party"
+    for code, mode in (("ATTACK", "aerial"), ("ASSAULT", "Aerial"), ("ASSAULT", ""), ("ASSAULT", "air strike")):
+        with pytest.raises(ValueError):
+            plover_mode(code, mode)
+    for iri in (PLOVER.ASSAULT, NG.mode, PLOVER_IRI + "ATTACK-aerial"):
+        with pytest.raises(ValueError, match="not a PLOVER mode"):
+            mode_name(iri)
+
+
+def test_plover_mode_concepts_when_present_sit_under_their_type_in_a_scheme(plover):
+    """Modes are named {TYPE}-{mode} after their skos:broader type (none may be defined yet)."""
+    for mode in set(plover.subjects(SKOS.broader, None)):
+        code = plover_code(plover.value(mode, SKOS.broader))
+        assert str(mode).startswith(f"{PLOVER_IRI}{code}-") and mode_name(mode), mode
+        assert (mode, RDF.type, SKOS.Concept) in plover and plover.value(mode, SKOS.inScheme) is not None, mode
+
+
+# ------------------------------------------------------------------ sectors
+
+
+def test_sector_scheme_has_the_eighteen_sectors_as_top_concepts(sectors):
+    concepts = set(sectors.subjects(RDF.type, SKOS.Concept))
+    assert _local_names(concepts, SECTOR_IRI) == set(SECTORS)
+    assert len(SECTORS) == 18 == len(set(SECTORS))
+    assert set(sectors.objects(SECTOR.scheme, SKOS.hasTopConcept)) == concepts
+    assert (SECTOR.scheme, RDF.type, SKOS.ConceptScheme) in sectors
+
+
+def test_every_sector_has_an_english_label_a_definition_and_a_plover_code(sectors):
+    codes = set()
+    for name in SECTORS:
+        c = SECTOR[name]
+        label, definition, code = (sectors.value(c, p) for p in (SKOS.prefLabel, SKOS.definition, SKOS.notation))
+        assert label is not None and str(label) == name and label.language == "en", name
+        assert definition is not None and definition.language == "en" and len(str(definition)) > 20, name
+        assert code is not None and re.fullmatch(r"[A-Z]{3}", str(code)), name
+        assert (c, SKOS.inScheme, SECTOR.scheme) in sectors and (c, SKOS.topConceptOf, SECTOR.scheme) in sectors, name
+        codes.add(str(code))
+    assert len(codes) == len(SECTORS)
+    assert {str(sectors.value(SECTOR[n], SKOS.notation)) for n in ("military", "police", "media", "health")} == {
+        "MIL", "COP", "JRN", "MED"}
+
+
+def test_sector_file_cites_its_source():
+    text = read_text("sectors.ttl")
+    assert "Political Language Ontology for Verifiable Event Records" in text
+    assert "Open Event Data Alliance" in text
+
+
+def test_sector_iri_names_a_sector_and_rejects_others():
+    assert [sector_iri(n) for n in SECTORS] == [SECTOR[n] for n in SECTORS]
+    with pytest.raises(ValueError, match="not an actor sector"):
+        sector_iri("army")
+
+
+def test_the_wheel_configuration_ships_the_whole_ontology_folder(repo):
+    """sectors.ttl ships as the other files do: pyproject force-includes the folder."""
+    pyproject = (repo / "pyproject.toml").read_text(encoding="utf-8")
+    assert '"ontology" = "newsgraph/ontology"' in pyproject
+    assert (repo / "ontology" / "sectors.ttl").is_file()
+
+
 def test_plover_scheme_has_exactly_the_sixteen_codes_as_top_concepts(plover):
-    concepts = set(plover.subjects(RDF.type, SKOS.Concept))
+    concepts = set(plover.subjects(RDF.type, SKOS.Concept)) - set(plover.subjects(SKOS.broader, None))
     assert _local_names(concepts, PLOVER_IRI) == set(PLOVER_CODES)
     assert len(PLOVER_CODES) == 16 == len(set(PLOVER_CODES))
     assert set(plover.objects(PLOVER.scheme, SKOS.hasTopConcept)) == concepts

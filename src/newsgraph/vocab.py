@@ -1,9 +1,12 @@
 """Python names for the RDF terms newsgraph writes.
 
-``NG`` and ``PLOVER`` mirror ``ontology/newsgraph.ttl`` and
-``ontology/plover.ttl`` term for term, as rdflib ``DefinedNamespace`` classes:
-a typo such as ``NG.agnet`` raises instead of minting a new IRI, and
-``tests/test_ontology.py`` fails when this file and the Turtle drift apart.
+``NG``, ``PLOVER`` and ``SECTOR`` mirror ``ontology/newsgraph.ttl``,
+the event types of ``ontology/plover.ttl`` and ``ontology/sectors.ttl`` term
+for term, as rdflib ``DefinedNamespace`` classes: a typo such as ``NG.agnet``
+raises instead of minting a new IRI, and ``tests/test_ontology.py`` fails
+when this file and the Turtle drift apart. PLOVER modes
+(``plover:ASSAULT-aerial``) are not attributes (a hyphen is no Python name):
+``plover_mode`` builds and checks their IRIs.
 The standard vocabularies the graph reuses are re-exported here so that every
 module takes its namespaces from one place, and ``bind_prefixes`` gives every
 serialisation the same short prefixes (see ``docs/graph-model.md``).
@@ -24,12 +27,16 @@ from rdflib.namespace import (
     DefinedNamespace,
     Namespace,
 )
+import re
+
 from rdflib.term import URIRef
 
 NG_IRI = "https://w3id.org/newsgraph/ontology#"
 PLOVER_IRI = "https://w3id.org/newsgraph/plover#"
 ONTOLOGY_IRI = URIRef("https://w3id.org/newsgraph/ontology")
 PLOVER_SCHEME_DOCUMENT = URIRef("https://w3id.org/newsgraph/plover")
+SECTOR_IRI = "https://w3id.org/newsgraph/sector#"
+SECTOR_SCHEME_DOCUMENT = URIRef("https://w3id.org/newsgraph/sector")
 
 
 class NG(DefinedNamespace):
@@ -44,7 +51,7 @@ class NG(DefinedNamespace):
     Organisation: URIRef
     State: URIRef  # sovereign state or dependent territory with an ISO 3166-1 code
     Place: URIRef  # a location that is not a state
-    Event: URIRef  # agent does something of a PLOVER type to target
+    Event: URIRef  # agent does something of a PLOVER type (to a target)
     Modality: URIRef
     Article: URIRef
     LiveBlog: URIRef
@@ -59,8 +66,11 @@ class NG(DefinedNamespace):
 
     # event properties
     agent: URIRef
-    target: URIRef
+    target: URIRef  # optional: an event may have no named target
     eventType: URIRef
+    mode: URIRef  # a PLOVER mode concept, plover:{TYPE}-{mode}
+    agentSector: URIRef  # a SECTOR concept
+    targetSector: URIRef
     modality: URIRef
 
     # entity properties
@@ -108,6 +118,37 @@ class PLOVER(DefinedNamespace):
     ASSAULT: URIRef
 
 
+class SECTOR(DefinedNamespace):
+    """Actor sectors (``ontology/sectors.ttl``), after PLOVER's sector codes."""
+
+    _fail = True
+    _NS = Namespace(SECTOR_IRI)
+
+    scheme: URIRef  # the skos:ConceptScheme
+
+    government: URIRef  # GOV
+    military: URIRef  # MIL
+    police: URIRef  # COP
+    intelligence: URIRef  # SPY
+    judiciary: URIRef  # JUD
+    legislature: URIRef  # LEG
+    rebels: URIRef  # REB
+    opposition: URIRef  # OPP
+    party: URIRef  # PTY
+    civilians: URIRef  # CVL
+    business: URIRef  # BUS
+    media: URIRef  # JRN
+    labour: URIRef  # LAB
+    religious: URIRef  # REL
+    refugees: URIRef  # REF
+    criminals: URIRef  # CRM
+    health: URIRef  # MED
+    education: URIRef  # EDU
+
+
+#: The sector names (local names of ``SECTOR``), the values of Event.agent_sector/target_sector.
+SECTORS: tuple[str, ...] = tuple(name for name in SECTOR.__annotations__ if name != "scheme")
+
 #: The sixteen PLOVER codes in the order of the codebook (cooperation to conflict).
 PLOVER_CODES: tuple[str, ...] = (
     "AGREE",
@@ -145,6 +186,7 @@ SH = Namespace("http://www.w3.org/ns/shacl#")
 PREFIXES: dict[str, Namespace] = {
     "ng": Namespace(NG_IRI),
     "plover": Namespace(PLOVER_IRI),
+    "sector": Namespace(SECTOR_IRI),
     "org": Namespace(str(ORG)),
     "skos": Namespace(str(SKOS)),
     "prov": Namespace(str(PROV)),
@@ -183,6 +225,39 @@ def plover_code(iri: URIRef | str) -> str:
     return code
 
 
+_MODE_NAME = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*")
+
+
+def plover_mode(code: str, mode: str) -> URIRef:
+    """The IRI of a PLOVER mode of an event type: ``("ASSAULT", "aerial")`` -> ``plover:ASSAULT-aerial``.
+
+    The concept itself lives in plover.ttl (``skos:broader`` its type).
+    Raises ``ValueError`` for an unknown type or a mode that is not a
+    lower-case hyphenated word, so a stray value fails where it is written.
+    """
+    if code not in PLOVER_CODES:
+        raise ValueError(f"{code!r} is not a PLOVER event type; expected one of {', '.join(PLOVER_CODES)}")
+    if not _MODE_NAME.fullmatch(mode):
+        raise ValueError(f"{mode!r} is not a PLOVER mode name: expected lower-case words joined by hyphens or underscores, e.g. 'aerial'")
+    return URIRef(f"{PLOVER_IRI}{code}-{mode}")
+
+
+def mode_name(iri: URIRef | str) -> str:
+    """The mode of a PLOVER mode IRI (``plover:ASSAULT-aerial`` -> ``"aerial"``); ValueError for another IRI."""
+    text = str(iri)
+    code, _, mode = text[len(PLOVER_IRI) :].partition("-") if text.startswith(PLOVER_IRI) else ("", "", "")
+    if code not in PLOVER_CODES or not _MODE_NAME.fullmatch(mode):
+        raise ValueError(f"{text!r} is not a PLOVER mode; expected {PLOVER_IRI}{{TYPE}}-{{mode}}")
+    return mode
+
+
+def sector_iri(name: str) -> URIRef:
+    """The IRI of an actor sector (``"military"`` -> ``sector:military``); ValueError for an unknown one."""
+    if name not in SECTORS:
+        raise ValueError(f"{name!r} is not an actor sector; expected one of {', '.join(SECTORS)}")
+    return SECTOR[name]
+
+
 __all__ = sorted(
     [
         "DCTERMS",
@@ -203,12 +278,19 @@ __all__ = sorted(
         "RDF",
         "RDFS",
         "SCHEMA",
+        "SECTOR",
+        "SECTORS",
+        "SECTOR_IRI",
+        "SECTOR_SCHEME_DOCUMENT",
         "SEM",
         "SH",
         "SKOS",
         "SYMMETRIC_EVENT_TYPES",
         "XSD",
         "bind_prefixes",
+        "mode_name",
         "plover_code",
+        "plover_mode",
+        "sector_iri",
     ]
 )
