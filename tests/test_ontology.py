@@ -560,3 +560,59 @@ def test_shapes_use_only_terms_with_a_python_name(shapes):
     for name in _used(shapes, NG_IRI):
         assert NG[name] == URIRef(NG_IRI + name)
     assert _used(shapes, PLOVER_IRI) == set(PLOVER_CODES)
+
+
+# ------------------------------------------------------------------ SHACL: optional target, modes, sectors
+
+EVENT = _iri("event/fedcba9876543210")
+
+
+def test_an_agent_only_event_conforms(shapes):
+    assert _broken(shapes, remove=[(EVENT, NG.target, None)]) == set()
+
+
+def test_an_event_with_two_targets_is_rejected(shapes):
+    assert _broken(shapes, add=[(EVENT, NG.target, _iri("state/FRA"))]) == {(EVENT, NG.target)}
+
+
+def test_an_event_without_an_agent_is_still_rejected(shapes):
+    assert _broken(shapes, remove=[(EVENT, NG.agent, None)]) == {(EVENT, NG.agent)}
+
+
+def test_an_event_with_a_mode_of_its_type_and_sectors_conforms(shapes):
+    found = _broken(shapes, remove=[(EVENT, NG.target, None)], add=[
+        (EVENT, NG.mode, plover_mode("CONSULT", "phone")),
+        (EVENT, NG.agentSector, SECTOR.government), (EVENT, NG.targetSector, SECTOR.military),
+    ])
+    assert found == set()
+
+
+def test_a_mode_named_after_another_type_is_rejected(shapes):
+    found = _broken(shapes, add=[(EVENT, NG.mode, plover_mode("ASSAULT", "aerial"))])
+    assert found == {(EVENT, NG.mode)}
+
+
+def _with_mode_concept(mode: URIRef, broader: URIRef) -> list[tuple]:
+    """The event's mode plus the mode concept as plover.ttl describes it, built by hand."""
+    return [(EVENT, NG.mode, mode), (mode, RDF.type, SKOS.Concept), (mode, SKOS.broader, broader)]
+
+
+def test_a_mode_whose_broader_is_the_event_type_conforms_when_the_data_carries_plover(shapes):
+    assert _broken(shapes, add=_with_mode_concept(plover_mode("CONSULT", "visit"), PLOVER.CONSULT)) == set()
+
+
+def test_a_mode_whose_broader_is_another_type_is_rejected_even_if_its_name_fits(shapes):
+    found = _broken(shapes, add=_with_mode_concept(plover_mode("CONSULT", "odd"), PLOVER.ASSAULT))
+    assert found == {(EVENT, NG.mode)}
+
+
+def test_two_modes_or_a_mode_that_is_no_plover_iri_are_rejected(shapes):
+    assert _broken(shapes, add=[(EVENT, NG.mode, plover_mode("CONSULT", "phone")),
+                                (EVENT, NG.mode, plover_mode("CONSULT", "visit"))]) == {(EVENT, NG.mode)}
+    assert _broken(shapes, add=[(EVENT, NG.mode, Literal("phone"))]) == {(EVENT, NG.mode)}
+
+
+def test_a_sector_outside_the_scheme_or_two_agent_sectors_are_rejected(shapes):
+    found = _broken(shapes, add=[(EVENT, NG.agentSector, SECTOR.military), (EVENT, NG.agentSector, SECTOR.police),
+                                 (EVENT, NG.targetSector, URIRef(SECTOR_IRI + "army"))])
+    assert found == {(EVENT, NG.agentSector), (EVENT, NG.targetSector)}
