@@ -72,9 +72,16 @@ class Iris:
         return self._iri(f"membership/{_digest(m.person, m.role, m.organisation)}")
 
     def event(self, e: Event) -> URIRef:
+        """Hash of type, agent, target, day and documents; a missing target hashes as "".
+
+        The empty string keeps the IRIs of events with a target what they were
+        before the target became optional. Mode and sectors are left out on
+        purpose: they describe an event, they do not tell two events apart.
+        """
         date = e.time.date().isoformat() if e.time else ""
         docs = sorted({p.document for p in e.provenance})
-        return self._iri(f"event/{_digest(e.type, e.agent, e.target, date, *docs)}")
+        target = e.target or ""
+        return self._iri(f"event/{_digest(e.type, e.agent, target, date, *docs)}")
 
     def evidence(self, assertion: URIRef, p: Provenance) -> URIRef:
         return self._iri(f"evidence/{_digest(assertion, p.document, p.sentence_start, p.sentence_end, p.extractor)}")

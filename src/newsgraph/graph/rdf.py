@@ -18,7 +18,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from ..types import Document, Entity, EntityType, Event, Membership, Provenance, Resolution
-from ..vocab import NG, NIF, ORG, PLOVER, PROV, SCHEMA, SEM, SKOS, bind_prefixes
+from ..vocab import NG, NIF, ORG, PLOVER, PROV, SCHEMA, SEM, SKOS, bind_prefixes, plover_mode, sector_iri
 from .iris import Iris
 
 _CLASS = {
@@ -170,7 +170,14 @@ class GraphWriter:
             g.add((node, RDF.type, NG.Event))
             g.add((node, NG.eventType, PLOVER[ev.type]))
             g.add((node, NG.agent, self.iris.entity(ev.agent)))
-            g.add((node, NG.target, self.iris.entity(ev.target)))
+            if ev.target:  # an agent-only event ("the minister resigned") has none
+                g.add((node, NG.target, self.iris.entity(ev.target)))
+            if ev.mode:
+                g.add((node, NG.mode, plover_mode(ev.type, ev.mode)))
+            if ev.agent_sector:
+                g.add((node, NG.agentSector, sector_iri(ev.agent_sector)))
+            if ev.target_sector:
+                g.add((node, NG.targetSector, sector_iri(ev.target_sector)))
             g.add((node, NG.modality, _MODALITY[ev.modality]))
             if ev.place:
                 g.add((node, SEM.hasPlace, self.iris.entity(ev.place)))
