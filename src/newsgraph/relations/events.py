@@ -46,13 +46,17 @@ from .merge import SYMMETRIC
 from .responses import CONFIDENCE as RESPONSE_CONFIDENCE
 from .responses import EXTRACTOR as RESPONSE
 from .responses import Prior, rebuttals
-from .modality import ASSERTED, FUTURE, HYPOTHETICAL, noun_modality, verb_modality
+from .intent import THREATENED, intended_type
+from .modality import ASSERTED, COMMITTED, FUTURE, HYPOTHETICAL, noun_modality, verb_modality
 from .syntax import (RELATIVE, Actor, actor_of, conjuncts, is_passive, is_verb, proxy_partners, relative_head,
                      resolve_pronoun, subject, verb_lemma)
 from .titles import TitlePhrase, find_titles, named_holder
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
-EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL}
+EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL, COMMITTED: ASSERTED}
+# Prepositions whose object an act is directed at, or done in (the fallback target of a non-symmetric event).
+CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with", "from", "in", "into", "at", "of"})
+ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 Titles = dict[int, TitlePhrase]  # title phrases of a sentence by their head token
@@ -61,47 +65,83 @@ XCOMP = "+xcomp"  # event_verbs.csv object marker: the verb has a to-infinitive 
 
 @dataclass(frozen=True)
 class Found:
-    """One event reading of one sentence, before merging."""
+    """One event reading of one sentence, before merging (``target`` None: no named target)."""
 
     type: str
     agent: Actor
-    target: Actor
+    target: Actor | None
     modality: str
     extractor: str
     confidence: float
     place: str | None
     token: int = -1  # the event word
+    mode: str | None = None
+
+
+def _distinct(f: Found) -> bool:
+    return f.target is None or f.agent.key != f.target.key
 
 
 def extract_events(ctx: DocumentContext) -> Iterator[Event]:
     history: list[Prior] = []  # what was read so far, for the rebuttals that answer it
     for view in ctx.sentences:
         titles = {t.head: t for t in find_titles(ctx, view)}
-        founds = [f for f in _sentence(ctx, view, titles)
-                  if EMITTED.get(f.modality) is not None and f.agent.key != f.target.key]
+        founds = _without_bare_duplicates([f for f in _sentence(ctx, view, titles)
+                                           if EMITTED.get(f.modality) is not None and _distinct(f)])
         post = view.sentence.post
-        history.extend(Prior(view.index, post, f.token, f.type, f.agent.key, f.target.key) for f in founds)
+        history.extend(Prior(view.index, post, f.token, f.type, f.agent.key, f.target.key)
+                       for f in founds if f.target is not None)
         history.sort(key=lambda p: (p.sentence, p.token))
-        rejected = {(f.agent.key, f.token) for f in founds if f.type == "REJECT"}
+        rejected = {(f.agent.key, f.token) for f in founds if f.type == "REJECT" and f.target is not None}
         for r in rebuttals(ctx, view, history, lambda v: _clause_agents(ctx, view, v, titles),
                            lambda i: _actors(ctx, view, i, titles)):
             if (r.agent.key, r.token) not in rejected:  # a rebuttal the clause names its target for
+                founds = [f for f in founds if not (f.type == "REJECT" and f.target is None
+                                                    and f.agent.key == r.agent.key and f.token == r.token)]
                 founds.append(Found("REJECT", r.agent, r.target, r.modality, RESPONSE, RESPONSE_CONFIDENCE, None,
                                     r.token))
         for found in founds:
             modality = EMITTED.get(found.modality)
-            if modality is None or found.agent.key == found.target.key:
+            if modality is None or not _distinct(found):
                 continue
-            confidence = found.confidence * min(found.agent.certainty, found.target.certainty)
+            etype = found.type
+            if found.modality in {FUTURE, COMMITTED}:
+                etype = THREATENED if _ultimatum(view, found.token) else intended_type(found.type)
+            target = found.target
+            confidence = found.confidence * min(found.agent.certainty, target.certainty if target else 1.0)
             yield Event(
-                type=found.type,
+                type=etype,
                 agent=found.agent.key,
-                target=found.target.key,
+                target=target.key if target else None,
                 place=found.place,
                 time=ctx.date(view),
                 modality=modality,
                 provenance=(ctx.provenance(view, found.extractor, confidence),),
+                mode=found.mode if etype == found.type else None,
+                agent_sector=found.agent.sector,
+                target_sector=target.sector if target else None,
             )
+
+
+def _ultimatum(view: SentenceView, v: int) -> bool:
+    """An intention on a condition ("will withdraw unless X ...") is an ultimatum, which PLOVER codes THREATEN."""
+    toks = view.tokens
+    seen: set[int] = set()
+    while v >= 0 and v not in seen:
+        seen.add(v)
+        for c in view.kids(v, "advcl"):
+            if any(view.low(m) in ULTIMATUM for m in view.kids(c, "mark")):
+                return True
+        if toks[v].dep not in {"xcomp", "conj"} or toks[v].head == v:
+            return False
+        v = toks[v].head
+    return False
+
+
+def _without_bare_duplicates(founds: list[Found]) -> list[Found]:
+    """An agent-only reading adds nothing where the same agent does the same type to someone."""
+    full = {(f.type, f.agent.key) for f in founds if f.target is not None}
+    return [f for f in founds if f.target is not None or (f.type, f.agent.key) not in full]
 
 
 def _sentence(ctx: DocumentContext, view: SentenceView, titles: Titles) -> Iterator[Found]:
@@ -227,6 +267,7 @@ def _object_lemmas(view: SentenceView, o: int) -> set[str]:
 def _choose_row(ctx: DocumentContext, view: SentenceView, v: int, passive: bool) -> EventWord | None:
     toks = view.tokens
     particles = {view.low(c) for c in view.kids(v, "prt", "advmod")}
+    preps = {view.low(c): c for c in view.kids(v, "prep")}
     objects = view.kids(v, "nsubjpass") if passive else view.kids(v, "dobj")
     if passive and toks[v].dep == "acl":
         objects = [toks[v].head]  # "soldiers sent by North Korea"
@@ -236,12 +277,55 @@ def _choose_row(ctx: DocumentContext, view: SentenceView, v: int, passive: bool)
     if view.kids(v, "xcomp"):
         lemmas.add(XCOMP)
     for row in ctx.words.verbs[verb_lemma(view, v, ctx.words.verbs)]:
+        wanted = lemmas
         if row.particle is not None and row.particle not in particles:
-            continue
-        if row.objects and not (lemmas & row.objects):
+            if row.particle not in preps:
+                continue
+            # "went on strike": the particle is a preposition whose object is the event noun
+            wanted = lemmas | {toks[o].lemma.casefold() for o in view.kids(preps[row.particle], "pobj")}
+        if row.objects and not (wanted & row.objects):
             continue
         return row
     return None
+
+
+def _event_complement(ctx: DocumentContext, view: SentenceView, v: int) -> int | None:
+    """The to-infinitive of ``v`` when it reports an event of its own ("agreed to send aid")."""
+    for c in view.kids(v, "xcomp"):
+        if view.tokens[c].pos == "VERB" and verb_lemma(view, c, ctx.words.verbs) in ctx.words.verbs:
+            if _choose_row(ctx, view, c, is_passive(view, c)) is not None:
+                return c
+    return None
+
+
+def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str, patients: list[int],
+                     objects: list[int], titles: Titles) -> list[int]:
+    if slot == "obj":
+        return patients
+    if slot == "dative":
+        return [c for c in view.kids(v, "dative") if view.tokens[c].pos != "ADP"]
+    if slot == "owner":  # "condemned the Israeli strikes", "rejected Ukraine's proposal", "fined X $5m"
+        return [c for o in patients for k in conjuncts(view, o)
+                for c in view.kids(k, "poss", "amod", "compound", "nmod")
+                if view.span_at(c) is not None]
+    if slot == "xcomp":  # "agreed to send aid to X", "threatened to attack X": the complement's target
+        out: list[int] = []
+        for c in view.kids(v, "xcomp"):
+            if not is_verb(view, c):
+                continue
+            row = _choose_row(ctx, view, c, False)
+            slots = (row.target if row is not None else ("obj", "dative")) + ("concerned",)
+            c_objects = view.kids(c, "dobj")
+            for s in slots:
+                if s == "xcomp":
+                    continue
+                out = _slot_candidates(ctx, view, c, s, c_objects, c_objects, titles)
+                if any(_actors(ctx, view, k, titles) for k in out):
+                    return out
+        return out
+    if slot == "concerned":
+        return _prep_objects(view, [v, *objects], CONCERNED)
+    return _prep_objects(view, [v, *objects], {slot, "upon" if slot == "on" else slot})
 
 
 def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> Iterator[Found]:
@@ -252,6 +336,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         return
     if any(toks[c].dep in {"oprd", "xcomp"} and row.type == "CONSULT" for c in view.children[v]):
         return  # "called X a liar", "asked to meet": not a consultation
+    if ctx.words.cue(toks[v].lemma, "intent") and _event_complement(ctx, view, v) is not None:
+        return  # "agreed to send aid", "vowed to strike": the complement is coded as the intention (intent.py)
     extractor, confidence = ("events.passive.v1", 0.75) if passive else ("events.svo.v1", 0.8)
     if passive:
         agents = [a for p in _prep_objects(view, [v], {"by"}) for a in _actors(ctx, view, p, titles)]
@@ -270,20 +356,18 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     objects = view.kids(v, "dobj") if not passive else []
     candidates = False
     for slot in row.target:
-        if slot == "obj":
-            cands = patients
-        elif slot == "dative":
-            cands = [c for c in view.kids(v, "dative") if view.tokens[c].pos != "ADP"]
-        elif slot == "owner":  # "condemned the Israeli strikes", "rejected Ukraine's proposal", "fined X $5m"
-            cands = [c for o in patients for k in conjuncts(view, o)
-                     for c in view.kids(k, "poss", "amod", "compound", "nmod")
-                     if view.span_at(c) is not None]
-        else:
-            cands = _prep_objects(view, [v, *objects], {slot, "upon" if slot == "on" else slot})
+        cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles)
         candidates = candidates or bool(cands)
         targets = [a for c in cands for a in _actors(ctx, view, c, titles)]
         if targets:
             break
+    if not targets and row.type not in SYMMETRIC:
+        # The row's own frame names no actor: an actor the act is directed at or done in still is its
+        # target, as event coders read it ("imposed curbs on X", "resumed attacks in X", "pulled out of X").
+        cands = _prep_objects(view, [v, *objects], CONCERNED)
+        if view.kids(v, "xcomp"):  # "threatened to attack X": whom the threatened act is aimed at
+            cands = cands + _slot_candidates(ctx, view, v, "xcomp", patients, objects, titles)
+        targets = [a for c in cands for a in _actors(ctx, view, c, titles)]
     modality = verb_modality(ctx, view, v)
     place = _place(ctx, view, [v, *objects])
     if not targets and row.reciprocal and not passive:
@@ -294,13 +378,20 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if reciprocal and len(agents) > 1:
             for a_i, a in enumerate(agents):
                 for b in agents[a_i + 1 :]:
-                    yield Found(row.type, a, b, modality, extractor, confidence, place)
+                    yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode)
                     if row.type not in SYMMETRIC:  # "X and Y clashed": each attacked the other
-                        yield Found(row.type, b, a, modality, extractor, confidence, place)
+                        yield Found(row.type, b, a, modality, extractor, confidence, place, mode=row.mode)
+            return
+    if not targets:
+        if row.type in SYMMETRIC and row.target:
+            return  # a meeting or a deal with no one named is no interaction
+        # "the minister resigned", "Russia deployed troops", "a camp was attacked by militiamen"
+        for a in agents:
+            yield Found(row.type, a, None, modality, extractor, confidence * 0.9, place, mode=row.mode)
         return
     for a in agents:
         for b in targets:
-            yield Found(row.type, a, b, modality, extractor, confidence, place)
+            yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode)
 
 
 def _hyphen_agent(ctx: DocumentContext, view: SentenceView, v: int) -> Actor | None:
@@ -368,7 +459,7 @@ def _noun(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> I
             place = _place(ctx, view, [n])
             for a_i, a in enumerate(between):
                 for b in between[a_i + 1 :]:
-                    yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place)
+                    yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place, mode=row.mode)
             return
     targets: list[Actor] = []
     carrier, how = _carrier(ctx, view, n)
@@ -384,7 +475,9 @@ def _noun(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> I
         targets = [a for c in cands for a in _actors(ctx, view, c, titles)]
         if targets:
             break
-    if not targets:
+    # With no target, only a noun its agent carries out stands as an event: "staged a protest",
+    # "went on strike", "launched an investigation"; not "the strike" or "Russia's offensive" alone.
+    if not targets and not (how == "light" and row.type not in SYMMETRIC):
         return
     agents: list[Actor] = []
     if "poss" not in row.target:
@@ -406,8 +499,8 @@ def _noun(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> I
     modality = noun_modality(ctx, view, n, carrier if how == "light" else None)
     place = _place(ctx, view, [n] + ([carrier] if carrier is not None else []))
     for a in agents:
-        for b in targets:
-            yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place)
+        for b in targets or [None]:
+            yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7 if b else 0.6, place, mode=row.mode)
 
 
 __all__ = ["EMITTED", "extract_events"]

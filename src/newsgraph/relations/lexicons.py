@@ -45,7 +45,7 @@ NOUN_CLASSES = frozenset(
      "state-anaphor", "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand"}
 )
 CUE_USES = frozenset(
-    {"future", "modal", "negation", "deny", "hope", "condition", "unreal", "light", "frame", "speech", "bridge",
+    {"future", "modal", "negation", "deny", "hope", "intent", "condition", "unreal", "light", "frame", "speech", "bridge",
      "expletive", "rebut", "holder"}
 )
 

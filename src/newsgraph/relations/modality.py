@@ -18,6 +18,8 @@ from .syntax import headline_infinitive
 
 ASSERTED, NEGATED, HYPOTHETICAL = "asserted", "negated", "hypothetical"
 FUTURE = "future"  # a hypothetical the text announces as planned: "will meet", "EU to widen sanctions"
+REPORTED_FUTURE = frozenset({"would", "'d"})  # future in the past under a speech verb
+COMMITTED = "committed"  # an intention stated as a fact: "agreed to send aid", "has vowed to strike"
 
 
 def _own(ctx: DocumentContext, view: SentenceView, v: int, auxiliaries: bool = True) -> str | None:
@@ -36,6 +38,8 @@ def _own(ctx: DocumentContext, view: SentenceView, v: int, auxiliaries: bool = T
         dep, low = toks[c].dep, view.low(c)
         if dep == "aux" and words.cue(low, "future"):
             return FUTURE
+        if dep == "aux" and low in REPORTED_FUTURE and _reported(ctx, view, v):
+            return FUTURE  # "X said it would withdraw": the future of reported speech, not a guess
         if dep == "aux" and words.cue(low, "modal"):
             return HYPOTHETICAL
         if dep == "mark" and words.cue(low, "condition"):
@@ -43,6 +47,13 @@ def _own(ctx: DocumentContext, view: SentenceView, v: int, auxiliaries: bool = T
     if headline_infinitive(view, v):
         return FUTURE  # headline future: "EU to widen sanctions on Iran"
     return None
+
+
+def _reported(ctx: DocumentContext, view: SentenceView, v: int) -> bool:
+    """Is ``v`` the verb of a clause reported by a speech verb ("said it would ...")?"""
+    toks = view.tokens
+    h = toks[v].head
+    return toks[v].dep == "ccomp" and h != v and ctx.words.cue(toks[h].lemma, "speech")
 
 
 def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
@@ -65,6 +76,11 @@ def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
         if dep in {"xcomp", "ccomp", "pcomp", "dobj", "advcl"} and words.cue(head_lemma, "deny"):
             return NEGATED
         if dep == "xcomp":
+            if words.cue(head_lemma, "intent"):
+                # "agreed to send", "is ready to withdraw": a stated intention, which PLOVER codes as an
+                # event (see intent.py); it stays hypothetical, but its own negation still counts.
+                outer = verb_modality(ctx, view, h)
+                return outer if outer in {NEGATED, HYPOTHETICAL, FUTURE} else COMMITTED
             if words.cue(head_lemma, "hope"):
                 return HYPOTHETICAL
             cur = h  # "began to attack": the governing verb decides

@@ -32,6 +32,7 @@ class Actor:
 
     key: str
     certainty: float = 1.0
+    sector: str | None = None  # the part of the actor a group noun names: "Russian troops" -> military
 
 
 def verb_lemma(view: SentenceView, i: int, known) -> str:
@@ -249,8 +250,8 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
     tok = toks[i]
     span = view.span_at(i)
     if span is not None:
-        if span.kind == "demonym" and _demonym_as_person(view, span):
-            return None  # "detained a Belarusian": a person of that nationality, not the state
+        if span.kind == "demonym" and (_demonym_as_person(view, span) or _ethnic(view, span)):
+            return None  # "detained a Belarusian", "ethnic Albanians": people of a nationality, not the state
         key = ctx.actor_key(span)
         return Actor(key, 1.0 if span.type in ACTOR_TYPES else 0.8) if key else None
     if depth > 2:
@@ -279,7 +280,8 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
             if view.low(p) == "of":
                 for o in view.kids(p, "pobj"):
                     return actor_of(ctx, view, o, pronouns=pronouns, depth=depth + 1)
-    if words.in_class(lemma, "proxy"):
+    sector = words.sectors.get(lemma) or words.sectors.get(low)
+    if words.in_class(lemma, "proxy") or sector is not None:
         for c in view.kids(i, *MODIFIERS):
             cspan = view.span_at(c)
             if cspan is None and view.tokens[c].pos == "PRON" and view.tokens[c].dep == "poss" and pronouns:
@@ -287,21 +289,21 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
                 if actor is not None:
                     return Actor(actor.key, actor.certainty * 0.8)
                 continue
-            if cspan is None:
+            if cspan is None or _ethnic(view, cspan):
                 continue
             key = ctx.actor_key(cspan)
             if key is not None and (ctx.entities[key].type is not EntityType.PERSON or view.tokens[c].dep == "poss"):
-                return Actor(key, 0.8)
+                return Actor(key, 0.8, sector)
         owner = _owner(ctx, view, i)
         if owner is not None:
-            return owner
+            return Actor(owner.key, owner.certainty, sector)
         for p in view.kids(i, "prep"):  # "the delegation of Mali", "the government of Peru"
             if view.low(p) == "of":
                 for o in view.kids(p, "pobj"):
                     ospan = view.span_at(o)
                     key = ctx.actor_key(ospan) if ospan is not None else None
                     if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
-                        return Actor(key, 0.8)
+                        return Actor(key, 0.8, sector)
     for use in ("state-anaphor", "capital-anaphor", "org-anaphor"):
         if words.in_class(lemma, use) and i > 0 and view.low(i - 1) == "the":
             key = ctx.antecedent(view, toks[i - 1].start, lemma)
@@ -354,15 +356,17 @@ def _owner(ctx: DocumentContext, view: SentenceView, i: int) -> Actor | None:
 
 def proxy_partners(ctx: DocumentContext, view: SentenceView, i: int) -> list[Actor]:
     """More actors of a proxy noun with coordinated modifiers: "Egyptian and Qatari mediators"."""
-    if view.span_at(i) is not None or not ctx.words.in_class(view.tokens[i].lemma, "proxy"):
+    lemma = view.tokens[i].lemma.casefold()
+    if view.span_at(i) is not None or not (ctx.words.in_class(lemma, "proxy") or lemma in ctx.words.sectors):
         return []
+    sector = ctx.words.sectors.get(lemma) or ctx.words.sectors.get(view.low(i))
     out: list[Actor] = []
     for c in view.kids(i, "amod", "compound"):
         for k in conjuncts(view, c)[1:]:
             span = view.span_at(k)
             key = ctx.actor_key(span) if span is not None else None
-            if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
-                out.append(Actor(key, 0.8))
+            if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS and not _ethnic(view, span):
+                out.append(Actor(key, 0.8, sector))
     return out
 
 
@@ -371,6 +375,11 @@ def _as_actor(ctx: DocumentContext, key: str | None) -> str | None:
         return key
     hit = ctx.lexicon.lookup(ctx.entities[key].name)
     return ctx.state_key(hit.id) if hit is not None and hit.kind == "capital" else None
+
+
+def _ethnic(view: SentenceView, span) -> bool:
+    """"ethnic Albanians", "ethnic Serb villagers": a people, which is not its kin state."""
+    return span.kind == "demonym" and span.start > 0 and view.low(span.start - 1) == "ethnic"
 
 
 def _demonym_as_person(view: SentenceView, span) -> bool:

@@ -1,0 +1,260 @@
+"""The event rules on hand-built parses of sentences written for these tests.
+
+No statistical model: each sentence is given with the dependency parse the
+rule is meant for (see handparse.py), so a failure points at the rule, not
+at the parser. The forms follow PLOVER's coding rules: an agent alone can be
+an event; a stated intention is an event (cooperation as AGREE, material
+conflict as THREATEN); a denial is none; a demonym with a group noun acts for
+its state, with the group's sector; an ethnic group is not a state.
+"""
+from __future__ import annotations
+
+from handparse import events
+
+KEN, SOM, CHL, PER, SDN, RUS, ALB, SRB, POL, IRN, TUR = (
+    "state/KEN", "state/SOM", "state/CHL", "state/PER", "state/SDN", "state/RUS", "state/ALB", "state/SRB",
+    "state/POL", "state/IRN", "state/TUR")
+
+
+# ---------------------------------------------------------------- agent-only events
+
+
+def test_an_act_with_no_named_target_is_an_event_of_its_agent_alone():
+    found = events("""
+        Poland      PROPN nsubj 2
+        deployed|deploy VERB ROOT 0
+        troops|troop NOUN dobj 2
+        .           PUNCT punct 2
+    """, {"Poland": POL})
+    assert set(found) == {("MOBILIZE", POL, None)}
+    assert found[("MOBILIZE", POL, None)].modality == "asserted"
+
+
+def test_a_passive_with_a_by_agent_is_an_event_whatever_its_subject():
+    found = events("""
+        A           DET   det 2
+        village     NOUN  nsubjpass 4
+        was|be      AUX   auxpass 4
+        attacked|attack VERB:VBN ROOT 0
+        by          ADP   agent 4
+        Russia      PROPN pobj 5
+        .           PUNCT punct 4
+    """, {"Russia": RUS})
+    assert set(found) == {("ASSAULT", RUS, None)}
+    assert found[("ASSAULT", RUS, None)].provenance[0].extractor == "events.passive.v1"
+
+
+def test_an_agent_only_reading_gives_way_to_one_with_a_target():
+    found = events("""
+        Chile       PROPN nsubj 2
+        attacked|attack VERB ROOT 0
+        Peru        PROPN dobj 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("ASSAULT", CHL, PER)}
+
+
+def test_a_meeting_with_no_one_named_is_no_event():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        hosted|host VERB ROOT 0
+        a           DET   det 4
+        conference  NOUN  dobj 2
+        .           PUNCT punct 2
+    """, {"Kenya": KEN})
+    assert found == {}
+
+
+def test_a_target_in_a_phrase_the_frame_does_not_name_is_still_found():
+    found = events("""
+        Chile       PROPN nsubj 2
+        boycotted|boycott VERB ROOT 0
+        talks|talk  NOUN  dobj 2
+        with        ADP   prep 3
+        Peru        PROPN pobj 4
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("SANCTION", CHL, PER)}
+
+
+# ---------------------------------------------------------------- intentions
+
+
+def test_an_agreement_to_act_is_agree_with_the_target_of_the_act():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        agreed|agree VERB ROOT 0
+        to          PART  aux 4
+        send        VERB:VB xcomp 2
+        aid         NOUN  dobj 4
+        to          ADP   prep 4
+        Somalia     PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Somalia": SOM})
+    assert set(found) == {("AGREE", KEN, SOM)}
+    assert found[("AGREE", KEN, SOM)].modality == "asserted"  # the agreement is a fact; the aid is not
+
+
+def test_a_future_act_of_cooperation_is_an_announced_agree():
+    found = events("""
+        Chile       PROPN nsubj 3
+        will        AUX   aux 3
+        support     VERB:VB ROOT 0
+        Peru        PROPN dobj 3
+        .           PUNCT punct 3
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("AGREE", CHL, PER)}
+    assert found[("AGREE", CHL, PER)].modality == "hypothetical"
+
+
+def test_a_vow_of_force_is_a_threat():
+    found = events("""
+        Russia      PROPN nsubj 2
+        vowed|vow   VERB  ROOT 0
+        to          PART  aux 4
+        attack      VERB:VB xcomp 2
+        Poland      PROPN dobj 4
+        .           PUNCT punct 2
+    """, {"Russia": RUS, "Poland": POL})
+    assert set(found) == {("THREATEN", RUS, POL)}
+
+
+def test_a_threat_takes_its_target_from_what_is_threatened():
+    found = events("""
+        Iran        PROPN nsubj 2
+        threatened|threaten VERB ROOT 0
+        to          PART  aux 4
+        attack      VERB:VB xcomp 2
+        Turkey      PROPN dobj 4
+        .           PUNCT punct 2
+    """, {"Iran": IRN, "Turkey": TUR})
+    assert set(found) == {("THREATEN", IRN, TUR)}
+
+
+def test_an_intention_on_a_condition_with_unless_is_an_ultimatum():
+    found = events("""
+        Chile       PROPN nsubj 3
+        will        AUX   aux 3
+        attack      VERB:VB ROOT 0
+        Peru        PROPN dobj 3
+        unless      SCONJ mark 6
+        talks|talk  NOUN  nsubj 7
+        resume      VERB:VBP advcl 3
+        .           PUNCT punct 3
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("THREATEN", CHL, PER)}
+
+
+def test_a_reported_would_is_the_future_of_the_speaker():
+    found = events("""
+        Chile       PROPN nsubj 2
+        said|say    VERB  ROOT 0
+        it          PRON  nsubj 5
+        would       AUX   aux 5
+        support     VERB:VB ccomp 2
+        Peru        PROPN dobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("AGREE", CHL, PER)}
+
+
+def test_a_denied_intention_gives_nothing():
+    found = events("""
+        Kenya       PROPN nsubj 4
+        did|do      AUX   aux 4
+        not         PART  neg 4
+        agree       VERB:VB ROOT 0
+        to          PART  aux 6
+        send        VERB:VB xcomp 4
+        troops|troop NOUN dobj 6
+        to          ADP   prep 6
+        Somalia     PROPN pobj 8
+        .           PUNCT punct 4
+    """, {"Kenya": KEN, "Somalia": SOM})
+    assert found == {}
+
+
+def test_a_guess_gives_nothing():
+    found = events("""
+        Russia      PROPN nsubj 3
+        could       AUX   aux 3
+        attack      VERB:VB ROOT 0
+        Poland      PROPN dobj 3
+        .           PUNCT punct 3
+    """, {"Russia": RUS, "Poland": POL})
+    assert found == {}
+
+
+# ---------------------------------------------------------------- actors
+
+
+def test_a_demonym_with_a_group_noun_acts_for_its_state_with_the_sector():
+    found = events("""
+        Sudanese    ADJ   amod 2
+        rebels|rebel NOUN nsubj 3
+        attacked|attack VERB ROOT 0
+        a           DET   det 5
+        camp        NOUN  dobj 3
+        .           PUNCT punct 3
+    """, {"Sudanese": ("state/SDN", "demonym")})
+    e = found[("ASSAULT", SDN, None)]
+    assert e.agent_sector == "rebels"
+
+
+def test_the_target_sector_is_kept_too():
+    found = events("""
+        Russia      PROPN nsubj 2
+        attacked|attack VERB ROOT 0
+        Polish      ADJ   amod 4
+        troops|troop NOUN dobj 2
+        .           PUNCT punct 2
+    """, {"Russia": RUS, "Polish": ("state/POL", "demonym")})
+    assert found[("ASSAULT", RUS, POL)].target_sector == "military"
+
+
+def test_an_ethnic_group_is_not_its_kin_state():
+    found = events("""
+        Serbia      PROPN nsubj 2
+        attacked|attack VERB ROOT 0
+        ethnic      ADJ   amod 4
+        Albanians|albanian PROPN dobj 2
+        .           PUNCT punct 2
+    """, {"Serbia": SRB, "Albanians": ("state/ALB", "demonym")})
+    assert set(found) == {("ASSAULT", SRB, None)}
+
+
+def test_a_possessive_of_a_group_noun_is_the_target():
+    found = events("""
+        Turkey      PROPN nsubj 2
+        condemned|condemn VERB ROOT 0
+        Iran        PROPN poss 5
+        's          PART  case 3
+        government  NOUN  dobj 2
+        .           PUNCT punct 2
+    """, {"Turkey": TUR, "Iran": IRN})
+    assert set(found) == {("ACCUSE", TUR, IRN)}
+    assert found[("ACCUSE", TUR, IRN)].target_sector == "government"
+
+
+def test_coordinated_agents_each_get_their_event():
+    found = events("""
+        Chile       PROPN nsubj 4
+        and         CCONJ cc 1
+        Peru        PROPN conj 1
+        attacked|attack VERB ROOT 0
+        Somalia     PROPN dobj 4
+        .           PUNCT punct 4
+    """, {"Chile": CHL, "Peru": PER, "Somalia": SOM})
+    assert set(found) == {("ASSAULT", CHL, SOM), ("ASSAULT", PER, SOM)}
+
+
+def test_a_sentence_with_an_event_word_and_no_actor_gives_nothing():
+    found = events("""
+        The         DET   det 2
+        storm       NOUN  nsubj 3
+        hit         VERB  ROOT 0
+        the         DET   det 5
+        coast       NOUN  dobj 3
+        .           PUNCT punct 3
+    """, {})
+    assert found == {}
