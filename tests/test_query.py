@@ -162,10 +162,15 @@ event:5d2a7c9e0f1b3a46 a ng:Event ;
     ng:modality ng:Asserted ;
     prov:wasDerivedFrom evidence:c3d4e5f60718293a .
 event:8e4b6d1f2a3c5b70 a ng:Event ;
-    ng:eventType plover:ASSAULT ;
+    ng:eventType plover:ASSAULT ; ng:mode plover:ASSAULT-aerial ;
     ng:agent state:RUS ; ng:target state:UKR ;
     ng:modality ng:Asserted ;
     prov:wasDerivedFrom evidence:d4e5f60718293a4b .
+event:c41e9b2d7a0f5e36 a ng:Event ;
+    ng:eventType plover:CONSULT ;
+    ng:agent state:EST ;
+    ng:modality ng:Hypothetical ;
+    prov:wasDerivedFrom evidence:e5f60718293a4b5c .
 
 evidence:a1b2c3d4e5f60718 a ng:Evidence ;
     nif:anchorOf "Estonian foreign minister Maria Lindqvist met Nato chief Tomas Berger in Brussels on Monday." ;
@@ -191,6 +196,12 @@ evidence:d4e5f60718293a4b a ng:Evidence ;
     nif:sentence <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=201,256> ;
     schema:isPartOf <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d/post/2> ;
     ng:extractor "events.svo.v1" ; ng:confidence 0.7 .
+evidence:e5f60718293a4b5c a ng:Evidence ;
+    nif:anchorOf "Lindqvist said Estonia would host the next meeting." ;
+    nif:beginIndex 120 ; nif:endIndex 171 ;
+    nif:sentence <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=120,171> ;
+    schema:isPartOf <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d/post/1> ;
+    ng:extractor "events.svo.v1" ; ng:confidence 0.6 .
 """
 
 NG = "https://w3id.org/newsgraph/ontology#"
@@ -314,7 +325,7 @@ def test_unbound_values_are_empty_cells_and_missing_keys_in_json(graph_file):
     assert table[2].rstrip() == "event:5d2a7c9e0f1b3a46  place:brussels"
     assert table[3].rstrip() == "event:8e4b6d1f2a3c5b70"
     bindings = json.loads(invoke(str(graph_file), query, "--format", "json").output)["results"]["bindings"]
-    assert [sorted(b) for b in bindings] == [["event", "place"], ["event"]]
+    assert [sorted(b) for b in bindings] == [["event", "place"], ["event"], ["event"]]
 
 
 def test_ask_prints_true_or_false(graph_file):
@@ -569,10 +580,25 @@ def test_roles_events_and_who_met_read_labels_not_iris(graph_file):
     assert [r[1:5] for r in roles[1:]] == [["Maria Lindqvist", "foreign minister", "Estonia", "false"],
                                            ["Tomas Berger", "chief", "NATO", "false"]]
     events = csv_rows(invoke(str(graph_file), "--named", "events", "--format", "csv").output)
-    assert [r[1:5] for r in events[1:]] == [["ASSAULT", "Russia", "Ukraine", ""],
-                                            ["CONSULT", "Maria Lindqvist", "Tomas Berger", "Brussels"]]
+    assert [r[1:6] for r in events[1:]] == [["ASSAULT", "aerial", "Russia", "Ukraine", ""],
+                                            ["CONSULT", "", "Estonia", "", ""],
+                                            ["CONSULT", "", "Maria Lindqvist", "Tomas Berger", "Brussels"]]
     met = csv_rows(invoke(str(graph_file), "--named", "who-met", "--format", "csv").output)
     assert [r[1:4] for r in met[1:]] == [["Maria Lindqvist", "Tomas Berger", "Brussels"]]
+
+
+def test_events_lists_an_agent_only_event_with_an_empty_target_and_shows_modes(graph_file):
+    rows = csv_rows(invoke(str(graph_file), "--named", "events", "--format", "csv").output)
+    assert rows[0] == ["event", "type", "mode", "agent", "target", "place", "time", "modality"]
+    by_event = {r[0].rsplit("/", 1)[1]: r for r in rows[1:]}
+    assert by_event["c41e9b2d7a0f5e36"][1:] == ["CONSULT", "", "Estonia", "", "", "", "hypothetical"]
+    assert by_event["8e4b6d1f2a3c5b70"][2] == "aerial"
+
+
+def test_who_met_leaves_out_a_consult_without_a_target(graph_file):
+    met = csv_rows(invoke(str(graph_file), "--named", "who-met", "--format", "csv").output)
+    assert f"{ID}event/c41e9b2d7a0f5e36" not in {r[0] for r in met}
+    assert all(r[2] for r in met[1:])
 
 
 def test_timeline_orders_events_and_dates_undated_ones_by_their_post(graph_file):
@@ -580,7 +606,16 @@ def test_timeline_orders_events_and_dates_undated_ones_by_their_post(graph_file)
     assert [(r[0], r[1], r[2]) for r in rows[1:]] == [
         ("2024-05-06T00:00:00Z", "stated", "CONSULT"),
         ("2024-05-06T07:15:00Z", "published", "ASSAULT"),
+        ("2024-05-06T09:30:00Z", "published", "CONSULT"),
     ]
+
+
+def test_timeline_lists_agent_only_events_with_their_mode(graph_file):
+    rows = csv_rows(invoke(str(graph_file), "--named", "timeline", "--format", "csv").output)
+    assert rows[0] == ["when", "dated", "type", "mode", "agent", "target", "place", "event"]
+    assert [r[2:6] for r in rows[1:]] == [["CONSULT", "", "Maria Lindqvist", "Tomas Berger"],
+                                         ["ASSAULT", "aerial", "Russia", "Ukraine"],
+                                         ["CONSULT", "", "Estonia", ""]]
 
 
 def test_documents_lists_articles_then_their_posts_in_order(graph_file):
