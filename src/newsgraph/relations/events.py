@@ -276,7 +276,7 @@ def _choose_row(ctx: DocumentContext, view: SentenceView, v: int, passive: bool)
         lemmas.add(toks[toks[v].head].lemma.casefold())  # "the consensus they reached with X"
     if view.kids(v, "xcomp"):
         lemmas.add(XCOMP)
-    for row in ctx.words.verbs[verb_lemma(view, v, ctx.words.verbs)]:
+    for row in ctx.words.verbs.get(verb_lemma(view, v, ctx.words.verbs), ()):
         wanted = lemmas
         if row.particle is not None and row.particle not in particles:
             if row.particle not in preps:
@@ -385,6 +385,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     if not targets:
         if row.type in SYMMETRIC and row.target:
             return  # a meeting or a deal with no one named is no interaction
+        if _rebuts_a_claim(ctx, view, v, objects):
+            return  # "denied the charge", "denied sending arms": a REJECT of whoever made it, or none (responses.py)
         # "the minister resigned", "Russia deployed troops", "a camp was attacked by militiamen"
         for a in agents:
             yield Found(row.type, a, None, modality, extractor, confidence * 0.9, place, mode=row.mode)
@@ -392,6 +394,16 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     for a in agents:
         for b in targets:
             yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode)
+
+
+def _rebuts_a_claim(ctx: DocumentContext, view: SentenceView, v: int, objects: list[int]) -> bool:
+    """A rebutting verb whose object is a claim, ruling, demand or a clause: answered in responses.py."""
+    words = ctx.words
+    if not words.cue(view.tokens[v].lemma, "rebut"):
+        return False
+    if not objects:
+        return True
+    return any(words.in_class(view.tokens[o].lemma, c) for o in objects for c in ("claim", "ruling", "demand"))
 
 
 def _hyphen_agent(ctx: DocumentContext, view: SentenceView, v: int) -> Actor | None:
