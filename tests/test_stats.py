@@ -129,3 +129,34 @@ def test_stats_command_on_a_missing_graph_fails_with_one_line(tmp_path):
     assert result.exit_code == 2
     assert result.output == (f"Error: graph file '{tmp_path / 'none.ttl'}' does not exist: "
                              "run `newsgraph build` first or check the path\n")
+
+
+def test_agent_only_events_are_counted_in_the_total_and_as_without_target(graph, stats):
+    (total,) = select(graph, "SELECT (COUNT(?e) AS ?n) WHERE { ?e a ng:Event }")
+    (alone,) = select(graph, "SELECT (COUNT(?e) AS ?n) WHERE { ?e a ng:Event FILTER NOT EXISTS { ?e ng:target ?t } }")
+    assert stats["relations"]["event_total"] == int(total[0]) == sum(stats["relations"]["events"].values())
+    assert stats["relations"]["events_without_target"] == int(alone[0]) > 0
+    assert f"events: {total[0]}, {alone[0]} without a target" in stats_text(stats)
+
+
+def test_modes_are_counted_with_their_type(graph, stats):
+    modes = select(graph, "SELECT ?m (COUNT(?e) AS ?n) WHERE { ?e a ng:Event ; ng:mode ?m } GROUP BY ?m")
+    assert stats["relations"]["modes"] == {m.rsplit("#", 1)[1]: int(n) for m, n in modes} == {"ASSAULT-aerial": 1}
+    assert "events by mode: ASSAULT-aerial 1" in stats_text(stats)
+
+
+def test_agent_only_events_never_make_an_edge(graph):
+    agents = {a for (a,) in select(graph, "SELECT ?a WHERE { ?e a ng:Event ; ng:agent ?a FILTER NOT EXISTS { ?e ng:target ?t } }")}
+    network = to_networkx(graph)
+    assert agents and all(a in network for a in agents)
+    assert not [d for _, _, d in network.edges(data=True) if d["kind"] == "event" and d["type"] == "ASSAULT"]
+
+
+def test_a_graph_of_only_agent_only_events_has_events_but_no_edges():
+    lone = parse(NEWS_TTL.split("<role/secretary-of-state>")[0] + """
+<event/00000000000000e1> a ng:Event ; ng:eventType plover:RETREAT ; ng:mode plover:RETREAT-resign ;
+    ng:agent <person/nadia-okafor> ; ng:modality ng:Asserted .
+""")
+    stats = graph_stats(lone)
+    assert stats["relations"]["event_total"] == stats["relations"]["events_without_target"] == 1
+    assert stats["network"]["edges"] == 0 and stats["network"]["edge_kinds"] == {}

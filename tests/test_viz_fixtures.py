@@ -28,8 +28,11 @@ PREFIXES = """\
 # Two documents: an article with a URL, and a live blog (a local file) with
 # two posts. Three people, two organisations, four states, one place; roles
 # with and without an organisation; CONSULT three times between one pair in
-# both directions (one merged undirected edge), directed events, a negated one.
-NEWS_TTL = PREFIXES + """
+# both directions (one merged undirected edge), directed events, a negated one,
+# and an agent-only event (no target, with a PLOVER mode and an agent sector)
+# that must never become an edge.
+AGENT_ONLY_SENTENCE = "Russian aircraft carried out strikes overnight."
+NEWS_TTL = (PREFIXES + """
 <person/alia-moreno> a ng:Person ; skos:prefLabel "Alia Moreno" ; skos:altLabel "Moreno", "Ms Moreno" .
 <person/tomas-lindqvist> a ng:Person ; skos:prefLabel "Tomas Lindqvist" ; skos:altLabel "Lindqvist" .
 <person/nadia-okafor> a ng:Person ; skos:prefLabel "Nadia Okafor" ; skos:altLabel "Okafor" .
@@ -88,6 +91,9 @@ NEWS_TTL = PREFIXES + """
 <doc/live-blog-5e6f7a8b#char=251,295> a nif:Sentence ;
     nif:anchorOf "Lindqvist met Moreno again in the afternoon." ;
     nif:beginIndex 251 ; nif:endIndex 295 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+<doc/live-blog-5e6f7a8b#char=296,343> a nif:Sentence ;
+    nif:anchorOf "AGENT_ONLY_SENTENCE" ;
+    nif:beginIndex 296 ; nif:endIndex 343 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 """ + "".join(
     f"""<doc/{doc}#char={b},{e}> a ng:Mention ; nif:anchorOf "{text}" ; nif:beginIndex {b} ; nif:endIndex {e} ;
     nif:sentence <doc/{doc}#char={sb},{se}> ; ng:refersTo <{entity}> ; schema:isPartOf <doc/{part}> .
@@ -116,6 +122,7 @@ NEWS_TTL = PREFIXES + """
         ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (206, 250), (238, 244), "Okafor", "person/nadia-okafor"),
         ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (251, 295), (251, 260), "Lindqvist", "person/tomas-lindqvist"),
         ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (251, 295), (265, 271), "Moreno", "person/alia-moreno"),
+        ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (296, 343), (296, 303), "Russian", "state/RUS"),
     ]
 ) + """
 <role/secretary-of-state> a org:Role ; skos:prefLabel "secretary of state" .
@@ -169,6 +176,10 @@ NEWS_TTL = PREFIXES + """
     ng:agent <person/tomas-lindqvist> ; ng:target <person/alia-moreno> ;
     sem:hasTimeStamp "2024-11-14T12:30:00+00:00"^^xsd:dateTime ; ng:modality ng:Asserted ;
     prov:wasDerivedFrom <evidence/00000000000000c8> .
+<event/00000000000000d9> a ng:Event ; ng:eventType plover:ASSAULT ; ng:mode plover:ASSAULT-aerial ;
+    ng:agent <state/RUS> ; ng:agentSector <https://w3id.org/newsgraph/sector#military> ;
+    sem:hasTimeStamp "2024-11-14T12:30:00+00:00"^^xsd:dateTime ; ng:modality ng:Asserted ;
+    prov:wasDerivedFrom <evidence/00000000000000c9> .
 """ + "".join(
     f"""<evidence/{name}> a ng:Evidence ; nif:anchorOf "{text}" ; nif:beginIndex {b} ; nif:endIndex {e} ;
     nif:sentence <doc/{doc}#char={b},{e}> ; schema:isPartOf <doc/{part}> ;
@@ -197,8 +208,10 @@ NEWS_TTL = PREFIXES + """
          "France did not threaten Russia, Okafor said.", "events.svo.v1", 0.7),
         ("00000000000000c8", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (251, 295),
          "Lindqvist met Moreno again in the afternoon.", "events.svo.v1", 0.8),
+        ("00000000000000c9", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (296, 343),
+         "AGENT_ONLY_SENTENCE", "events.svo.v1", 0.7),
     ]
-)
+)).replace("AGENT_ONLY_SENTENCE", AGENT_ONLY_SENTENCE)
 
 # Article text that tries to run script: in a sentence, a headline, a name
 # and a link. The page must show all of it as text and run none of it.

@@ -198,3 +198,20 @@ def test_synthetic_graph_has_exactly_the_asked_nodes_and_merged_edges(nodes, edg
     assertions = len(select(graph, "SELECT ?x WHERE { { ?x a ng:Event } UNION { ?x a org:Membership } }"))
     assert sum(e.count for e in view.edges) == assertions > edges  # repeats became counts
     assert {e.id for e in view.edges} == {e.id for e in load_view(synthetic_graph(nodes, edges, seed=seed)).edges}
+
+
+def test_synthetic_agent_only_events_add_no_edge_and_their_events_keep_to_the_shapes():
+    from pyshacl import validate
+
+    from newsgraph.resources import read_text
+
+    plain, extra = synthetic_graph(30, 60, seed=6), synthetic_graph(30, 60, seed=6, agent_only=12)
+    alone = select(extra, "SELECT ?e WHERE { ?e a ng:Event FILTER NOT EXISTS { ?e ng:target ?t } }")
+    assert len(alone) == 12
+    assert {e.id for e in load_view(extra).edges} == {e.id for e in load_view(plain).edges}
+    shapes = rdflib.Graph().parse(data=read_text("shapes.ttl"), format="turtle")
+    _, report, _ = validate(extra, shacl_graph=shapes, inference="none")
+    sh = rdflib.Namespace("http://www.w3.org/ns/shacl#")
+    focus = {report.value(r, sh.focusNode) for r in report.subjects(rdflib.RDF.type, sh.ValidationResult)}
+    # (synthetic states carry no ISO codes and confidences are doubles: only the events are checked here)
+    assert not {f for f in focus if "/event/" in str(f)}

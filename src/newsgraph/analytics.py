@@ -75,15 +75,21 @@ def _class_counts(graph: rdflib.Graph) -> dict[str, int]:
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _relation_counts(graph: rdflib.Graph) -> dict[str, dict[str, int]]:
+def _relation_counts(graph: rdflib.Graph) -> dict:
     events = set(graph.subjects(RDF.type, NG.Event))
     by_type: Counter[str] = Counter()
     by_modality: Counter[str] = Counter()
+    by_mode: Counter[str] = Counter()
+    targets: Counter[str] = Counter()
     for event in events:
         code = graph.value(event, NG.eventType)
-        mode = graph.value(event, NG.modality)
+        modality = graph.value(event, NG.modality)
+        mode = graph.value(event, NG.mode)
         by_type[local_name(str(code)) if code is not None else "EVENT"] += 1
-        by_modality[local_name(str(mode)).lower() if mode is not None else "asserted"] += 1
+        by_modality[local_name(str(modality)).lower() if modality is not None else "asserted"] += 1
+        if mode is not None:
+            by_mode[local_name(str(mode))] += 1  # "ASSAULT-aerial": a mode means something only with its type
+        targets["with target" if graph.value(event, NG.target) is not None else "without target"] += 1
     roles: Counter[str] = Counter()
     for membership in set(graph.subjects(RDF.type, ORG.Membership)):
         role = graph.value(membership, ORG.role)
@@ -93,7 +99,14 @@ def _relation_counts(graph: rdflib.Graph) -> dict[str, dict[str, int]]:
     def ordered(counter: Counter[str]) -> dict[str, int]:
         return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
 
-    return {"events": ordered(by_type), "modality": ordered(by_modality), "roles": ordered(roles)}
+    return {
+        "events": ordered(by_type),
+        "event_total": len(events),
+        "events_without_target": targets["without target"],
+        "modality": ordered(by_modality),
+        "modes": ordered(by_mode),
+        "roles": ordered(roles),
+    }
 
 
 def _ranked(simple: nx.Graph, scores: dict[str, float], top: int, name: str) -> list[dict]:
@@ -107,10 +120,15 @@ def _ranked(simple: nx.Graph, scores: dict[str, float], top: int, name: str) -> 
 def graph_stats(graph: rdflib.Graph, *, top: int = 10) -> dict:
     """Counts by class and relation, the ``top`` most central actors, Louvain communities.
 
+    Events without a target ("the minister resigned") are counted with the
+    rest and on their own; they are never edges, so they add nothing to the
+    network figures.
+
     Returns plain JSON-ready data::
 
         {"triples", "classes": {"ng:Person": n, …},
-         "relations": {"events": {"CONSULT": n, …}, "modality": {…}, "roles": {"minister": n, …}},
+         "relations": {"events": {"CONSULT": n, …}, "event_total": n, "events_without_target": n,
+                       "modality": {…}, "modes": {"ASSAULT-aerial": n, …}, "roles": {"minister": n, …}},
          "network": {"nodes", "edges", "components", "edge_kinds": {"event": n, "role": n}},
          "degree": [{"id", "label", "type", "degree"}, …],
          "betweenness": [{"id", "label", "type", "betweenness"}, …], "betweenness_sampled": k | None,
@@ -166,8 +184,10 @@ def stats_text(stats: dict, *, members: int = 6) -> str:
     lines = [
         f"triples: {stats['triples']}",
         f"classes: {counts(stats['classes'])}",
+        f"events: {stats['relations']['event_total']}, {stats['relations']['events_without_target']} without a target",
         f"events by type: {counts(stats['relations']['events'])}",
         f"events by modality: {counts(stats['relations']['modality'])}",
+        f"events by mode: {counts(stats['relations']['modes'])}",
         f"roles: {counts(stats['relations']['roles'])}",
         f"network: {net['nodes']} nodes, {net['edges']} edges ({counts(net['edge_kinds'])}), "
         f"{net['components']} components",

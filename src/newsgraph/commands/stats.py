@@ -19,7 +19,8 @@ from ..viz import read_graph
 def command(graph: Path, fmt: str, top: int) -> None:
     """Count what GRAPH holds and find its central actors and communities.
 
-    Counts instances by class and events by PLOVER type, ranks actors by
+    Counts instances by class and events by PLOVER type, modality and mode,
+    with how many have no target (those are never edges), ranks actors by
     degree and betweenness in the network the page draws, and groups them
     with Louvain community detection (seed 0, so the answer is repeatable).
     """

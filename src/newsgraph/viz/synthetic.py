@@ -6,7 +6,9 @@ triples look exactly like a build's (entities, documents with posts,
 sentences, mentions, memberships, events, evidence). The generator is seeded
 and gives exactly ``nodes`` actors and ``edges`` merged edges: every extra
 event it adds repeats the type and pair of an existing one, so it shows up as
-a count, not as a new edge. Names are made up ("Person 0042").
+a count, not as a new edge. Agent-only events (no ng:target, with a PLOVER
+mode and an agent sector) are added on request; they are never edges, so
+they leave the edge count alone. Names are made up ("Person 0042").
 """
 from __future__ import annotations
 
@@ -16,20 +18,42 @@ from datetime import datetime, timedelta, timezone
 from rdflib import Graph, Literal, URIRef
 
 from ..graph.iris import DEFAULT_BASE as BASE
-from ..vocab import NG, NIF, ORG, PLOVER, PLOVER_CODES, PROV, RDF, SCHEMA, SEM, SKOS, SYMMETRIC_EVENT_TYPES, XSD
+from ..vocab import (
+    NG,
+    NIF,
+    ORG,
+    PLOVER,
+    PLOVER_CODES,
+    PROV,
+    RDF,
+    SCHEMA,
+    SECTOR,
+    SEM,
+    SKOS,
+    SYMMETRIC_EVENT_TYPES,
+    XSD,
+    plover_mode,
+)
 
 ROLE_NAMES = ("minister", "president", "spokesperson", "ambassador", "chief executive", "secretary general")
 SENTENCES_PER_POST = 12
 POSTS_PER_DOC = 10
+# (type, mode, sector of the agent) of the agent-only events, as a build writes them.
+AGENT_ONLY = (("MOBILIZE", "troops", "military"), ("RETREAT", "resign", "government"),
+              ("PROTEST", "strike", "labour"), ("ASSAULT", "aerial", "military"))
 
 
-def synthetic_graph(nodes: int = 2000, edges: int = 6000, *, seed: int = 0, repeats: float = 0.2) -> Graph:
+def synthetic_graph(
+    nodes: int = 2000, edges: int = 6000, *, seed: int = 0, repeats: float = 0.2, agent_only: int = 0
+) -> Graph:
     """A seeded contract-shaped graph with ``nodes`` actors and ``edges`` merged edges.
 
     About one edge in six is a role (person → organisation or state), the
     rest are events; ``repeats`` × ``edges`` further events repeat existing
     edges. Endpoints are drawn with heavy-tailed weights, so a few actors
-    are hubs, as in news.
+    are hubs, as in news. ``agent_only`` events with no target come last
+    (drawn with their own random stream, so the rest of the graph is the
+    same with or without them).
     """
     if nodes < 3:
         raise ValueError("a synthetic graph needs at least 3 nodes")
@@ -69,6 +93,10 @@ def synthetic_graph(nodes: int = 2000, edges: int = 6000, *, seed: int = 0, repe
     for _ in range(int(edges * repeats) if keys else 0):
         code, agent, target = rng.choice(keys)
         writer.event(code, *((target, agent) if code in SYMMETRIC_EVENT_TYPES and rng.random() < 0.5 else (agent, target)))
+    extra = random.Random(f"{seed}-agent-only")
+    for _ in range(agent_only):
+        code, mode, sector = extra.choice(AGENT_ONLY)
+        writer.event(code, extra.choices(actors, weights=weights)[0], None, mode=mode, sector=sector)
     for entity in actors:  # every actor is mentioned at least once, as in a real build
         if entity not in writer.mentioned:
             writer.sentence([entity])
@@ -183,14 +211,20 @@ class _Writer:
             g.add((iri, flag, Literal(False)))
         self._evidence(iri, [person, body], "roles.apposition.v1")
 
-    def event(self, code: str, agent: URIRef, target: URIRef) -> None:
+    def event(self, code: str, agent: URIRef, target: URIRef | None, *, mode: str | None = None,
+              sector: str | None = None) -> None:
         self.assertions += 1
         iri = URIRef(f"{BASE}event/{self.assertions:016x}")
         g = self.g
         g.add((iri, RDF.type, NG.Event))
         g.add((iri, NG.eventType, PLOVER[code]))
         g.add((iri, NG.agent, agent))
-        g.add((iri, NG.target, target))
+        if target is not None:
+            g.add((iri, NG.target, target))
+        if mode:
+            g.add((iri, NG.mode, plover_mode(code, mode)))
+        if sector:
+            g.add((iri, NG.agentSector, SECTOR[sector]))
         g.add((iri, NG.modality, NG.Asserted))
-        self._evidence(iri, [agent, target], "events.svo.v1")
+        self._evidence(iri, [agent] if target is None else [agent, target], "events.svo.v1")
         g.add((iri, SEM.hasTimeStamp, Literal(self.post_time.isoformat(), datatype=XSD.dateTime)))
