@@ -11,7 +11,7 @@ import importlib
 import click
 
 from . import __version__
-from .errors import NewsgraphError
+from .errors import EXIT_INTERRUPTED, NewsgraphError
 
 # command name -> module under newsgraph.commands defining ``command``
 COMMANDS: dict[str, str] = {
@@ -46,6 +46,10 @@ class LazyGroup(click.Group):
             return super().invoke(ctx)
         except NewsgraphError as error:
             raise UserError(error) from None
+        except KeyboardInterrupt:
+            # Ctrl-C: one line, no traceback, the shell's convention 128 + SIGINT.
+            click.echo("interrupted", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -90,6 +90,7 @@ def build(
     model: str | None = None,
     write_html: bool = True,
     timezone: str = "UTC",
+    max_bytes: int | None = None,
     warn: Callable[[str], None] | None = None,
     progress: Callable[[Document], None] | None = None,
 ) -> BuildReport:
@@ -112,7 +113,8 @@ def build(
     except OSError as error:
         raise GraphError(f"cannot create the output folder {str(out)!r}: {error.strerror or error}") from None
     stdin = sys.stdin.buffer if "-" in inputs else None
-    documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn))
+    limit = {} if max_bytes is None else {"max_bytes": max_bytes}
+    documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit))
     if not documents:
         _warn("no documents to read: wrote an empty graph")
         result = BuildResult((), Resolution((), ()))

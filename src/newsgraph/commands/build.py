@@ -19,25 +19,39 @@ from ._progress import document_progress
 @click.option("--timezone", default="UTC", show_default=True,
               help="Time zone of sign-off times that name none (e.g. Europe/London).")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the network page graph.html.")
+@click.option("--max-bytes", default="64M", show_default=True, metavar="SIZE",
+              help="Skip (with a warning) any input file or stream larger than SIZE (bytes, or K/M/G).")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, timezone: str, html: bool,
-            quiet: bool) -> None:
+            max_bytes: str, quiet: bool) -> None:
     """Build a knowledge graph from news files.
 
     PATHS are files (.txt, .md, .html, .jsonl), folders (read recursively),
     or - for standard input. Writes DIR/graph.ttl (Turtle) and, unless
     --no-html, DIR/graph.html (the interactive network page).
+
+    Exits 0 when all went well, 3 when the graph was written but some input
+    was skipped or changed (each said in a "warning:" line on stderr), 1 or 2
+    when nothing was written.
     """
+    from ..errors import EXIT_BUILT_WITH_WARNINGS
+    from ..ingest.files import parse_size
     from ..pipeline import build
+
+    limit = parse_size(max_bytes)
 
     def warn(message: str) -> None:
         click.echo(f"warning: {message}", err=True)
 
     with document_progress(enabled=not quiet) as progress:
         report = build(list(paths), out, base=base, model=model, write_html=html, timezone=timezone,
-                       warn=warn, progress=progress)
+                       max_bytes=limit, warn=warn, progress=progress)
     if not quiet:
         click.echo(report.summary())
         if report.html_path is not None:
             click.echo(f"wrote {report.html_path}")
     sys.stdout.flush()
+    if report.warnings:
+        n = len(report.warnings)
+        click.echo(f"built with {n} warning{'s' if n != 1 else ''} (exit {EXIT_BUILT_WITH_WARNINGS})", err=True)
+        sys.exit(EXIT_BUILT_WITH_WARNINGS)

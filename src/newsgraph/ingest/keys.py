@@ -20,12 +20,13 @@ SLUG_MAX = 60
 
 def is_url(source: str) -> bool:
     """An http(s) URL that is also a valid IRI (no spaces or other forbidden characters)."""
-    parts = urlsplit(source)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        return False
     try:
+        parts = urlsplit(source)
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            return False
+        _ = parts.port  # "http://h:99999" and "http://[::1" raise here, not later
         NamedNode(source)
-    except ValueError:
+    except ValueError:  # urlsplit refuses "http://[::1"; NamedNode an invalid IRI
         return False
     return True
 

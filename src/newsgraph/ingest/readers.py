@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -18,7 +19,10 @@ from typing import BinaryIO
 
 from ..errors import MissingInputError, UnreadableInputError
 from ..types import Document
+from .checks import checked_document
 from .dates import zone
+from .decode import encoding_note
+from .files import DEFAULT_MAX_BYTES, read_file_limited, read_stream_limited
 from .keys import document_key
 
 Warn = Callable[[str], None]
@@ -88,21 +92,33 @@ def reader_for(path: Path) -> str | None:
     return EXTENSIONS.get(path.suffix.lower())
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Input files under ``folder``, sorted, hidden files and folders skipped."""
+def _walk(folder: Path, skipped: Counter[str]) -> Iterator[Path]:
+    """Input files under ``folder``, sorted, hidden files and folders skipped;
+    files no reader handles are counted by extension in ``skipped``."""
     for root, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             path = Path(root) / name
-            if not name.startswith(".") and reader_for(path) is not None:
+            if name.startswith("."):
+                continue
+            if reader_for(path) is not None:
                 yield path
+            elif not name.lower().endswith(IGNORED_SUFFIXES):
+                skipped[path.suffix.lower() or "(none)"] += 1
 
 
 def _posix(path: Path) -> str:
-    return path.as_posix()
+    """The path as a source name; bytes that are not UTF-8 (a Latin-1 file
+    name) shown as ``\\xe9`` escapes, so the name can be written out."""
+    name = path.as_posix()
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return name.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    return name
 
 
-def _plan(paths: Sequence[str]) -> list[tuple[str, Path | None, str | None]]:
+def _plan(paths: Sequence[str], warn: Warn) -> list[tuple[str, Path | None, str | None]]:
     """(source, path or None for stdin, reader name or None to sniff) for
     every input, after checking that every path exists."""
     for given in paths:
@@ -123,8 +139,15 @@ def _plan(paths: Sequence[str]) -> list[tuple[str, Path | None, str | None]]:
             continue
         path = Path(given)
         if path.is_dir():
-            for found in _walk(path):
+            skipped: Counter[str] = Counter()
+            for found in _walk(path, skipped):
                 add(_posix(found), found, reader_for(found))
+            if skipped:
+                kinds = ", ".join(f"{ext} {n}" for ext, n in sorted(skipped.items()))
+                known = " ".join(sorted(EXTENSIONS))
+                count = sum(skipped.values())
+                warn(f"{_posix(path)}: skipped {count} file{'s' if count != 1 else ''} no reader handles ({kinds});"
+                     f" read are {known}")
         else:
             add(_posix(path), path, reader_for(path))
     return plan
@@ -136,16 +159,17 @@ def read_inputs(
     stdin: BinaryIO | None = None,
     timezone: str = "UTC",
     warn: Warn = lambda msg: None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Document]:
     """Documents from files, folders (recursive) and "-" (standard input).
 
     All paths (and the time zone) are checked when this is called, before
     any file is read, so a typo fails fast with MissingInputError. Files that
-    cannot be read (binary, undecodable, empty) are skipped with a warning
-    and the rest are still read.
+    cannot be read (binary, undecodable, empty, not a regular file, larger
+    than ``max_bytes``) are skipped with a warning and the rest are still read.
     """
     zone(timezone)  # an unknown zone is a user error before any work
-    return _read_planned(_plan(paths), stdin, timezone, warn)
+    return _read_planned(_plan(paths, warn), stdin, timezone, warn, max_bytes)
 
 
 def _distinct(doc: Document, seen: dict[str, int], warn: Warn) -> Document:
@@ -161,27 +185,39 @@ def _distinct(doc: Document, seen: dict[str, int], warn: Warn) -> Document:
 
 
 def _read_planned(
-    plan: list[tuple[str, Path | None, str | None]], stdin: BinaryIO | None, timezone: str, warn: Warn
+    plan: list[tuple[str, Path | None, str | None]], stdin: BinaryIO | None, timezone: str, warn: Warn,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> Iterator[Document]:
     seen: dict[str, int] = {}
     for source, path, reader_name in plan:
-        if path is None:
-            raw = (stdin if stdin is not None else sys.stdin.buffer).read()
-        else:
-            if path.name.lower().endswith(IGNORED_SUFFIXES):
+        try:
+            if path is None:
+                raw = read_stream_limited(stdin if stdin is not None else sys.stdin.buffer, source, max_bytes)
+            elif path.name.lower().endswith(IGNORED_SUFFIXES):
                 warn(f"skipped {source}: a gold annotation file, not an input")
                 continue
-            try:
-                raw = path.read_bytes()
-            except OSError as exc:
-                warn(f"skipped {source}: cannot be read ({exc.strerror or exc})")
-                continue
+            else:
+                raw = read_file_limited(path, source, max_bytes)
+        except UnreadableInputError as exc:
+            warn(str(exc))
+            continue
         if not raw.removeprefix(b"\xef\xbb\xbf").strip():
             warn(f"{source}: empty input, nothing to read")
             continue
-        reader = READERS[reader_name or sniff(raw)].load()
+        if path is not None and path.as_posix() != source:
+            warn(f"{source}: the file name is not UTF-8; the document is named with \\x escapes")
+        name = reader_name or sniff(raw)
+        reader = READERS[name].load()
+        note = encoding_note(raw, source) if name != "jsonl" else None  # JSON Lines says it per line
         try:
             for doc in reader(raw, source, timezone=timezone, warn=warn):
-                yield _distinct(doc, seen, warn)
+                if note is not None:  # said once the file turned out to be text
+                    warn(note)
+                    note = None
+                yield _distinct(checked_document(doc, warn), seen, warn)
         except UnreadableInputError as exc:
             warn(str(exc))
+        except Exception as exc:  # noqa: BLE001 - one bad input must not cost the others
+            detail = " ".join(str(exc).split())[:200]
+            warn(f"skipped {source}: it could not be read ({type(exc).__name__}: {detail});"
+                 " the rest of the build goes on, please report this input")

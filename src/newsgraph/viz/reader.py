@@ -61,7 +61,10 @@ def iso_time(value: object) -> str | None:
     parsed = value.toPython()
     if isinstance(parsed, datetime):
         if parsed.tzinfo is not None:
-            parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+            try:
+                parsed = parsed.astimezone(timezone.utc).replace(tzinfo=None)
+            except (OverflowError, ValueError):  # year 1 at +14:00 has no UTC time
+                return None
             return parsed.isoformat(timespec="seconds") + "Z"
         return parsed.isoformat(timespec="seconds")
     if isinstance(parsed, date):
