@@ -134,6 +134,25 @@ def test_clicking_an_edge_shows_its_evidence_with_extractor_and_confidence(opene
         assert f"{extractor} · confidence {float(confidence):g}" in panel
 
 
+def test_an_agent_only_event_shows_in_its_agents_panel_and_follows_the_time_range(opened):
+    graph = parse(NEWS_TTL)
+    ((agent, code, mode, text),) = select(graph, """SELECT ?a ?type ?mode ?text WHERE { ?e a ng:Event ;
+        ng:agent ?a ; ng:eventType ?type ; ng:mode ?mode ; prov:wasDerivedFrom/nif:anchorOf ?text
+        FILTER NOT EXISTS { ?e ng:target ?t } }""")
+    label = select(graph, f"SELECT ?l WHERE {{ <{agent}> skos:prefLabel ?l }}")[0][0]
+    opened.page.mouse.move(*opened.dom_point(agent))
+    opened.page.wait_for_function(f"() => document.querySelector('#panel h2.title')?.textContent === {label!r}")
+    panel = opened.page.inner_text("#panel")
+    assert "events without a target" in panel.lower()  # (headings are upper-cased by CSS)
+    assert f"{code.rsplit('#', 1)[1]} · {mode.split('-', 1)[1]} · by the military" in panel
+    assert text in panel
+    assert opened.counts() == (len(expected_nodes(graph)), len(expected_edges(graph)))  # and no edge for it
+    opened.js("() => { const to = document.getElementById('time-to'); to.value = '0';"
+              " to.dispatchEvent(new Event('input')); }")
+    opened.js("(id) => newsgraph.showNode(id)", agent)
+    assert "events without a target" not in opened.page.inner_text("#panel").lower()
+
+
 def test_entity_type_filter_hides_those_nodes_and_their_edges(opened):
     graph = parse(NEWS_TTL)
     nodes = expected_nodes(graph)

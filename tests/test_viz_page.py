@@ -154,3 +154,28 @@ def test_the_same_graph_gives_the_same_page_byte_for_byte(tmp_path):
     first = write_page(parse(NEWS_TTL), tmp_path / "one.html").path.read_bytes()
     second = write_page(parse(NEWS_TTL), tmp_path / "two.html").path.read_bytes()
     assert first == second
+
+
+def test_the_data_lists_an_agent_only_event_on_its_agents_node_with_its_sentence_and_time(tmp_path):
+    graph = parse(NEWS_TTL)
+    rows = graph.query("""SELECT ?a ?text ?time WHERE { ?e a ng:Event ; ng:agent ?a ; sem:hasTimeStamp ?time ;
+        prov:wasDerivedFrom/nif:anchorOf ?text FILTER NOT EXISTS { ?e ng:target ?t } }""", initNs={
+        "ng": "https://w3id.org/newsgraph/ontology#", "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+        "prov": "http://www.w3.org/ns/prov#", "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"})
+    ((agent, text, _),) = list(rows)
+    _, parser = _page(tmp_path)
+    data = _data(parser)
+    (node,) = [n for n in data["nodes"] if n["id"] == str(agent)]
+    (action,) = node["actions"]
+    assert node["actionTotal"] == 1
+    assert (action["type"], action["mode"], action["sector"], action["modality"]) == ("ASSAULT", "aerial", "military", "asserted")
+    assert [data["quotes"][q]["text"] for q in action["evidence"]] == [str(text)]
+    assert action["times"] and set(action["times"]) <= set(data["times"]) and set(action["times"]) <= set(node["times"])
+    assert all(e["from"] != e["to"] and e["type"] != "ASSAULT" for e in data["edges"])
+
+
+def test_the_page_script_inserts_agent_only_events_as_text_only():
+    script = resources.files("newsgraph.viz").joinpath("templates", "page.js").read_text(encoding="utf-8")
+    action = script[script.index("function actionLine"):script.index("function showNode")]
+    assert "innerHTML" not in action and "insertAdjacentHTML" not in action
+    assert 'el("p", { class: "what", text: actionLine(a) })' in action

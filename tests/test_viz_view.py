@@ -215,3 +215,44 @@ def test_synthetic_agent_only_events_add_no_edge_and_their_events_keep_to_the_sh
     focus = {report.value(r, sh.focusNode) for r in report.subjects(rdflib.RDF.type, sh.ValidationResult)}
     # (synthetic states carry no ISO codes and confidences are doubles: only the events are checked here)
     assert not {f for f in focus if "/event/" in str(f)}
+
+
+def test_an_agent_only_event_is_listed_on_its_agents_node_and_never_an_edge(graph):
+    rows = select(graph, """SELECT ?e ?a ?type ?text WHERE { ?e a ng:Event ; ng:agent ?a ; ng:eventType ?type ;
+        prov:wasDerivedFrom/nif:anchorOf ?text FILTER NOT EXISTS { ?e ng:target ?t } }""")
+    assert rows
+    view = load_view(graph)
+    for event, agent, code, text in rows:
+        (action,) = [a for a in view.node(agent).actions if a.id == event]
+        assert action.type == code.rsplit("#", 1)[1]
+        assert [ev.quote.text for ev in action.evidence] == [text]
+    agents, alone_types = {a for _, a, _, _ in rows}, {code.rsplit("#", 1)[1] for _, _, code, _ in rows}
+    assert not [e for e in view.edges if e.kind == "event" and e.type in alone_types and e.source in agents]
+    assert sum(len(n.actions) for n in view.nodes) == len(rows)
+
+
+def test_an_agent_only_event_carries_its_mode_sector_and_time_into_the_nodes_times(graph):
+    ((agent, mode, sector),) = select(graph, """SELECT ?a ?m ?s WHERE { ?e a ng:Event ; ng:agent ?a ;
+        ng:mode ?m ; ng:agentSector ?s FILTER NOT EXISTS { ?e ng:target ?t } }""")
+    node = load_view(graph).node(agent)
+    (action,) = node.actions
+    assert (action.mode, action.sector) == (mode.split("-", 1)[1], sector.rsplit("#", 1)[1])
+    assert action.time == action.times[0] == "2024-11-14T12:30:00Z"
+    assert action.time in node.times
+
+
+STAMPED = """<event/00000000000000d9> a ng:Event ; ng:eventType plover:ASSAULT ; ng:mode plover:ASSAULT-aerial ;
+    ng:agent <state/RUS> ; ng:agentSector <https://w3id.org/newsgraph/sector#military> ;
+    sem:hasTimeStamp "2024-11-14T12:30:00+00:00"^^xsd:dateTime ;"""
+UNDATED = """<event/00000000000000d9> a ng:Event ; ng:eventType plover:RETREAT ;
+    ng:agent <state/RUS> ; sem:hasPlace <place/brussels> ;"""
+
+
+def test_an_agent_only_event_without_a_time_is_dated_by_its_evidence_and_adds_no_edge():
+    assert STAMPED in NEWS_TTL
+    view = load_view(parse(NEWS_TTL.replace(STAMPED, UNDATED)), include_places=True)
+    russia = BASE + "state/RUS"
+    (action,) = view.node(russia).actions
+    assert (action.type, action.mode, action.place, action.time) == ("RETREAT", None, "Brussels", None)
+    assert action.times == ("2024-11-14T12:30:00Z",)  # when post 2 of the live blog was published
+    assert not [e for e in view.edges if e.type == "RETREAT" or (e.kind == "place" and e.source == russia)]

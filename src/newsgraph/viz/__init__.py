@@ -16,7 +16,7 @@ from pyoxigraph import RdfFormat
 
 from ..errors import GraphError
 from ..query.loading import resolve_graph_file
-from .model import EdgeEvidence, NetworkView, Quote, Source, ViewEdge, ViewNode
+from .model import Action, EdgeEvidence, NetworkView, Quote, Source, ViewEdge, ViewNode
 from .page import render_page
 from .reader import read_facts
 from .view import build_view, find_node
@@ -115,6 +115,7 @@ def read_graph(path: Path | str) -> rdflib.Graph:
 
 __all__ = sorted(
     [
+        "Action",
         "EdgeEvidence",
         "NetworkView",
         "Quote",

@@ -47,6 +47,21 @@ class EdgeEvidence:
 
 
 @dataclass(frozen=True)
+class Action:
+    """An event with no target ("the minister resigned"): listed on its agent's node, never drawn as an edge."""
+
+    id: str  # the event IRI
+    type: str  # the PLOVER code
+    mode: str | None = None  # "aerial" for plover:ASSAULT-aerial
+    sector: str | None = None  # which part of the agent acted: "military"
+    modality: str = "asserted"  # "asserted" | "negated" | "hypothetical"
+    place: str | None = None  # the place's name
+    time: str | None = None  # the event's own time (sem:hasTimeStamp), when stated
+    times: tuple[str, ...] = ()  # for the time filter: that time, else when its evidence was published
+    evidence: tuple[EdgeEvidence, ...] = ()
+
+
+@dataclass(frozen=True)
 class ViewNode:
     """An actor (or a place) drawn as one node."""
 
@@ -57,7 +72,8 @@ class ViewNode:
     mentions: int = 0  # number of ng:Mention that refer to it
     quotes: tuple[Quote, ...] = ()  # distinct sentences mentioning it, in time order
     roles: tuple[str, ...] = ()  # "former secretary of state — United States"
-    times: tuple[str, ...] = ()  # distinct publication times of those sentences
+    times: tuple[str, ...] = ()  # distinct publication times of those sentences, and times of its actions
+    actions: tuple[Action, ...] = ()  # events it did with no target, in time order
 
     def names(self) -> tuple[str, ...]:
         """Every name the node answers to: the label first, then aliases."""

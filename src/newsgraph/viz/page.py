@@ -137,6 +137,15 @@ def page_data(view: NetworkView, positions: dict[str, tuple[float, float]] | Non
             "id": n.id, "label": n.label, "type": n.type, "aliases": list(n.aliases), "mentions": n.mentions,
             "degree": degree.get(n.id, 0), "roles": list(n.roles), "times": list(n.times),
             "quotes": [tables.quote(q) for q in n.quotes[:MAX_QUOTES]], "sentences": len(n.quotes),
+            "actions": [
+                {
+                    "type": a.type, "mode": a.mode, "sector": a.sector, "modality": a.modality, "place": a.place,
+                    "time": a.time, "times": list(a.times),
+                    "evidence": [tables.quote(ev.quote) for ev in a.evidence[:MAX_QUOTES]],
+                }
+                for a in n.actions[:MAX_QUOTES]
+            ],
+            "actionTotal": len(n.actions),
         }
         if positions and n.id in positions:
             item["x"], item["y"] = positions[n.id]
@@ -153,7 +162,8 @@ def page_data(view: NetworkView, positions: dict[str, tuple[float, float]] | Non
         }
         for e in view.edges
     ]
-    times = sorted({t for n in view.nodes for t in n.times} | {t for e in view.edges for t in e.times})
+    times = sorted({t for n in view.nodes for t in n.times} | {t for e in view.edges for t in e.times}
+                   | {t for n in view.nodes for a in n.actions for t in a.times})
     return {
         "nodes": nodes,
         "edges": edges,

@@ -35,11 +35,14 @@ class EventFact:
     iri: str
     type: str
     agent: str | None
-    target: str | None
+    target: str | None  # None: an agent-only event, listed on the agent's node, never an edge
     place: str | None
     time: str | None
     modality: str
     evidence: tuple[EdgeEvidence, ...]
+    mode: str | None = None  # the PLOVER mode's name: "aerial" for plover:ASSAULT-aerial
+    agent_sector: str | None = None  # a sector's local name: "military"
+    target_sector: str | None = None
 
 
 @dataclass
@@ -215,9 +218,11 @@ def _read_memberships(graph: Graph, facts: GraphFacts, evidence, role_label: dic
 def _read_events(graph: Graph, facts: GraphFacts, evidence) -> None:
     kind, agent, target = _one(graph, NG.eventType), _one(graph, NG.agent), _one(graph, NG.target)
     place, stamp, modality = _one(graph, SEM.hasPlace), _one(graph, SEM.hasTimeStamp), _one(graph, NG.modality)
+    modes, agent_sector, target_sector = _one(graph, NG.mode), _one(graph, NG.agentSector), _one(graph, NG.targetSector)
     for subject in sorted(str(s) for s in graph.subjects(RDF.type, NG.Event)):
         code = kind.get(subject)
         mode = modality.get(subject)
+        how = modes.get(subject)
         facts.events.append(
             EventFact(
                 iri=subject,
@@ -228,9 +233,23 @@ def _read_events(graph: Graph, facts: GraphFacts, evidence) -> None:
                 time=iso_time(stamp.get(subject)),
                 modality=local_name(str(mode)).lower() if mode is not None else "asserted",
                 evidence=evidence(subject),
+                mode=_mode_name(str(how)) if how is not None else None,
+                agent_sector=_local(agent_sector.get(subject)),
+                target_sector=_local(target_sector.get(subject)),
             )
         )
 
 
 def _str(value: object | None) -> str | None:
     return None if value is None else str(value)
+
+
+def _local(value: object | None) -> str | None:
+    return None if value is None else local_name(str(value))
+
+
+def _mode_name(iri: str) -> str:
+    """``plover:ASSAULT-aerial`` → ``aerial``; any other IRI → its last segment."""
+    name = local_name(iri)
+    code, dash, rest = name.partition("-")
+    return rest if dash and code.isupper() and rest else name

@@ -4,7 +4,8 @@ Merging happens here, once, so the page, the statistics and the exports all
 count the same edges: events of one PLOVER type and modality between one pair
 become one edge with a count (both directions for undirected types such as
 CONSULT), and memberships of one person in one post at one organisation
-become one role edge.
+become one role edge. Events with no target are never edges: each is an
+``Action`` listed on its agent's node.
 """
 from __future__ import annotations
 
@@ -20,13 +21,14 @@ from ..vocab import SYMMETRIC_EVENT_TYPES
 from .model import (
     ACTOR_TYPES,
     ENTITY_TYPES,
+    Action,
     EdgeEvidence,
     NetworkView,
     Quote,
     ViewEdge,
     ViewNode,
 )
-from .reader import GraphFacts, MembershipFact
+from .reader import EventFact, GraphFacts, MembershipFact, local_name
 
 
 @dataclass
@@ -85,7 +87,11 @@ def build_view(
     held: dict[str, list[MembershipFact]] = {}
     for m in facts.memberships:
         held.setdefault(m.member, []).append(m)
-    nodes = {iri: _node(facts, iri, held.get(iri, [])) for iri in ids}
+    alone: dict[str, list[EventFact]] = {}
+    for ev in facts.events:
+        if ev.target is None and ev.agent in ids:
+            alone.setdefault(ev.agent, []).append(ev)
+    nodes = {iri: _node(facts, iri, held.get(iri, []), alone.get(iri, [])) for iri in ids}
     edges = [_edge(b) for b in bundles.values()]
 
     if focus is not None:
@@ -114,13 +120,14 @@ def build_view(
     )
 
 
-def _node(facts: GraphFacts, iri: str, memberships: list[MembershipFact]) -> ViewNode:
+def _node(facts: GraphFacts, iri: str, memberships: list[MembershipFact], alone: list[EventFact]) -> ViewNode:
     said = facts.mentions.get(iri, [])
     quotes: dict[str, Quote] = {}
     for q in said:
         quotes.setdefault(q.key, q)
     ordered = sorted(quotes.values(), key=lambda q: (_when(q) or "~", q.key))
     roles = sorted({_role_line(facts, m) for m in memberships})
+    actions = sorted((_action(facts, ev) for ev in alone), key=lambda a: (a.times[0] if a.times else "~", a.id))
     return ViewNode(
         id=iri,
         label=facts.labels[iri],
@@ -129,7 +136,25 @@ def _node(facts: GraphFacts, iri: str, memberships: list[MembershipFact]) -> Vie
         mentions=len(said),
         quotes=tuple(ordered),
         roles=tuple(roles),
-        times=tuple(sorted({t for q in ordered if (t := _when(q))})),
+        times=tuple(sorted({t for q in ordered if (t := _when(q))} | {t for a in actions for t in a.times})),
+        actions=tuple(actions),
+    )
+
+
+def _action(facts: GraphFacts, ev: EventFact) -> Action:
+    """An agent-only event as its node lists it, dated as edges are (stated time, else publication)."""
+    evidence = sorted(ev.evidence, key=lambda e: (_when(e.quote) or "~", e.quote.key, e.extractor or ""))
+    times = {ev.time} if ev.time else {t for e in evidence if (t := _when(e.quote))}
+    return Action(
+        id=ev.iri,
+        type=ev.type,
+        mode=ev.mode,
+        sector=ev.agent_sector,
+        modality=ev.modality,
+        place=facts.labels.get(ev.place, local_name(ev.place)) if ev.place else None,
+        time=ev.time,
+        times=tuple(sorted(times)),
+        evidence=tuple(evidence),
     )
 
 

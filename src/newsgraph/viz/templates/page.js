@@ -185,10 +185,28 @@
   function more(shown, total, what) {
     return total > shown ? el("p", { class: "hint", text: "\u2026 and " + (total - shown) + " more " + what + " not shown" }) : null;
   }
+  function actionLine(a) {
+    // "ASSAULT · aerial · by the military · in Kharkiv · 2024-11-14 12:30 UTC"
+    var parts = [a.type];
+    if (a.mode) parts.push(a.mode);
+    if (a.sector) parts.push("by the " + a.sector);
+    if (a.modality !== "asserted") parts.push(a.modality);
+    if (a.place) parts.push("in " + a.place);
+    if (a.time) parts.push(showTime(a.time));
+    return parts.join(" \u00b7 ");
+  }
+  function actionItem(a) {
+    return el("li", { class: "action" }, [
+      el("p", { class: "what", text: actionLine(a) }),
+      a.evidence.length ? el("ol", { class: "quotes" }, a.evidence.map(function (qi) { return quoteItem(qi); })) : null,
+    ]);
+  }
   function showNode(id) {
     var n = nodeInfo.get(id);
     if (!n) return;
     var links = DATA.edges.filter(function (e) { return (e.from === id || e.to === id) && edgeView.get(e.id); });
+    // Events with no target are never edges: they are listed here, within the time range.
+    var actions = n.actions.filter(function (a) { return inTime(a.times); });
     panel([
       el("h2", { class: "title", text: n.label }),
       el("p", { class: "kind", text: DATA.typeSingular[n.type] + " \u00b7 " + n.mentions + (n.mentions === 1 ? " mention" : " mentions") }),
@@ -204,6 +222,9 @@
         button.addEventListener("click", function () { pinned = true; api.network.selectEdges([e.id]); showEdge(e.id); });
         return el("li", {}, [button]);
       })) : null,
+      actions.length ? el("h2", { text: "Events without a target" }) : null,
+      actions.length ? el("ul", { class: "actions" }, actions.map(actionItem)) : null,
+      more(n.actions.length, n.actionTotal, "events"),
       n.quotes.length ? el("h2", { text: "Mentioned in" }) : null,
       n.quotes.length ? el("ol", { class: "quotes" }, n.quotes.map(function (qi) { return quoteItem(qi); })) : null,
       more(n.quotes.length, n.sentences, "sentences"),
@@ -233,7 +254,8 @@
     panel([
       el("h2", { class: "title", text: "How to read this" }),
       el("p", { text: "Nodes are people, organisations and states, sized by how often they are mentioned. " +
-                      "Edges are roles (a person's post) and events by PLOVER type; \u00d7N merges N events." }),
+                      "Edges are roles (a person's post) and events by PLOVER type; \u00d7N merges N events. " +
+                      "An event with no target (\u201cthe minister resigned\u201d) is no edge: it is listed on its agent." }),
       el("p", { class: "hint", text: "Hover or click a node for its names, roles and the sentences that mention it; " +
                                      "click an edge for its evidence. Use the filters and the time sliders on the left." }),
     ]);
