@@ -21,6 +21,7 @@ PREFIXES = """\
 @prefix plover: <https://w3id.org/newsgraph/plover#> .
 @prefix org: <http://www.w3.org/ns/org#> .
 @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix schema: <https://schema.org/> .
 """
 ID = "https://w3id.org/newsgraph/id/"
 
@@ -33,9 +34,11 @@ def ttl_string(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid Turtle string literal
 
 
-def turtle(entities=(), roles=(), events=()) -> str:
-    """Turtle for entities ``(key, Type|None, [pref, alt...])``, roles ``(person, role, org|None[, flag])``
-    and events ``(TYPE, agent, target)``; keys are IRI paths under the default base."""
+def turtle(entities=(), roles=(), events=(), quotes=()) -> str:
+    """Turtle for entities ``(key, Type|None, [pref, alt...])``, roles ``(person, role, org|None[, flag])``,
+    events ``(TYPE, agent, target|None)`` and quotes ``(speaker|None, words[, "alternative"])``; keys are
+    IRI paths under the default base. An "alternative" quote is written with the other terms the reference
+    scorer reads (schema:spokenByCharacter, ng:quotedText) instead of ng:speaker and schema:text."""
     lines = [PREFIXES]
     for key, kind, labels in entities:
         parts = ([f"a ng:{kind}"] if kind else []) + [f"skos:prefLabel {ttl_string(labels[0])}"]
@@ -50,8 +53,12 @@ def turtle(entities=(), roles=(), events=()) -> str:
         lines.append(f"{iri(f'membership/{n}')} " + " ; ".join(parts) + " .")
         lines.append(f"{iri(f'role/{n}')} a org:Role ; skos:prefLabel {ttl_string(role)} .")
     for n, (kind, agent, target) in enumerate(events):
-        lines.append(f"{iri(f'event/{n}')} a ng:Event ; ng:eventType plover:{kind} ; "
-                     f"ng:agent {iri(agent)} ; ng:target {iri(target)} .")
+        lines.append(f"{iri(f'event/{n}')} a ng:Event ; ng:eventType plover:{kind} ; ng:agent {iri(agent)}"
+                     + (f" ; ng:target {iri(target)} ." if target else " ."))
+    for n, (speaker, words, *variant) in enumerate(quotes):
+        said, text = ("schema:spokenByCharacter", "ng:quotedText") if variant else ("ng:speaker", "schema:text")
+        parts = ["a ng:Quotation"] + ([f"{said} {iri(speaker)}"] if speaker else []) + [f"{text} {ttl_string(words)}"]
+        lines.append(f"{iri(f'quote/{n}')} " + " ; ".join(parts) + " .")
     return "\n".join(lines) + "\n"
 
 

@@ -53,6 +53,36 @@ def test_the_report_table_has_a_row_per_document_micro_and_the_f1_line(tmp_path)
     )
 
 
+def test_quotes_are_a_column_of_the_report_when_a_gold_file_lists_them(tmp_path):
+    quote = {"speaker": "Mark Rutte", "text": "the alliance is ready", "direct": True}
+    write_docs(tmp_path, {"a-doc": dict(GOLD, quotes=[quote]), "b-doc": GOLD})
+    said = dict(PERFECT, quotes=[("person/mark-rutte", "The alliance is ready.")])
+    report = evaluate_dir(tmp_path, build=fake_build({"a-doc": turtle(**said), "b-doc": turtle(**PERFECT)}))
+    pad = " " * 32
+    assert format_report(report) == (
+        f"document{pad}  entities P/R/F    roles P/R/F       events P/R/F      quotes P/R/F\n"
+        f"a-doc   {pad}  1.00 1.00 1.00    1.00 1.00 1.00    1.00 1.00 1.00    1.00 1.00 1.00\n"
+        f"b-doc   {pad}  1.00 1.00 1.00    1.00 1.00 1.00    1.00 1.00 1.00    -\n"
+        f"MICRO   {pad}  1.00 1.00 1.00    1.00 1.00 1.00    1.00 1.00 1.00    1.00 1.00 1.00\n"
+        "entities_f1=1.000 roles_f1=1.000 events_f1=1.000 quotes_f1=1.000\n"
+    )
+    scores = json.loads(format_json(report))
+    assert scores["micro"]["quotes"] == {"precision": 1.0, "recall": 1.0, "f1": 1.0, "tp": 1, "fp": 0, "fn": 0}
+    assert ("quotes" in scores["documents"]["a-doc"], "quotes" in scores["documents"]["b-doc"]) == (True, False)
+
+
+def test_the_verbose_report_lists_quotes_missed_and_false(tmp_path):
+    quote = {"speaker": "Mark Rutte", "text": "the alliance is ready", "direct": True}
+    write_docs(tmp_path, {"a-doc": dict(GOLD, quotes=[quote])})
+    said = dict(PERFECT, quotes=[("person/antony-blinken", "the alliance is ready")])
+    text = format_report(evaluate_dir(tmp_path, build=fake_build({"a-doc": turtle(**said)})), verbose=True)
+    assert text.splitlines()[2:4] == [
+        "    quotes   FP  Antony Blinken: the alliance is ready",
+        "    quotes   FN  Mark Rutte: the alliance is ready",
+    ]
+    assert text.splitlines()[-1] == "entities_f1=1.000 roles_f1=1.000 events_f1=1.000 quotes_f1=0.000"
+
+
 def test_the_json_report_reads_back_to_the_report_as_a_dict(tmp_path):
     report = half_and_whole(tmp_path)
     text = format_json(report)

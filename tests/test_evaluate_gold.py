@@ -12,6 +12,7 @@ from newsgraph.evaluate import Counts, check_gold, evaluate_dir, score_graph
 
 ROLE = {"person": "Antony Blinken", "role": "secretary of state"}
 EVENT = {"type": "CONSULT", "agent": "Antony Blinken", "target": "Mark Rutte"}
+QUOTE = {"speaker": "Antony Blinken", "text": "invented words of a briefing", "direct": True}
 
 
 @pytest.mark.parametrize(
@@ -39,9 +40,22 @@ EVENT = {"type": "CONSULT", "agent": "Antony Blinken", "target": "Mark Rutte"}
         ({"events": [{**EVENT, "place": 3}]}, "events[0].place must be a non-empty string"),
         ({"events": [{**EVENT, "place": {"name": "Brussels"}}]}, "events[0].place must be a non-empty string"),
         ({"events": [{**EVENT, "date": 20241113}]}, "events[0].date must be a non-empty string"),
-        ({"events": [{"type": "CONSULT", "agent": "A"}]}, "events[0].target must be a non-empty string"),
+        ({"events": [{**EVENT, "target": None}]}, "events[0].target must be a non-empty string"),
+        ({"events": [{"type": "MOBILIZE", "agent": "A", "target": ""}]}, "events[0].target must be a non-empty string"),
         ({"events": [{**EVENT, "agent": ["A", "B"]}]}, "events[0].agent must be a non-empty string"),
-        ({"events": [None]}, "events[0] must be an object with type, agent, target"),
+        ({"events": [{"type": "MOBILIZE", "target": "A"}]}, "events[0].agent must be a non-empty string"),
+        ({"events": [None]}, "events[0] must be an object with type, agent"),
+        ({"quotes": {"speaker": "A"}}, "quotes must be a list of objects"),
+        ({"quotes": ["invented words"]}, "quotes[0] must be an object with speaker, text, direct"),
+        ({"quotes": [QUOTE, {**QUOTE, "text": ""}]}, "quotes[1].text must be a non-empty string"),
+        ({"quotes": [{**QUOTE, "text": ["invented", "words"]}]}, "quotes[0].text must be a non-empty string"),
+        ({"quotes": [{"speaker": "A", "direct": True}]}, "quotes[0].text must be a non-empty string"),
+        ({"quotes": [{**QUOTE, "speaker": 3}]}, "quotes[0].speaker must be a non-empty string or null"),
+        ({"quotes": [{"text": "invented words", "direct": True}]},
+         "quotes[0].speaker must be a non-empty string or null"),
+        ({"quotes": [{**QUOTE, "direct": "yes"}]}, "quotes[0].direct must be true or false"),
+        ({"quotes": [{"speaker": "A", "text": "invented words"}]}, "quotes[0].direct must be true or false"),
+        ({"quotes": [{**QUOTE, "optional": 1}]}, "quotes[0].optional must be true or false"),
     ],
 )
 def test_a_malformed_gold_structure_is_an_evaluation_error_naming_item_and_field(gold, message):
@@ -60,11 +74,14 @@ def test_the_documented_optional_fields_are_accepted():
                      entity("Reuters", "Organisation", optional=True)],
         "roles": [{**ROLE, "of": "United States", "former": True, "nominated": False, "elect": False,
                    "optional": False}],
-        "events": [{**EVENT, "place": "Kyiv", "date": "2024-11-13", "optional": True}],
+        "events": [{**EVENT, "place": "Kyiv", "date": "2024-11-13", "optional": True},
+                   {"type": "MOBILIZE", "agent": "United States", "place": "Kyiv"}],
+        "quotes": [QUOTE, {"speaker": None, "text": "invented words of an official", "direct": False,
+                           "optional": True}],
     }
     check_gold(gold, "full.gold.json")
     score = score_graph(Store(), gold, name="full")
-    assert {s: c.fn for s, c in score.counts.items()} == {"entities": 1, "roles": 1, "events": 0}
+    assert {s: c.fn for s, c in score.counts.items()} == {"entities": 1, "roles": 1, "events": 1, "quotes": 1}
     assert score.breakdown["roles"] == {"former": Counts(fn=1)}
 
 
@@ -82,6 +99,12 @@ def test_evaluate_dir_checks_every_gold_file_before_the_first_build(tmp_path):
         evaluate_dir(tmp_path, build=fake_build({}, calls))
     assert str(caught.value) == "d1.gold.json: entities[3].aliases must be a list of strings"
     assert calls == []
+
+
+def test_cli_reports_malformed_gold_quotes_in_one_line_with_exit_2(tmp_path):
+    write_docs(tmp_path, {"d1": dict(GOLD, quotes=[QUOTE, {**QUOTE, "direct": None}])})
+    result = CliRunner().invoke(main, ["evaluate", str(tmp_path), "-q"])
+    assert (result.exit_code, result.output) == (2, "Error: d1.gold.json: quotes[1].direct must be true or false\n")
 
 
 def test_cli_reports_a_malformed_gold_structure_in_one_line_with_exit_2(tmp_path):

@@ -1,11 +1,11 @@
-"""``score_graph``: one hand-built graph against one gold dict (entities, roles, events)."""
+"""``score_graph``: one hand-built graph against one gold dict (entities, roles, events, quotes)."""
 from __future__ import annotations
 
 import pytest
 import rdflib
 from evaluate_support import GOLD, PERFECT, counts, entity, store, turtle
 
-from newsgraph.evaluate import Counts, content_words, score_graph
+from newsgraph.evaluate import Counts, content_words, quote_overlaps, score_graph
 
 # ---------------------------------------------------------------- entities
 
@@ -224,12 +224,122 @@ def test_event_ends_are_resolved_through_typed_entities_only():
     assert score.counts["roles"] == Counts(tp=1, fp=1, fn=1)
 
 
+def test_an_agent_only_gold_event_is_matched_by_an_agent_only_graph_event():
+    gold = dict(GOLD, events=[*GOLD["events"], {"type": "MOBILIZE", "agent": "Ukraine"}])
+    graph = store(**dict(PERFECT, events=[*PERFECT["events"], ("MOBILIZE", "state/UKR", None)]))
+    score = score_graph(graph, gold)
+    assert score.counts["events"] == Counts(tp=3)
+    assert score.breakdown["events"]["MOBILIZE"] == Counts(tp=1)
+
+
+def test_an_agent_only_gold_event_is_also_matched_by_a_graph_event_with_a_target():
+    # as the reference scorer: the target the gold omits is extra detail, not a mistake
+    gold = dict(GOLD, events=[*GOLD["events"], {"type": "MOBILIZE", "agent": "Ukraine"}])
+    graph = store(**dict(PERFECT, events=[*PERFECT["events"], ("MOBILIZE", "state/UKR", "org/nato")]))
+    assert score_graph(graph, gold).counts["events"] == Counts(tp=3)
+
+
+def test_an_agent_only_gold_event_needs_its_agent_and_type():
+    gold = dict(GOLD, events=[{"type": "MOBILIZE", "agent": "Ukraine"}])
+    graph = store(**dict(PERFECT, events=[("MOBILIZE", "state/USA", None), ("PROTEST", "state/UKR", None)]))
+    score = score_graph(graph, gold)
+    assert score.counts["events"] == Counts(tp=0, fp=2, fn=1)
+    assert [e.text for e in score.errors if e.section == "events"] == [
+        "MOBILIZE United States (no target)", "PROTEST Ukraine (no target)", "MOBILIZE Ukraine (no target)",
+    ]
+
+
+def test_an_agent_only_graph_event_does_not_match_a_gold_event_with_a_target():
+    graph = store(**dict(PERFECT, events=[("SUPPORT", "state/USA", None), PERFECT["events"][0]]))
+    assert score_graph(graph, GOLD).counts["events"] == Counts(tp=1, fp=1, fn=1)
+
+
+def test_an_agent_only_consult_is_matched_by_its_agent_at_either_end():
+    gold = dict(GOLD, events=[{"type": "CONSULT", "agent": "Mark Rutte"}, {"type": "ASSAULT", "agent": "Ukraine"}])
+    graph = store(**dict(PERFECT, events=[("CONSULT", "person/antony-blinken", "person/mark-rutte"),
+                                          ("ASSAULT", "state/USA", "state/UKR")]))
+    assert score_graph(graph, gold).counts["events"] == Counts(tp=1, fp=1, fn=1)
+
+
+def test_one_graph_event_does_not_count_for_both_a_targeted_and_an_agent_only_gold_event():
+    gold = dict(GOLD, events=[{"type": "SUPPORT", "agent": "United States"}, GOLD["events"][1]])
+    one = store(**dict(PERFECT, events=[("SUPPORT", "state/USA", "state/UKR")]))
+    assert score_graph(one, gold).counts["events"] == Counts(tp=1, fp=0, fn=1)
+    both = store(**dict(PERFECT, events=[("SUPPORT", "state/USA", "state/UKR"), ("SUPPORT", "state/USA", None)]))
+    assert score_graph(both, gold).counts["events"] == Counts(tp=2, fp=0, fn=0)
+
+
 def test_events_are_broken_down_by_plover_type():
     graph = store(**dict(PERFECT, events=[("CONSULT", "person/antony-blinken", "person/mark-rutte"),
                                           ("ASSAULT", "state/USA", "state/UKR")]))
     assert score_graph(graph, GOLD).breakdown["events"] == {
         "ASSAULT": Counts(fp=1), "CONSULT": Counts(tp=1), "SUPPORT": Counts(fn=1),
     }
+
+
+# ---------------------------------------------------------------- quotes
+
+QUOTES = [
+    {"speaker": "Antony Blinken", "text": "we will stand with our partners for as long as it takes", "direct": True},
+    {"speaker": "Mark Rutte", "text": "the alliance is ready", "direct": False},
+    {"speaker": None, "text": "talks went well", "direct": False, "optional": True},
+]
+
+
+def test_quotes_are_scored_when_the_gold_lists_them():
+    graph = store(**PERFECT, quotes=[
+        ("person/antony-blinken", "We will stand with our partners"),  # 6 words, all in the gold's 12
+        ("person/mark-rutte", "the alliance is not ready for this"),  # 4 of the shorter's 4
+    ])
+    score = score_graph(graph, dict(GOLD, quotes=QUOTES))
+    assert score.counts["quotes"] == Counts(tp=2)
+    assert "quotes" not in score.breakdown
+
+
+def test_a_quote_needs_its_speaker_and_half_of_the_shorter_text():
+    graph = store(**PERFECT, quotes=[
+        ("person/mark-rutte", "we will stand with our partners"),  # the wrong speaker
+        ("person/antony-blinken", "our partners know it"),  # 2 of 4 words: half, a match
+        ("person/mark-rutte", "ready, he said"),  # 1 of 3 words: under half
+    ])
+    score = score_graph(graph, dict(GOLD, quotes=QUOTES))
+    assert score.counts["quotes"] == Counts(tp=1, fp=2, fn=1)
+    assert [e.text for e in score.errors if e.section == "quotes"] == [
+        "Mark Rutte: we will stand with our partners", "Mark Rutte: ready, he said",
+        "Mark Rutte: the alliance is ready",
+    ]
+
+
+def test_quoted_words_overlap_by_at_least_half_of_the_shorter_text_counting_repeats():
+    assert quote_overlaps("We will, we WILL win", "we will") and quote_overlaps("a b c d", "c d x y z w")
+    assert not quote_overlaps("a a a b", "a c d e") and not quote_overlaps("", "a") and not quote_overlaps("a b c", "d")
+
+
+def test_a_gold_quote_without_a_speaker_is_matched_by_any_speaker_and_is_optional_as_marked():
+    graph = store(**PERFECT, quotes=[("person/mark-rutte", "Talks went well."), (None, "talks went very well")])
+    assert score_graph(graph, dict(GOLD, quotes=QUOTES)).counts["quotes"] == Counts(tp=0, fp=0, fn=2)
+
+
+def test_a_graph_quote_without_a_speaker_matches_only_a_gold_quote_without_one():
+    graph = store(**PERFECT, quotes=[(None, "the alliance is ready")])
+    assert score_graph(graph, dict(GOLD, quotes=QUOTES)).counts["quotes"] == Counts(tp=0, fp=1, fn=2)
+
+
+def test_quotes_are_read_through_the_other_terms_the_reference_reads_too():
+    graph = store(**PERFECT, quotes=[("person/mark-rutte", "the alliance is ready", "alternative")])
+    assert score_graph(graph, dict(GOLD, quotes=QUOTES)).counts["quotes"] == Counts(tp=1, fn=1)
+
+
+def test_a_quote_read_twice_counts_once_and_two_for_one_gold_quote_cost_nothing():
+    quote = ("person/mark-rutte", "the alliance is ready")
+    graph = store(**PERFECT, quotes=[quote, quote, ("person/mark-rutte", "The alliance is ready.")])
+    assert score_graph(graph, dict(GOLD, quotes=QUOTES)).counts["quotes"] == Counts(tp=1, fp=0, fn=1)
+
+
+def test_quotes_are_not_scored_when_the_gold_has_no_quotes_list():
+    graph = store(**PERFECT, quotes=[("person/mark-rutte", "the alliance is ready")])
+    assert "quotes" not in score_graph(graph, GOLD).counts
+    assert score_graph(graph, dict(GOLD, quotes=[])).counts["quotes"] == Counts(fp=1)
 
 
 # ---------------------------------------------------------------- inputs

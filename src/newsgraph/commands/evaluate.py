@@ -27,8 +27,9 @@ def command(docs_dir: Path, verbose: bool, ext: str, json_file: Path | None, mod
 
     For every NAME.gold.json in DOCS_DIR, build the graph of NAME.txt (or
     NAME.EXT) and report precision, recall and F1 of entities, roles and
-    events per document and micro-averaged (rules: see the annotation
-    guidelines). Exits 1 when a build failed.
+    events, and of quotations where the gold files list them, per document
+    and micro-averaged (rules: see the annotation guidelines). Exits 1 when
+    a build failed.
     """
     show = not quiet and sys.stderr.isatty()
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
-from .report import SECTIONS, Counts, EvaluationReport
+from .report import Counts, EvaluationReport
 
-_HEADER = ("entities P/R/F", "roles P/R/F", "events P/R/F")
 _TITLES = {"entities": "entities by type", "events": "events by PLOVER type", "roles": "roles by status"}
 
 
@@ -22,16 +21,20 @@ def _prf(counts: Counts) -> str:
 def format_report(report: EvaluationReport, *, verbose: bool = False) -> str:
     """The evaluation table, one row per document, MICRO and a line of micro F1 scores.
 
-    With ``verbose``, each document's false positives and misses under its
-    row, and under MICRO the breakdowns (entities by type, events by PLOVER
-    type, roles by status).
+    Columns: entities, roles, events, and quotes when a gold file lists
+    quotations (a document whose gold file has none shows "-" there). With
+    ``verbose``, each document's false positives and misses under its row,
+    and under MICRO the breakdowns (entities by type, events by PLOVER type,
+    roles by status).
     """
     width = max([40, *(len(d.name) for d in report.documents)])
+    sections = report.sections
 
     def row(name: str, counts: Mapping[str, Counts]) -> str:
-        return f"{name:{width}}  " + "    ".join(f"{_prf(counts[s]):14}" for s in SECTIONS).rstrip()
+        cells = (_prf(counts[s]) if s in counts else "-" for s in sections)
+        return f"{name:{width}}  " + "    ".join(f"{c:14}" for c in cells).rstrip()
 
-    lines = [f"{'document':{width}}  " + "    ".join(f"{h:14}" for h in _HEADER).rstrip()]
+    lines = [f"{'document':{width}}  " + "    ".join(f"{s + ' P/R/F':14}" for s in sections).rstrip()]
     for doc in report.documents:
         lines.append(row(doc.name, doc.counts))
         if doc.build_error:
@@ -48,7 +51,7 @@ def format_report(report: EvaluationReport, *, verbose: bool = False) -> str:
             lines.append(f"  {_TITLES[section]:{width - 2}}  P    R    F       tp   fp   fn")
             for group, c in groups.items():
                 lines.append(f"    {group:{width - 4}}  {_prf(c)}    {c.tp:3d}  {c.fp:3d}  {c.fn:3d}")
-    lines.append(" ".join(f"{s}_f1={micro[s].f1:.3f}" for s in SECTIONS))
+    lines.append(" ".join(f"{s}_f1={micro[s].f1:.3f}" for s in sections))
     return "\n".join(lines) + "\n"
 
 

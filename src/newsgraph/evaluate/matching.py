@@ -1,15 +1,17 @@
-"""When a name, a role string or a predicted node stands for a gold item.
+"""When a name, a role string, a quotation or a predicted node stands for a gold item.
 
 Names are compared by their keys (case-insensitive, ignoring a leading
 "the", a trailing possessive and the dots of acronyms); role strings by
-their content words; a predicted node stands for at most one gold entity
-(:func:`resolve`). The gold dict is checked here too, so a malformed gold
+their content words; quoted texts by the words they share
+(:func:`quote_overlaps`); a predicted node stands for at most one gold
+entity (:func:`resolve`). The gold dict is checked here too, so a malformed gold
 file fails with a one-line EvaluationError naming the item.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -43,6 +45,20 @@ def content_words(role: str) -> frozenset[str]:
     """The words of a role string that say what the post is ("secretary-general" -> secretary, general)."""
     words = re.split(r"[^\w]+", unicodedata.normalize("NFKC", role).casefold())
     return frozenset(w for w in words if w and not w.isdigit() and w not in ROLE_STOPWORDS)
+
+
+def quote_words(text: str) -> list[str]:
+    """The words of a quoted text, case-folded, in order (repeats kept)."""
+    return re.findall(r"\w+", unicodedata.normalize("NFKC", text).casefold())
+
+
+def quote_overlaps(a: str, b: str) -> bool:
+    """Two quoted texts match when they share at least half of the shorter one's words (counted with repeats)."""
+    words_a, words_b = quote_words(a), quote_words(b)
+    if not words_a or not words_b:
+        return False
+    shared = sum((Counter(words_a) & Counter(words_b)).values())
+    return shared >= 0.5 * min(len(words_a), len(words_b))
 
 
 def keys_of(names: Sequence[str]) -> frozenset[str]:
@@ -98,9 +114,14 @@ def _is_flag(value: Any) -> bool:
     return isinstance(value, bool)
 
 
+def _is_text_or_null(value: Any) -> bool:
+    return value is None or _is_text(value)
+
+
 _TEXT = (_is_text, "a non-empty string")
 _TEXTS = (_is_texts, "a list of strings")
 _FLAG = (_is_flag, "true or false")
+_SPEAKER = (_is_text_or_null, "a non-empty string or null")
 # The fields of the guidelines' file format, per list: name -> (required, check, what it must be).
 # A field that is present is checked even when optional, so a loosely shaped gold file
 # fails here with its place named instead of as a TypeError deep in the scorer.
@@ -114,14 +135,17 @@ GOLD_FIELDS: dict[str, dict[str, tuple[bool, Callable[[Any], bool], str]]] = {
         "nominated": (False, *_FLAG), "elect": (False, *_FLAG), "optional": (False, *_FLAG),
     },
     "events": {
-        "type": (True, *_TEXT), "agent": (True, *_TEXT), "target": (True, *_TEXT), "place": (False, *_TEXT),
+        "type": (True, *_TEXT), "agent": (True, *_TEXT), "target": (False, *_TEXT), "place": (False, *_TEXT),
         "date": (False, *_TEXT), "optional": (False, *_FLAG),
+    },
+    "quotes": {
+        "speaker": (True, *_SPEAKER), "text": (True, *_TEXT), "direct": (True, *_FLAG), "optional": (False, *_FLAG),
     },
 }
 
 
 def gold_list(gold: Mapping[str, Any], key: str, where: str) -> list[dict[str, Any]]:
-    """The gold items under ``key`` ("entities", "roles" or "events"), each checked field by field.
+    """The gold items under ``key`` ("entities", "roles", "events" or "quotes"), each checked field by field.
 
     ``where`` names the gold file in the message: "d1.gold.json: entities[3].aliases
     must be a list of strings" (items are counted from 0, as in a JSON path).
@@ -160,3 +184,4 @@ def check_gold(gold: Mapping[str, Any], where: str) -> None:
     gold_entities(gold, where)
     gold_list(gold, "roles", where)
     gold_list(gold, "events", where)
+    gold_list(gold, "quotes", where)

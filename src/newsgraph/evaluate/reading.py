@@ -1,8 +1,9 @@
 """Read a predicted graph through the RDF contract of ``docs/graph-model.md``.
 
-Only entity classes with SKOS (or RDFS) labels, ``org:Membership`` and
-``ng:Event`` are read, so any graph of that shape can be scored, whoever
-built it; an rdflib Graph is handed to Oxigraph first.
+Only entity classes with SKOS (or RDFS) labels, ``org:Membership``,
+``ng:Event`` (with or without ``ng:target``) and ``ng:Quotation`` (through
+the terms the reference scorer reads) are read, so any graph of that shape
+can be scored, whoever built it; an rdflib Graph is handed to Oxigraph first.
 """
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ PREFIX ng: <https://w3id.org/newsgraph/ontology#>
 PREFIX org: <http://www.w3.org/ns/org#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+PREFIX schemahttp: <http://schema.org/>
 """
 _Q_ENTITIES = _PREFIXES + """
 SELECT ?node ?type ?label ?pref WHERE {
@@ -38,10 +41,20 @@ SELECT ?m ?person ?role ?roleLabel ?org ?former ?nominated ?elect WHERE {
   OPTIONAL { ?m ng:nominated ?nominated }
   OPTIONAL { ?m ng:elect ?elect }
 } ORDER BY ?m"""
+# An event may have no target (an agent-only event: a protest, a deployment).
 Q_EVENTS = _PREFIXES + """
 SELECT ?event ?type ?agent ?target WHERE {
-  ?event a ng:Event ; ng:eventType ?type ; ng:agent ?agent ; ng:target ?target .
+  ?event a ng:Event ; ng:eventType ?type ; ng:agent ?agent .
+  OPTIONAL { ?event ng:target ?target }
 } ORDER BY ?event"""
+# The terms the reference scorer reads a quotation through: ng:speaker (or
+# schema:spokenByCharacter) for who said it, schema:text (or ng:quotedText) for the words.
+Q_QUOTES = _PREFIXES + """
+SELECT ?quote ?speaker ?text WHERE {
+  ?quote a ng:Quotation .
+  OPTIONAL { ?quote ng:speaker|schema:spokenByCharacter|schemahttp:spokenByCharacter ?speaker }
+  ?quote schema:text|schemahttp:text|ng:quotedText ?text .
+} ORDER BY ?quote"""
 
 
 def as_store(graph: LoadedGraph | Store | Any) -> Store:

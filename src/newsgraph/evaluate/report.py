@@ -9,7 +9,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-SECTIONS = ("entities", "roles", "events")
+SECTIONS = ("entities", "roles", "events", "quotes")
+# Sections every gold file is scored on; quotes only where the gold file has a "quotes" list.
+ALWAYS_SCORED = ("entities", "roles", "events")
+# Sections with a breakdown by group (entity type, role status, PLOVER event type).
+BROKEN_DOWN = ("entities", "roles", "events")
 
 
 @dataclass(frozen=True)
@@ -56,8 +60,9 @@ class Error:
 class DocumentScore:
     """The score of one document; ``breakdown`` is section -> group -> counts.
 
-    Groups are the entity type, the PLOVER event type and the role status
-    (current, former, nominated, elect).
+    ``counts`` has a "quotes" entry only when the gold file has a quotes
+    list. Groups are the entity type, the PLOVER event type and the role
+    status (current, former, nominated, elect); quotes have no groups.
     """
 
     name: str
@@ -66,18 +71,29 @@ class DocumentScore:
     errors: tuple[Error, ...] = ()
     build_error: str | None = None
 
+    @property
+    def sections(self) -> tuple[str, ...]:
+        """The sections this document was scored on, in report order."""
+        return tuple(s for s in SECTIONS if s in self.counts)
+
 
 @dataclass(frozen=True)
 class EvaluationReport:
     documents: tuple[DocumentScore, ...]
 
     @property
+    def sections(self) -> tuple[str, ...]:
+        """The sections any document was scored on (quotes only when some gold file has them)."""
+        return tuple(s for s in SECTIONS if s in ALWAYS_SCORED or any(s in d.counts for d in self.documents))
+
+    @property
     def micro(self) -> dict[str, Counts]:
-        return {s: sum((d.counts[s] for d in self.documents), Counts()) for s in SECTIONS}
+        """Counts summed over the documents scored on each section."""
+        return {s: sum((d.counts.get(s, Counts()) for d in self.documents), Counts()) for s in self.sections}
 
     @property
     def breakdown(self) -> dict[str, dict[str, Counts]]:
-        total: dict[str, dict[str, Counts]] = {s: {} for s in SECTIONS}
+        total: dict[str, dict[str, Counts]] = {s: {} for s in BROKEN_DOWN}
         for doc in self.documents:
             for section, groups in doc.breakdown.items():
                 for group, counts in groups.items():
@@ -94,7 +110,7 @@ class EvaluationReport:
             "breakdown": {s: {g: c.as_dict() for g, c in gs.items()} for s, gs in self.breakdown.items()},
             "documents": {
                 d.name: {
-                    **{s: d.counts[s].as_dict() for s in SECTIONS},
+                    **{s: d.counts[s].as_dict() for s in d.sections},
                     "errors": [{"section": e.section, "kind": e.kind, "text": e.text} for e in d.errors],
                     **({"build_error": d.build_error} if d.build_error else {}),
                 }
