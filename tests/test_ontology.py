@@ -616,3 +616,15 @@ def test_a_sector_outside_the_scheme_or_two_agent_sectors_are_rejected(shapes):
     found = _broken(shapes, add=[(EVENT, NG.agentSector, SECTOR.military), (EVENT, NG.agentSector, SECTOR.police),
                                  (EVENT, NG.targetSector, URIRef(SECTOR_IRI + "army"))])
     assert found == {(EVENT, NG.agentSector), (EVENT, NG.targetSector)}
+
+
+def test_every_sector_the_group_noun_lexicon_names_is_a_concept_of_sectors_ttl():
+    from newsgraph.errors import OntologyError
+    from newsgraph.resources import read_csv
+
+    try:
+        rows = read_csv("actor_sectors.csv")
+    except OntologyError:
+        pytest.skip("ontology/actor_sectors.csv is not there yet")
+    used = {row["sector"] for row in rows}
+    assert used and used <= set(SECTORS), f"not in sectors.ttl: {sorted(used - set(SECTORS))}"
