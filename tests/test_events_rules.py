@@ -258,3 +258,87 @@ def test_a_sentence_with_an_event_word_and_no_actor_gives_nothing():
         .           PUNCT punct 3
     """, {})
     assert found == {}
+
+
+# ---------------------------------------------------------------- requests
+
+
+def test_the_subject_of_a_demanded_clause_is_the_target():
+    found = events("""
+        Chile       PROPN nsubj 2
+        demanded|demand VERB ROOT 0
+        that        SCONJ mark 5
+        Peru        PROPN nsubj 5
+        withdraw    VERB:VB ccomp 2
+        its         PRON  poss 7
+        ships|ship  NOUN  dobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("REQUEST", CHL, PER)}
+
+
+def test_a_reported_obligation_is_a_request_of_the_speaker():
+    found = events("""
+        Russia      PROPN nsubj 2
+        said|say    VERB  ROOT 0
+        Sudan       PROPN nsubj 5
+        must        AUX   aux 5
+        return      VERB:VB ccomp 2
+        the         DET   det 7
+        helicopter  NOUN  dobj 5
+        .           PUNCT punct 2
+    """, {"Russia": RUS, "Sudan": SDN})
+    e = found[("REQUEST", RUS, SDN)]
+    assert e.provenance[0].extractor == "events.obligation.v1"
+
+
+def test_an_obligation_nobody_reports_is_no_request():
+    found = events("""
+        Sudan       PROPN nsubj 3
+        must        AUX   aux 3
+        return      VERB:VB ROOT 0
+        the         DET   det 5
+        helicopter  NOUN  dobj 3
+        .           PUNCT punct 3
+    """, {"Sudan": SDN})
+    assert found == {}
+
+
+def test_a_word_whose_frame_is_a_preposition_means_nothing_without_it():
+    # "call" is a request only as "call on" or "call for"; naming something is not.
+    found = events("""
+        Chile       PROPN nsubj 2
+        called|call VERB  ROOT 0
+        the         DET   det 4
+        drills|drill NOUN dobj 2
+        a           DET   det 6
+        provocation NOUN  oprd 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL})
+    assert found == {}
+
+
+def test_a_call_for_something_is_a_request_with_no_target():
+    found = events("""
+        Chile       PROPN nsubj 2
+        called|call VERB  ROOT 0
+        for         ADP   prep 2
+        a           DET   det 5
+        ceasefire   NOUN  pobj 3
+        .           PUNCT punct 2
+    """, {"Chile": CHL})
+    assert set(found) == {("REQUEST", CHL, None)}
+
+
+def test_a_target_behind_a_measure_of_the_object_is_found():
+    found = events("""
+        Canada      PROPN nsubj 2
+        imposed|impose VERB ROOT 0
+        billions|billion NOUN dobj 2
+        of          ADP   prep 3
+        tariffs|tariff NOUN pobj 4
+        on          ADP   prep 5
+        Mexico      PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"Canada": "state/CAN", "Mexico": "state/MEX"})
+    assert set(found) == {("SANCTION", "state/CAN", "state/MEX")}

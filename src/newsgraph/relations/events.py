@@ -36,10 +36,11 @@ P/R/F): nothing hypothetical 1.00/0.67/0.80, every hypothetical
 """
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from ..types import EntityType, Event
+from ..types import Event
 from .context import DocumentContext, SentenceView
 from .lexicons import EventWord
 from .merge import SYMMETRIC
@@ -47,35 +48,19 @@ from .responses import CONFIDENCE as RESPONSE_CONFIDENCE
 from .responses import EXTRACTOR as RESPONSE
 from .responses import Prior, rebuttals
 from .intent import THREATENED, intended_type
-from .modality import ASSERTED, COMMITTED, FUTURE, HYPOTHETICAL, noun_modality, verb_modality
-from .syntax import (RELATIVE, Actor, actor_of, conjuncts, is_passive, is_verb, proxy_partners, relative_head,
-                     resolve_pronoun, subject, verb_lemma)
-from .titles import TitlePhrase, find_titles, named_holder
+from .modality import ASSERTED, COMMITTED, FUTURE, HYPOTHETICAL, verb_modality
+from .syntax import (RELATIVE, Actor, actor_of, conjuncts, is_passive, is_verb, relative_head,
+                     subject, verb_lemma)
+from .frames import (CONCERNED, REQUESTED, Found, Titles, actors, clause_agents, clause_subjects, measured, place_of,
+                     prep_objects)
+from .nominal import noun_events
+from .titles import find_titles
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
 EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL, COMMITTED: ASSERTED}
-# Prepositions whose object an act is directed at, or done in (the fallback target of a non-symmetric event).
-CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with", "from", "in", "into", "at", "of"})
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
-PLACE_PREPOSITIONS = frozenset({"in", "at"})
-Titles = dict[int, TitlePhrase]  # title phrases of a sentence by their head token
 XCOMP = "+xcomp"  # event_verbs.csv object marker: the verb has a to-infinitive ("warned X to ...")
-
-
-@dataclass(frozen=True)
-class Found:
-    """One event reading of one sentence, before merging (``target`` None: no named target)."""
-
-    type: str
-    agent: Actor
-    target: Actor | None
-    modality: str
-    extractor: str
-    confidence: float
-    place: str | None
-    token: int = -1  # the event word
-    mode: str | None = None
 
 
 def _distinct(f: Found) -> bool:
@@ -93,8 +78,8 @@ def extract_events(ctx: DocumentContext) -> Iterator[Event]:
                        for f in founds if f.target is not None)
         history.sort(key=lambda p: (p.sentence, p.token))
         rejected = {(f.agent.key, f.token) for f in founds if f.type == "REJECT" and f.target is not None}
-        for r in rebuttals(ctx, view, history, lambda v: _clause_agents(ctx, view, v, titles),
-                           lambda i: _actors(ctx, view, i, titles)):
+        for r in rebuttals(ctx, view, history, lambda v: clause_agents(ctx, view, v, titles),
+                           lambda i: actors(ctx, view, i, titles)):
             if (r.agent.key, r.token) not in rejected:  # a rebuttal the clause names its target for
                 founds = [f for f in founds if not (f.type == "REJECT" and f.target is None
                                                     and f.agent.key == r.agent.key and f.token == r.token)]
@@ -152,100 +137,12 @@ def _sentence(ctx: DocumentContext, view: SentenceView, titles: Titles) -> Itera
             agent = _hyphen_agent(ctx, view, tok.i)
             found = _compound(ctx, view, tok.i, titles, agent) if agent is not None else _verb(ctx, view, tok.i, titles)
         elif tok.pos in {"NOUN", "PROPN"} and lemma in words.nouns and view.span_at(tok.i) is None:
-            found = _noun(ctx, view, tok.i, titles)
+            found = noun_events(ctx, view, tok.i, titles)
         else:
-            continue
+            found = iter(())
+        if tok.pos in {"VERB", "AUX"} and tok.dep == "ccomp":
+            found = itertools.chain(found, _obligation(ctx, view, tok.i, titles))
         yield from (replace(f, token=tok.i) for f in found)
-
-
-# ---------------------------------------------------------------- actors
-
-
-def _actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) -> list[Actor]:
-    """The actors a token and its conjuncts stand for."""
-    out: list[Actor] = []
-    for k in conjuncts(view, i):
-        if k in titles:
-            # "Nato chief Tomas Berger" is headed by "chief"; an unnamed official stands for
-            # the body in the title, but never a former one ("the former Dutch prime minister").
-            named = named_holder(ctx, view, titles[k])
-            actor = Actor(named.key, 1.0) if named is not None else None
-            if actor is None:
-                actor = next((a for c in view.kids(k, "appos") if (a := actor_of(ctx, view, c)) is not None), None)
-            actor = actor or _official(ctx, view, titles[k])
-        else:
-            actor = actor_of(ctx, view, k)
-        for found in ([actor] if actor is not None else []) + (proxy_partners(ctx, view, k) if actor else []):
-            if found.key not in {a.key for a in out}:
-                out.append(found)
-    return out
-
-
-def _official(ctx: DocumentContext, view: SentenceView, title: TitlePhrase) -> Actor | None:
-    """An unnamed official stands for the body named in the title: "the RSF commander"."""
-    if title.org is None or title.determiner != "the" or title.former:
-        return None
-    for k in range(title.end, min(title.end + 2, len(view.tokens))):
-        span = view.span_at(k)
-        if span is not None and span.type is EntityType.PERSON:
-            return None  # the post of a named person: the person acts
-    return Actor(title.org, 0.7) if ctx.is_actor(title.org) else None
-
-
-def _clause_agents(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> list[Actor]:
-    """The agents of the clause of verb ``v``: its subject (or the one it shares)."""
-    s = subject(view, v)
-    agents = _actors(ctx, view, s, titles) if s is not None else []
-    # "It came as ...": an "it" that stands for nothing (see resolve_pronoun).
-    expletive = not agents and s is not None and view.low(s) in {"it", "there"}
-    participle = view.tokens[v].tag == "VBG" and view.tokens[v].dep in {"advcl", "conj", "acl"}
-    if not agents and participle and not view.kids(v, "nsubj") and (s is None or expletive):
-        # "It came as X travelled to Brussels, meeting Y": the nearest actor subject before the participle.
-        for u in range(v - 1, -1, -1):
-            if is_verb(view, u):
-                for c in view.kids(u, "nsubj"):
-                    found = _actors(ctx, view, c, titles)
-                    if found:
-                        return [Actor(a.key, a.certainty * 0.8) for a in found]
-    return agents
-
-
-def _prep_objects(view: SentenceView, owners: list[int], preps: set[str]) -> list[int]:
-    """Objects of the prepositions (or preposition-like participles) ``preps`` under ``owners``."""
-    out: list[int] = []
-    for o in owners:
-        for c in view.children[o]:
-            low = view.low(c)
-            dep = view.tokens[c].dep
-            if low in preps and dep in {"prep", "dative", "prt", "agent", "advmod"}:
-                # "spoke with X and with Y": a preposition coordinated with this one counts too
-                for p in conjuncts(view, c):
-                    if p == c or view.tokens[p].pos == "ADP":
-                        out.extend(view.kids(p, "pobj"))
-            elif low in preps and dep == "acl":
-                out.extend(view.kids(c, "dobj"))  # "drills surrounding Taiwan"
-    return out
-
-
-def _place(ctx: DocumentContext, view: SentenceView, owners: list[int]) -> str | None:
-    """A Place in an "in/at" phrase of the event word, its object or the verb it shares a clause with.
-
-    Not any place of the sentence: in "X attacked Y, Z told reporters in
-    Brussels" Brussels is where Z spoke."""
-    toks = view.tokens
-    clause = list(owners)
-    for o in owners:
-        if toks[o].dep in {"conj", "xcomp", "advcl"} and is_verb(view, toks[o].head):
-            clause.append(toks[o].head)  # "met in Beijing and greeted each other"
-    for o in list(clause):
-        if toks[o].dep == "ROOT":
-            clause.extend(c for c in view.kids(o, "conj") if is_verb(view, c))
-    candidates = _prep_objects(view, clause, PLACE_PREPOSITIONS)
-    for i in candidates:
-        span = view.span_at(i)
-        if span is not None and span.type is EntityType.PLACE:
-            return span.key
-    return None
 
 
 # ---------------------------------------------------------------- verbs
@@ -320,12 +217,13 @@ def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str
                 if s == "xcomp":
                     continue
                 out = _slot_candidates(ctx, view, c, s, c_objects, c_objects, titles)
-                if any(_actors(ctx, view, k, titles) for k in out):
+                if any(actors(ctx, view, k, titles) for k in out):
                     return out
         return out
+    owners = [v, *measured(view, objects)]
     if slot == "concerned":
-        return _prep_objects(view, [v, *objects], CONCERNED)
-    return _prep_objects(view, [v, *objects], {slot, "upon" if slot == "on" else slot})
+        return prep_objects(view, owners, CONCERNED)
+    return prep_objects(view, owners, {slot, "upon" if slot == "on" else slot})
 
 
 def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> Iterator[Found]:
@@ -340,7 +238,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         return  # "agreed to send aid", "vowed to strike": the complement is coded as the intention (intent.py)
     extractor, confidence = ("events.passive.v1", 0.75) if passive else ("events.svo.v1", 0.8)
     if passive:
-        agents = [a for p in _prep_objects(view, [v], {"by"}) for a in _actors(ctx, view, p, titles)]
+        agents = [a for p in prep_objects(view, [v], {"by"}) for a in actors(ctx, view, p, titles)]
         if toks[v].dep == "acl":
             patients = [toks[v].head]
         else:
@@ -348,7 +246,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             shared = subject(view, v) if not patients and toks[v].dep == "conj" else None
             patients = patients or ([shared] if shared is not None else [])  # "travelled to X and was received by Y"
     else:
-        agents = _clause_agents(ctx, view, v, titles)
+        agents = clause_agents(ctx, view, v, titles)
         patients = view.kids(v, "dobj")
     if not agents:
         return
@@ -358,18 +256,20 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     for slot in row.target:
         cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles)
         candidates = candidates or bool(cands)
-        targets = [a for c in cands for a in _actors(ctx, view, c, titles)]
+        targets = [a for c in cands for a in actors(ctx, view, c, titles)]
         if targets:
             break
     if not targets and row.type not in SYMMETRIC:
         # The row's own frame names no actor: an actor the act is directed at or done in still is its
         # target, as event coders read it ("imposed curbs on X", "resumed attacks in X", "pulled out of X").
-        cands = _prep_objects(view, [v, *objects], CONCERNED)
+        cands = prep_objects(view, [v, *measured(view, objects)], CONCERNED)
         if view.kids(v, "xcomp"):  # "threatened to attack X": whom the threatened act is aimed at
             cands = cands + _slot_candidates(ctx, view, v, "xcomp", patients, objects, titles)
-        targets = [a for c in cands for a in _actors(ctx, view, c, titles)]
+        if row.type == REQUESTED:  # "demanded that X withdraw": who is to act
+            cands = cands + clause_subjects(view, v)
+        targets = [a for c in cands for a in actors(ctx, view, c, titles)]
     modality = verb_modality(ctx, view, v)
-    place = _place(ctx, view, [v, *objects])
+    place = place_of(ctx, view, [v, *objects])
     if not targets and row.reciprocal and not passive:
         # "X and Y met", "met each other", "signed a deal": the object, if any, is no participant;
         # "X and Y spoke to reporters" names another participant, though not an actor.
@@ -385,6 +285,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     if not targets:
         if row.type in SYMMETRIC and row.target:
             return  # a meeting or a deal with no one named is no interaction
+        if not (row.alone or candidates):
+            return  # "called the drills a warning": no "on" or "for", so not the sense of calling on someone
         if _rebuts_a_claim(ctx, view, v, objects):
             return  # "denied the charge", "denied sending arms": a REJECT of whoever made it, or none (responses.py)
         # "the minister resigned", "Russia deployed troops", "a camp was attacked by militiamen"
@@ -394,6 +296,26 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     for a in agents:
         for b in targets:
             yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode)
+
+
+def _obligation(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> Iterator[Found]:
+    """A reported obligation is a demand: "X said Y must leave" is X's REQUEST of Y.
+
+    The clause of ``v`` has an auxiliary of obligation (relations_cues.csv use
+    ``obligation``: must, should) and is reported by a speech verb whose
+    subject is an actor; the clause's subject is the target."""
+    toks = view.tokens
+    h = toks[v].head
+    if toks[v].dep != "ccomp" or h == v or not ctx.words.cue(toks[h].lemma, "speech"):
+        return
+    if not any(toks[c].dep == "aux" and ctx.words.cue(view.low(c), "obligation") for c in view.children[v]):
+        return
+    agents = clause_agents(ctx, view, h, titles)
+    targets = [a for s in view.kids(v, "nsubj") for a in actors(ctx, view, s, titles)]
+    modality = verb_modality(ctx, view, h)
+    for a in agents:
+        for b in targets:
+            yield Found(REQUESTED, a, b, modality, "events.obligation.v1", 0.6, None)
 
 
 def _rebuts_a_claim(ctx: DocumentContext, view: SentenceView, v: int, objects: list[int]) -> bool:
@@ -431,88 +353,6 @@ def _compound(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles, 
         target = actor_of(ctx, view, head) if view.tokens[v].dep == "amod" and head > v else None
     if target is not None:
         yield Found(row.type, agent, target, ASSERTED, "events.compound.v1", 0.7, None)
-
-
-# ---------------------------------------------------------------- nouns
-
-
-def _carrier(ctx: DocumentContext, view: SentenceView, n: int) -> tuple[int | None, str]:
-    """The verb whose subject is the noun's agent, and how it carries the noun.
-
-    "launched an attack" (light verb), "two days of drills" (through a
-    measure noun), "in a rebuke of", "ahead of a meeting with" (framing
-    prepositions)."""
-    toks = view.tokens
-    words = ctx.words
-    tok = toks[n]
-    if tok.dep == "pobj" and view.low(tok.head) == "of" and toks[toks[tok.head].head].pos == "NOUN":
-        measure = toks[tok.head].head  # "two days of drills", "a series of strikes"
-        if toks[measure].dep == "dobj":
-            tok = toks[measure]
-    if tok.dep in {"dobj", "nsubjpass"} and words.cue(verb_lemma(view, tok.head, words.cues["light"]), "light"):
-        return tok.head, "light"
-    if tok.dep == "pobj":
-        prep = tok.head
-        head = toks[prep].head
-        if view.low(prep) == "of" and words.cue(view.low(head), "frame"):
-            prep, head = head, toks[head].head  # "ahead of"
-        if words.cue(view.low(prep), "frame") and is_verb(view, head):
-            return head, "frame"
-    return None, ""
-
-
-def _noun(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> Iterator[Found]:
-    toks = view.tokens
-    row = ctx.words.nouns[toks[n].lemma.casefold()][0]
-    if "between" in row.target:  # "talks between Okafor and Lindqvist": each pair of participants
-        between = [a for c in _prep_objects(view, [n], {"between"}) for a in _actors(ctx, view, c, titles)]
-        if len(between) > 1:
-            modality = noun_modality(ctx, view, n, _carrier(ctx, view, n)[0])
-            place = _place(ctx, view, [n])
-            for a_i, a in enumerate(between):
-                for b in between[a_i + 1 :]:
-                    yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place, mode=row.mode)
-            return
-    targets: list[Actor] = []
-    carrier, how = _carrier(ctx, view, n)
-    # "staged drills near X": the parser often hangs the noun's phrase on the light verb that carries it.
-    owners = [n, carrier] if how == "light" and carrier is not None else [n]
-    for slot in row.target:
-        if slot == "poss":
-            cands = view.kids(n, "poss")
-        elif slot == "between":
-            continue
-        else:
-            cands = _prep_objects(view, [n], {slot}) or _prep_objects(view, owners[1:], {slot})
-        targets = [a for c in cands for a in _actors(ctx, view, c, titles)]
-        if targets:
-            break
-    # With no target, only a noun its agent carries out stands as an event: "staged a protest",
-    # "went on strike", "launched an investigation"; not "the strike" or "Russia's offensive" alone.
-    if not targets and not (how == "light" and row.type not in SYMMETRIC):
-        return
-    agents: list[Actor] = []
-    if "poss" not in row.target:
-        named = [c for c in view.kids(n, "poss") if view.span_at(c) is not None or toks[c].pos != "PRON"]
-        agents = [a for c in named for a in _actors(ctx, view, c, titles)]
-    if not agents:
-        agents = [a for p in _prep_objects(view, [n], {"by"}) for a in _actors(ctx, view, p, titles)]
-    if not agents:
-        for c in view.kids(n, "amod", "compound", "nmod"):
-            span = view.span_at(c)
-            if span is not None and span.type is not EntityType.PERSON:
-                agents.extend(_actors(ctx, view, c, titles))
-    if not agents and carrier is not None:
-        agents = _clause_agents(ctx, view, carrier, titles)
-    if not agents and "poss" not in row.target:
-        # "its war against Ukraine": only when the clause and the nearest name agree on "its".
-        pronouns = [resolve_pronoun(ctx, view, c, strict=True) for c in view.kids(n, "poss")]
-        agents = [a for a in pronouns if a is not None]
-    modality = noun_modality(ctx, view, n, carrier if how == "light" else None)
-    place = _place(ctx, view, [n] + ([carrier] if carrier is not None else []))
-    for a in agents:
-        for b in targets or [None]:
-            yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7 if b else 0.6, place, mode=row.mode)
 
 
 __all__ = ["EMITTED", "extract_events"]

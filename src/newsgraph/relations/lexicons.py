@@ -35,6 +35,7 @@ PLOVER_TYPES = frozenset(
         "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
     }
 )
+ARGUMENT_SLOTS = frozenset({"obj", "dative", "owner", "poss", "xcomp"})  # target slots that are no preposition
 TITLE_KINDS = frozenset(
     {"head", "government", "minister", "diplomat", "military", "official", "party", "legal", "media", "local", "rank"}
 )
@@ -42,11 +43,12 @@ TITLE_WORD_USES = frozenset({"former", "nominated", "elect", "qualifier", "rank"
 ROLE_VERB_EFFECTS = frozenset({"", "former", "nominated", "successor", "past-former"})
 NOUN_CLASSES = frozenset(
     {"aid", "weapon", "force", "penalty", "relation", "agreement", "proxy", "org-anaphor", "group-anaphor",
-     "state-anaphor", "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand"}
+     "state-anaphor", "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand",
+     "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting"}
 )
 CUE_USES = frozenset(
-    {"future", "modal", "negation", "deny", "hope", "intent", "condition", "unreal", "light", "frame", "speech", "bridge",
-     "expletive", "rebut", "holder"}
+    {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "condition", "unreal", "light", "frame",
+     "speech", "bridge", "expletive", "rebut", "holder"}
 )
 
 
@@ -92,6 +94,7 @@ class EventWord:
     reciprocal: bool
     particle: str | None = None
     mode: str | None = None  # PLOVER mode of the type ("aerial"), a concept plover:{type}-{mode}
+    alone: bool = False  # the word reports the act without its target: "resigned", "attacked a camp"
 
 
 @dataclass(frozen=True)
@@ -204,8 +207,11 @@ def _event_words(classes: dict[str, frozenset[str]]) -> tuple[dict, dict]:
         mode = row.get("mode") or None
         if mode is not None and not mode.replace("-", "").isalnum():
             raise _bad(name, row, "mode must be a PLOVER mode name (see plover.ttl)")
+        # A frame made only of prepositions ("call on|for") says which sense of the word is meant:
+        # without one of them the word stands for no event, unless the row says "-" (may stand alone).
+        alone = "-" in split_list(row["target"]) or any(t in ARGUMENT_SLOTS for t in target)
         word = EventWord(lemma, row["type"], row["form"], target, frozenset(objects),
-                         row["reciprocal"].casefold() in {"yes", "true", "1"}, particle, mode)
+                         row["reciprocal"].casefold() in {"yes", "true", "1"}, particle, mode, alone)
         (verbs if word.form == "verb" else nouns)[lemma].append(word)
 
     def order(rows: list[EventWord]) -> tuple[EventWord, ...]:

@@ -95,6 +95,8 @@ def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
         return None
     if dep == "conj":
         return subject(view, h, depth + 1)
+    if dep == "acomp" and is_verb(view, h):
+        return subject(view, h, depth + 1)  # "X is ready to send": the subject of the copula
     if dep == "xcomp":
         # Object control: "urged Ukraine to...", "asked them to..."
         obj = view.kids(h, "dobj")
@@ -289,6 +291,10 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
                 if actor is not None:
                     return Actor(actor.key, actor.certainty * 0.8)
                 continue
+            if cspan is None and view.tokens[c].pos == "NOUN":
+                # "Haitian government officials": the name sits on the modifying noun
+                inner = [view.span_at(g) for g in view.kids(c, "amod", "compound", "poss")]
+                cspan = next((sp for sp in inner if sp is not None), None)
             if cspan is None or _ethnic(view, cspan):
                 continue
             key = ctx.actor_key(cspan)

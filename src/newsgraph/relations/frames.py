@@ -1,0 +1,144 @@
+"""What the event rules share: a reading (``Found``), the actors a token
+stands for, the clause's agents, and the phrases where targets and places sit.
+
+``events.py`` reads verbs and clauses, ``nominal.py`` event nouns; both
+find their actors and targets through these helpers.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..types import EntityType
+from .context import DocumentContext, SentenceView
+from .syntax import Actor, actor_of, conjuncts, is_verb, proxy_partners, subject
+from .titles import TitlePhrase, named_holder
+
+# Prepositions whose object an act is directed at, or done in (the fallback target of a non-symmetric event).
+CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with", "from", "in", "into", "at", "of"})
+PLACE_PREPOSITIONS = frozenset({"in", "at"})
+REQUESTED = "REQUEST"
+Titles = dict[int, TitlePhrase]  # title phrases of a sentence by their head token
+
+
+@dataclass(frozen=True)
+class Found:
+    """One event reading of one sentence, before merging (``target`` None: no named target)."""
+
+    type: str
+    agent: Actor
+    target: Actor | None
+    modality: str
+    extractor: str
+    confidence: float
+    place: str | None
+    token: int = -1  # the event word
+    mode: str | None = None
+
+
+def actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) -> list[Actor]:
+    """The actors a token and its conjuncts stand for."""
+    out: list[Actor] = []
+    for k in conjuncts(view, i):
+        if k in titles:
+            # "Nato chief Tomas Berger" is headed by "chief"; an unnamed official stands for
+            # the body in the title, but never a former one ("the former Dutch prime minister").
+            named = named_holder(ctx, view, titles[k])
+            actor = Actor(named.key, 1.0) if named is not None else None
+            if actor is None:
+                actor = next((a for c in view.kids(k, "appos") if (a := actor_of(ctx, view, c)) is not None), None)
+            actor = actor or official(ctx, view, titles[k])
+        else:
+            actor = actor_of(ctx, view, k)
+        for found in ([actor] if actor is not None else []) + (proxy_partners(ctx, view, k) if actor else []):
+            if found.key not in {a.key for a in out}:
+                out.append(found)
+    return out
+
+
+def official(ctx: DocumentContext, view: SentenceView, title: TitlePhrase) -> Actor | None:
+    """An unnamed official stands for the body named in the title: "the RSF commander", "Kenya's
+    foreign minister"; not "a Kenyan minister" (one of several) nor a former one."""
+    if title.org is None or title.determiner not in {"the", None} or title.former:
+        return None
+    for k in range(title.end, min(title.end + 2, len(view.tokens))):
+        span = view.span_at(k)
+        if span is not None and span.type is EntityType.PERSON:
+            return None  # the post of a named person: the person acts
+    return Actor(title.org, 0.7) if ctx.is_actor(title.org) else None
+
+
+def clause_agents(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> list[Actor]:
+    """The agents of the clause of verb ``v``: its subject (or the one it shares)."""
+    s = subject(view, v)
+    agents = actors(ctx, view, s, titles) if s is not None else []
+    # "It came as ...": an "it" that stands for nothing (see resolve_pronoun).
+    expletive = not agents and s is not None and view.low(s) in {"it", "there"}
+    participle = view.tokens[v].tag == "VBG" and view.tokens[v].dep in {"advcl", "conj", "acl"}
+    if not agents and participle and not view.kids(v, "nsubj") and (s is None or expletive):
+        # "It came as X travelled to Brussels, meeting Y": the nearest actor subject before the participle.
+        for u in range(v - 1, -1, -1):
+            if is_verb(view, u):
+                for c in view.kids(u, "nsubj"):
+                    found = actors(ctx, view, c, titles)
+                    if found:
+                        return [Actor(a.key, a.certainty * 0.8) for a in found]
+    return agents
+
+
+def prep_objects(view: SentenceView, owners: list[int], preps: set[str]) -> list[int]:
+    """Objects of the prepositions (or preposition-like participles) ``preps`` under ``owners``."""
+    out: list[int] = []
+    for o in owners:
+        for c in view.children[o]:
+            low = view.low(c)
+            dep = view.tokens[c].dep
+            if low in preps and dep in {"prep", "dative", "prt", "agent", "advmod"}:
+                # "spoke with X and with Y": a preposition coordinated with this one counts too
+                for p in conjuncts(view, c):
+                    if p == c or view.tokens[p].pos == "ADP":
+                        out.extend(view.kids(p, "pobj"))
+            elif low in preps and dep == "acl":
+                out.extend(view.kids(c, "dobj"))  # "drills surrounding Taiwan"
+    return out
+
+
+def place_of(ctx: DocumentContext, view: SentenceView, owners: list[int]) -> str | None:
+    """A Place in an "in/at" phrase of the event word, its object or the verb it shares a clause with.
+
+    Not any place of the sentence: in "X attacked Y, Z told reporters in
+    Brussels" Brussels is where Z spoke."""
+    toks = view.tokens
+    clause = list(owners)
+    for o in owners:
+        if toks[o].dep in {"conj", "xcomp", "advcl"} and is_verb(view, toks[o].head):
+            clause.append(toks[o].head)  # "met in Beijing and greeted each other"
+    for o in list(clause):
+        if toks[o].dep == "ROOT":
+            clause.extend(c for c in view.kids(o, "conj") if is_verb(view, c))
+    candidates = prep_objects(view, clause, PLACE_PREPOSITIONS)
+    for i in candidates:
+        span = view.span_at(i)
+        if span is not None and span.type is EntityType.PLACE:
+            return span.key
+    return None
+
+
+def measured(view: SentenceView, objects: list[int]) -> list[int]:
+    """Objects and what a measure among them holds: "$3bn worth of tariffs on X" reaches "tariffs"."""
+    out = list(objects)
+    for o in out:
+        if len(out) > 8:
+            break
+        for p in view.kids(o, "prep"):
+            if view.low(p) == "of":
+                out.extend(c for c in view.kids(p, "pobj") if c not in out)
+    return out
+
+
+def clause_subjects(view: SentenceView, head: int) -> list[int]:
+    """Subjects of the that-clause of ``head`` ("demanded that X leave", "its demand that X leave")."""
+    return [sub for c in view.kids(head, "ccomp", "acl") if is_verb(view, c) for sub in view.kids(c, "nsubj")]
+
+
+__all__ = ["CONCERNED", "PLACE_PREPOSITIONS", "REQUESTED", "Found", "Titles", "actors", "clause_agents",
+           "clause_subjects", "measured", "place_of", "prep_objects"]

@@ -1,0 +1,111 @@
+"""Events named by nouns: "Russia's invasion of Ukraine", "Russian strikes on
+Kyiv", "launched an attack on", "held talks with", "in a rebuke of", "ahead
+of a meeting with", "staged a protest" (``events.nominal.v1``).
+
+The agent is the possessor, a "by" phrase, an actor adjective, or the
+subject of the verb that carries the noun (a light verb of
+``relations_cues.csv``, or a framing preposition). A noun with no named
+target stands as an agent-only event only when a light verb carries it.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..types import EntityType
+from .context import DocumentContext, SentenceView
+from .frames import CONCERNED, REQUESTED, Found, Titles, actors, clause_agents, clause_subjects, place_of, prep_objects
+from .merge import SYMMETRIC
+from .modality import noun_modality
+from .syntax import Actor, is_verb, resolve_pronoun, verb_lemma
+
+
+def _carrier(ctx: DocumentContext, view: SentenceView, n: int) -> tuple[int | None, str]:
+    """The verb whose subject is the noun's agent, and how it carries the noun.
+
+    "launched an attack" (light verb), "two days of drills" (through a
+    measure noun), "in a rebuke of", "ahead of a meeting with" (framing
+    prepositions)."""
+    toks = view.tokens
+    words = ctx.words
+    tok = toks[n]
+    if tok.dep == "pobj" and view.low(tok.head) == "of" and toks[toks[tok.head].head].pos == "NOUN":
+        measure = toks[tok.head].head  # "two days of drills", "a series of strikes"
+        if toks[measure].dep == "dobj":
+            tok = toks[measure]
+    if tok.dep in {"dobj", "nsubjpass"} and words.cue(verb_lemma(view, tok.head, words.cues["light"]), "light"):
+        return tok.head, "light"
+    if tok.dep == "pobj":
+        prep = tok.head
+        head = toks[prep].head
+        if view.low(prep) == "of" and words.cue(view.low(head), "frame"):
+            prep, head = head, toks[head].head  # "ahead of"
+        if words.cue(view.low(prep), "frame") and is_verb(view, head):
+            return head, "frame"
+    return None, ""
+
+
+def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> Iterator[Found]:
+    toks = view.tokens
+    row = ctx.words.nouns[toks[n].lemma.casefold()][0]
+    if "between" in row.target:  # "talks between Okafor and Lindqvist": each pair of participants
+        between = [a for c in prep_objects(view, [n], {"between"}) for a in actors(ctx, view, c, titles)]
+        if len(between) > 1:
+            modality = noun_modality(ctx, view, n, _carrier(ctx, view, n)[0])
+            place = place_of(ctx, view, [n])
+            for a_i, a in enumerate(between):
+                for b in between[a_i + 1 :]:
+                    yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place, mode=row.mode)
+            return
+    targets: list[Actor] = []
+    carrier, how = _carrier(ctx, view, n)
+    # "staged drills near X": the parser often hangs the noun's phrase on the light verb that carries it.
+    owners = [n, carrier] if how == "light" and carrier is not None else [n]
+    for slot in row.target:
+        if slot == "poss":
+            cands = view.kids(n, "poss")
+        elif slot == "between":
+            continue
+        else:
+            cands = prep_objects(view, [n], {slot}) or prep_objects(view, owners[1:], {slot})
+        targets = [a for c in cands for a in actors(ctx, view, c, titles)]
+        if targets:
+            break
+    if not targets and row.type == REQUESTED:  # "its demand that X withdraw"
+        targets = [a for c in clause_subjects(view, n) for a in actors(ctx, view, c, titles)]
+    if not targets and how == "light" and row.type not in SYMMETRIC:  # "imposed a curfew in X"
+        targets = [a for c in prep_objects(view, owners, CONCERNED) for a in actors(ctx, view, c, titles)]
+    # With no target, only a noun its agent carries out stands as an event: "staged a protest",
+    # "went on strike", "launched an investigation", "X and Y held talks"; not "the strike" or
+    # "Russia's offensive" alone.
+    if not targets and how != "light":
+        return
+    agents: list[Actor] = []
+    if "poss" not in row.target:
+        named = [c for c in view.kids(n, "poss") if view.span_at(c) is not None or toks[c].pos != "PRON"]
+        agents = [a for c in named for a in actors(ctx, view, c, titles)]
+    if not agents:
+        agents = [a for p in prep_objects(view, [n], {"by"}) for a in actors(ctx, view, p, titles)]
+    if not agents:
+        for c in view.kids(n, "amod", "compound", "nmod"):
+            span = view.span_at(c)
+            if span is not None and span.type is not EntityType.PERSON:
+                agents.extend(actors(ctx, view, c, titles))
+    if not agents and carrier is not None:
+        agents = clause_agents(ctx, view, carrier, titles)
+    if not agents and "poss" not in row.target:
+        # "its war against Ukraine": only when the clause and the nearest name agree on "its".
+        pronouns = [resolve_pronoun(ctx, view, c, strict=True) for c in view.kids(n, "poss")]
+        agents = [a for a in pronouns if a is not None]
+    modality = noun_modality(ctx, view, n, carrier if how == "light" else None)
+    place = place_of(ctx, view, [n] + ([carrier] if carrier is not None else []))
+    if not targets and row.type in SYMMETRIC:  # "X and Y renewed talks": between each pair of them
+        for a_i, a in enumerate(agents):
+            for b in agents[a_i + 1 :]:
+                yield Found(row.type, a, b, modality, "events.nominal.v1", 0.6, place, mode=row.mode)
+        return
+    for a in agents:
+        for b in targets or [None]:
+            yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7 if b else 0.6, place, mode=row.mode)
+
+
+__all__ = ["noun_events"]
