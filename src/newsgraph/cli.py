@@ -60,3 +60,7 @@ def main() -> None:
     Read news (plain text, HTML, JSON Lines), find the actors, their roles and
     what they do to one another, and write it all as RDF you can query and see.
     """
+
+
+if __name__ == "__main__":  # python -m newsgraph.cli
+    main()

@@ -6,9 +6,15 @@ kind (role or event), label, type, count, directed and modality. GEXF
 reserves an edge's ``type`` for its direction, so in GEXF files the post or
 PLOVER code is in ``relation`` (and ``directed`` is false for CONSULT and
 COOPERATE); GraphML has it in both ``type`` and ``relation``.
+
+XML 1.0 cannot hold most control characters at all, so every string that
+goes into a file (ids, labels, aliases) has them removed first: a graph
+built before ingest stripped them, or by another tool, still exports as a
+valid file.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +25,36 @@ import rdflib
 from .analytics import to_networkx
 from .atomic import atomic_path
 from .errors import GraphError
+
+
+#: Characters XML 1.0 does not allow (C0 but tab/newline/CR, surrogates, U+FFFE/U+FFFF).
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: object) -> object:
+    return _NOT_XML.sub("", value) if isinstance(value, str) else value
+
+
+def _xml_safe_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same network with every string attribute and id fit for XML."""
+    if not any(isinstance(v, str) and _NOT_XML.search(v) for v in _strings(network)):
+        return network
+    safe = nx.relabel_nodes(network, {n: xml_safe(n) for n in network if isinstance(n, str)}, copy=True)
+    safe.graph.update({k: xml_safe(v) for k, v in safe.graph.items()})
+    for _, data in safe.nodes(data=True):
+        data.update({k: xml_safe(v) for k, v in data.items()})
+    for _, _, data in safe.edges(data=True):
+        data.update({k: xml_safe(v) for k, v in data.items()})
+    return safe
+
+
+def _strings(network: nx.MultiDiGraph):
+    yield from network.graph.values()
+    for node, data in network.nodes(data=True):
+        yield node
+        yield from data.values()
+    for _, _, data in network.edges(data=True):
+        yield from data.values()
 
 
 def _write_graphml(network: nx.MultiDiGraph, out: Path) -> None:
@@ -72,6 +108,7 @@ def write_network(network: nx.MultiDiGraph, out: Path, fmt: str) -> Path:
     """Write a network made by ``to_networkx`` (it is changed in place: attributes renamed)."""
     writer = _writer(fmt)
     out = Path(out)
+    network = _xml_safe_network(network)
     try:
         with atomic_path(out) as tmp:
             writer(network, tmp)

@@ -1,6 +1,7 @@
 """``newsgraph query``: run SPARQL (a string, a file or a named query) on a built graph."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -15,6 +16,10 @@ from ..query import (
     run_named,
     run_query,
 )
+from ..query.formatting import escape_controls
+from ..query.worker import DEFAULT_TIMEOUT, run_bounded
+
+DEFAULT_MAX_ROWS = 10_000
 
 EPILOG = """\b
 Examples:
@@ -23,6 +28,11 @@ Examples:
   newsgraph query output/ --named actors
   newsgraph query output/ --named mentions-of "Maria Lindqvist"
   newsgraph query --list-named
+  newsgraph query output/ --timeout 120 --max-rows 0 'SELECT * WHERE { ?s ?p ?o }'
+
+\b
+Exit codes: 0 answered, 2 invalid query or usage, 124 stopped by --timeout,
+130 stopped by Ctrl-C.
 """
 
 
@@ -38,12 +48,19 @@ Examples:
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True,
     help="How SELECT answers are printed (csv, tsv and json follow the SPARQL 1.1 results formats).",
 )
-def command(args: tuple[str, ...], query_file: Path | None, named: str | None, list_named: bool, fmt: str) -> None:
+@click.option("--timeout", type=click.FloatRange(min=0), default=DEFAULT_TIMEOUT, show_default=True,
+              metavar="SECONDS", help="Stop the query after SECONDS (exit 124); 0 for no limit.")
+@click.option("--max-rows", type=click.IntRange(min=0), default=DEFAULT_MAX_ROWS, show_default=True, metavar="N",
+              help="Print at most N rows (or triples) and say so when there were more; 0 for no limit.")
+def command(args: tuple[str, ...], query_file: Path | None, named: str | None, list_named: bool, fmt: str,
+            timeout: float, max_rows: int) -> None:
     """Run a SPARQL query on GRAPH (a .ttl/.nt/.trig/.jsonld file, or a build folder).
 
     SELECT answers print as a table (or --format csv/tsv/json), ASK as
     true/false, CONSTRUCT and DESCRIBE as Turtle.
     """
+    seconds = timeout or None
+    limit = max_rows or None
     if list_named or named == "list":
         click.echo(describe_named_queries())
         return
@@ -61,7 +78,7 @@ def command(args: tuple[str, ...], query_file: Path | None, named: str | None, l
                 f" (--named {query.usage}); give a QUERY string or --named, not both"
             )
         graph = load_graph(graph_path)
-        result = run_named(graph, named, rest)
+        result = run_bounded(lambda: run_named(graph, named, rest, limit=limit), timeout=seconds)
     else:
         if query_file is not None and rest:
             raise click.UsageError("give one query: a QUERY string or -f FILE, not both")
@@ -71,8 +88,13 @@ def command(args: tuple[str, ...], query_file: Path | None, named: str | None, l
             raise click.UsageError(f"unexpected argument {rest[1]!r}: quote the whole query as one argument")
         text = _read_query_file(query_file) if query_file is not None else rest[0]
         graph = load_graph(graph_path)
-        result = run_query(graph, text)
-    click.echo(format_result(result, fmt, graph.prefixes), nl=False)
+        result = run_bounded(lambda: run_query(graph, text, limit=limit), timeout=seconds)
+    output = format_result(result, fmt, graph.prefixes)
+    # Text from articles must not drive the terminal (escape sequences, hyperlinks, bells).
+    click.echo(escape_controls(output) if sys.stdout.isatty() else output, nl=False)
+    if result.truncated:
+        click.echo(f"warning: only the first {max_rows} rows are shown; more matched:"
+                   " add LIMIT, or give --max-rows N (0: no limit)", err=True)
 
 
 def _read_query_file(path: Path) -> str:

@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import click
 
 from ..analytics import graph_stats, stats_text
+from ..query.formatting import escape_controls
 from ..viz import read_graph
 
 
@@ -25,4 +27,6 @@ def command(graph: Path, fmt: str, top: int) -> None:
     with Louvain community detection (seed 0, so the answer is repeatable).
     """
     stats = graph_stats(read_graph(graph), top=top)
-    click.echo(json.dumps(stats, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(stats))
+    text = json.dumps(stats, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(stats)
+    # Names come from articles: never let them drive the terminal.
+    click.echo(escape_controls(text) if sys.stdout.isatty() else text)

@@ -46,6 +46,16 @@ def format_result(result: QueryResult, fmt: str = "table", prefixes: Mapping[str
     return {"table": _table, "csv": _csv, "tsv": _tsv, "json": _json}[fmt](result, prefixes)
 
 
+#: What a terminal would act on: C0 controls but tab and newline, DEL, C1
+#: controls, and the bidirectional overrides that reorder what is shown.
+_TERMINAL_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def escape_controls(text: str) -> str:
+    """``text`` with every character a terminal would act on shown as an escape (``\\x1b``)."""
+    return _TERMINAL_CONTROLS.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
 def shorten(iri: str, prefixes: Mapping[str, str]) -> str:
     """``prefix:local`` with the longest matching namespace, else ``<iri>``."""
     matches = [(len(ns), prefix) for prefix, ns in prefixes.items() if ns and iri.startswith(ns)]
@@ -63,8 +73,8 @@ def _cell(term: Term | None, prefixes: Mapping[str, str]) -> str:
     if isinstance(term, BlankNode):
         return f"_:{term.value}"
     if isinstance(term, Literal):
-        return " ".join(term.value.split())
-    return str(term)
+        return escape_controls(" ".join(term.value.split()))
+    return escape_controls(str(term))
 
 
 def _table(result: QueryResult, prefixes: Mapping[str, str]) -> str:

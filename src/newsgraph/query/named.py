@@ -141,11 +141,12 @@ def _iri(value: str, param: QueryParam, prefixes: Mapping[str, str]) -> NamedNod
         raise QueryError(f"{param.name.upper()} is not a valid IRI ({value!r}): {one_line(str(error))}") from None
 
 
-def run_named(graph: LoadedGraph | Store, name: str, values: Sequence[str] = ()) -> QueryResult:
+def run_named(graph: LoadedGraph | Store, name: str, values: Sequence[str] = (), *,
+              limit: int | None = None) -> QueryResult:
     """Run a named query with its parameter values; the parameter columns are left out."""
     query = get_named_query(name)
     prefixes = graph.prefixes if isinstance(graph, LoadedGraph) else {}
-    result = run_query(graph, query.text, bind_params(query, values, prefixes))
+    result = run_query(graph, query.text, bind_params(query, values, prefixes), limit=limit)
     return result.without([p.name for p in query.params])
 
 

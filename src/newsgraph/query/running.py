@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
+from itertools import islice
 from typing import Literal as Kind
 
 from pyoxigraph import BlankNode, Literal, NamedNode, QueryBoolean, QuerySolutions, Store, Triple, Variable
@@ -28,6 +29,7 @@ class QueryResult:
     rows: tuple[tuple[Term | None, ...], ...] = ()
     boolean: bool | None = None
     triples: tuple[Triple, ...] = ()
+    truncated: bool = False  # more rows (or triples) than the row limit: only the first are here
 
     def without(self, names: Sequence[str]) -> QueryResult:
         """The same answer without the columns ``names`` (e.g. echoed parameters)."""
@@ -47,8 +49,15 @@ def run_query(
     graph: LoadedGraph | Store,
     query: str,
     bindings: Mapping[str, Term] | None = None,
+    *,
+    limit: int | None = None,
 ) -> QueryResult:
-    """Run a read-only SPARQL query; ``bindings`` maps variable names (with or without ``?``) to terms."""
+    """Run a read-only SPARQL query; ``bindings`` maps variable names (with or without ``?``) to terms.
+
+    With ``limit``, at most that many rows (or triples) are materialised and
+    the answer says ``truncated``: the rest is never computed, so a query over
+    a cross product costs only what it shows.
+    """
     substitutions = {Variable(name.lstrip("?$")): term for name, term in (bindings or {}).items()}
     # The usual prefixes (ng:, skos:, person: ...) need no PREFIX lines; a query's own win.
     prefixes = dict(graph.prefixes) if isinstance(graph, LoadedGraph) else dict(VOCABULARY_PREFIXES)
@@ -64,9 +73,10 @@ def run_query(
             return QueryResult(kind="ask", boolean=bool(answer))
         if isinstance(answer, QuerySolutions):
             names = tuple(v.value for v in answer.variables)
-            rows = tuple(tuple(solution[i] for i in range(len(names))) for solution in answer)
-            return QueryResult(kind="select", variables=names, rows=rows)
-        return QueryResult(kind="graph", triples=tuple(answer))
+            rows, more = _take((tuple(solution[i] for i in range(len(names))) for solution in answer), limit)
+            return QueryResult(kind="select", variables=names, rows=rows, truncated=more)
+        triples, more = _take(iter(answer), limit)
+        return QueryResult(kind="graph", triples=triples, truncated=more)
     except SyntaxError as error:
         raise QueryError(f"invalid SPARQL: {one_line(str(error))}") from None
     except RuntimeError as error:
@@ -75,3 +85,10 @@ def run_query(
     except (OSError, ValueError) as error:  # raised while the answer is evaluated
         raise QueryError(f"the query failed: {one_line(str(error))}") from None
 
+
+def _take(items, limit: int | None) -> tuple[tuple, bool]:
+    """The first ``limit`` items (all when None) and whether there were more."""
+    if limit is None:
+        return tuple(items), False
+    taken = tuple(islice(items, limit + 1))
+    return taken[:limit], len(taken) > limit
