@@ -60,6 +60,20 @@ def main() -> None:
     Read news (plain text, HTML, JSON Lines), find the actors, their roles and
     what they do to one another, and write it all as RDF you can query and see.
     """
+    _exit_cleanly_on_sigterm()
+
+
+def _exit_cleanly_on_sigterm() -> None:
+    """SIGTERM (``kill``, a CI timeout) becomes an ordinary exit, so temporary files
+    are removed on the way out, as they are on Ctrl-C or an error."""
+    import signal
+    import threading
+
+    def stop(signum, frame):
+        raise SystemExit(128 + signum)
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, stop)
 
 
 if __name__ == "__main__":  # python -m newsgraph.cli

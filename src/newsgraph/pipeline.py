@@ -2,9 +2,10 @@
 
 ``build`` is what ``newsgraph build`` calls; it takes a ``progress``
 callback and a ``warn`` callback so the CLI (or any other caller) decides
-how to show them. Output files are written to a temporary file beside the
-target and renamed into place, so an interrupted build never leaves a
-half-written graph.
+how to show them. Output files are written to temporary files beside the
+targets and renamed into place together (``outputs.commit``), under a lock
+on the output folder, so an interrupted build never leaves a half-written
+graph, nor a graph.ttl from one build beside a graph.html from another.
 """
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from pathlib import Path
 
 from rdflib import Graph
 
-from .atomic import write_atomically
+from .atomic import temp_path_for
 from .errors import GraphError
 from .graph.iris import DEFAULT_BASE, Iris
 from .graph.rdf import GraphWriter
 from .graph.turtle import to_turtle
+from .outputs import build_lock, commit, recover
 from .types import AnalysedDocument, Document, Event, Membership, Resolution
 from .vocab import PREFIXES
 
@@ -112,26 +114,43 @@ def build(
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise GraphError(f"cannot create the output folder {str(out)!r}: {error.strerror or error}") from None
-    stdin = sys.stdin.buffer if "-" in inputs else None
-    limit = {} if max_bytes is None else {"max_bytes": max_bytes}
-    documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit))
-    if not documents:
-        _warn("no documents to read: wrote an empty graph")
-        result = BuildResult((), Resolution((), ()))
-    else:
-        result = extract(documents, model=model, progress=progress)
-    graph = to_graph(result, base=base)
-    graph_path = out / "graph.ttl"
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
-    try:
-        write_atomically(graph_path, to_turtle(graph, prefixes))
-    except OSError as error:
-        raise GraphError(f"cannot write {str(graph_path)!r}: {error.strerror or error}") from None
-    html_path = None
-    if write_html:
-        from .viz import write_page
+    with build_lock(out):
+        recover(out)  # a build killed earlier: finish its pair of files, drop its temporaries
+        stdin = sys.stdin.buffer if "-" in inputs else None
+        limit = {} if max_bytes is None else {"max_bytes": max_bytes}
+        documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit))
+        if not documents:
+            _warn("no documents to read: wrote an empty graph")
+            result = BuildResult((), Resolution((), ()))
+        else:
+            result = extract(documents, model=model, progress=progress)
+        graph = to_graph(result, base=base)
+        graph_path = out / "graph.ttl"
+        prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
+        staged: dict[str, Path | None] = {}
+        try:
+            try:
+                staged["graph.ttl"] = temp_path_for(graph_path)
+                staged["graph.ttl"].write_bytes(to_turtle(graph, prefixes))
+            except OSError as error:
+                raise GraphError(f"cannot write {str(graph_path)!r}: {error.strerror or error}") from None
+            html_path = None
+            if write_html:
+                from .viz import write_page
 
-        html_path = write_page(graph, out / "graph.html").path
+                staged["graph.html"] = temp_path_for(out / "graph.html")
+                write_page(graph, staged["graph.html"])
+                html_path = out / "graph.html"
+            else:
+                staged["graph.html"] = None  # an older page would not match the new graph
+            try:
+                commit(out, staged)
+            except OSError as error:
+                raise GraphError(f"cannot write into {str(out)!r}: {error.strerror or error}") from None
+        finally:
+            for tmp in staged.values():
+                if tmp is not None:
+                    tmp.unlink(missing_ok=True)
     return BuildReport(
         out=out,
         graph_path=graph_path,
