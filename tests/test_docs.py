@@ -55,3 +55,28 @@ def test_the_build_summary_in_the_readme_matches_a_real_build_of_the_sample(repo
     readme = (repo / "README.md").read_text(encoding="utf-8")
     shown = re.findall(r"^wrote output/graph\.ttl: .*$", readme, flags=re.M)
     assert shown and all(s == line for s in shown), f"README shows {shown}, a build prints {line!r}"
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_every_option_of_every_command_is_named_in_the_docs(repo, name):
+    import importlib
+
+    import click
+
+    text = documentation(repo)
+    command = importlib.import_module(f"newsgraph.commands.{COMMANDS[name]}").command
+    for param in command.params:
+        if isinstance(param, click.Option) and param.name != "help":
+            spellings = [o for o in param.opts + param.secondary_opts]
+            assert any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", text) for o in spellings), (
+                f"`newsgraph {name} {spellings[0]}` is not mentioned in README.md or docs/*.md"
+            )
+
+
+def test_every_exit_code_is_in_the_readme_table(repo):
+    from newsgraph import errors
+
+    readme = (repo / "README.md").read_text(encoding="utf-8")
+    codes = {getattr(errors, n) for n in errors.__all__ if n.startswith("EXIT_")}
+    for code in codes:
+        assert re.search(rf"^\| {code} \|", readme, flags=re.M), f"exit code {code} is not in README's table"
