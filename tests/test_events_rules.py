@@ -342,3 +342,90 @@ def test_a_target_behind_a_measure_of_the_object_is_found():
         .           PUNCT punct 2
     """, {"Canada": "state/CAN", "Mexico": "state/MEX"})
     assert set(found) == {("SANCTION", "state/CAN", "state/MEX")}
+
+
+# ---------------------------------------------------------------- more frames and actors
+
+
+def test_a_participle_used_as_a_preposition_names_the_target():
+    found = events("""
+        China       PROPN nsubj 2
+        staged|stage VERB ROOT 0
+        drills|drill NOUN dobj 2
+        surrounding|surround VERB:VBG acl 3
+        Taiwan      PROPN dobj 4
+        .           PUNCT punct 2
+    """, {"China": "state/CHN", "Taiwan": "state/TWN"})
+    assert set(found) == {("MOBILIZE", "state/CHN", "state/TWN")}
+
+
+def test_a_bare_demonym_beside_a_state_name_is_the_state():
+    found = events("""
+        Iran        PROPN nsubj 4
+        and         CCONJ cc 1
+        Saudi       PROPN conj 1
+        attacked|attack VERB ROOT 0
+        Yemen       PROPN dobj 4
+        .           PUNCT punct 4
+    """, {"Iran": IRN, "Saudi": ("state/SAU", "demonym"), "Yemen": "state/YEM"})
+    assert set(found) == {("ASSAULT", IRN, "state/YEM"), ("ASSAULT", "state/SAU", "state/YEM")}
+
+
+def test_a_bare_demonym_alone_is_a_person_of_that_nationality():
+    found = events("""
+        Poland      PROPN nsubj 2
+        detained|detain VERB ROOT 0
+        a           DET   det 4
+        Belarusian  PROPN dobj 2
+        .           PUNCT punct 2
+    """, {"Poland": POL, "Belarusian": ("state/BLR", "demonym")})
+    assert set(found) == {("COERCE", POL, None)}
+
+
+def test_a_target_inside_a_sum_of_goods_is_found():
+    found = events("""
+        Canada      PROPN nsubj 2
+        imposed|impose VERB ROOT 0
+        duties|duty NOUN dobj 2
+        on          ADP   prep 2
+        $           SYM   nmod 6
+        billions|billion NOUN pobj 4
+        worth       NOUN  amod 6
+        of          ADP   prep 7
+        Mexican     ADJ   amod 10
+        goods|good  NOUN  pobj 8
+        .           PUNCT punct 2
+    """, {"Canada": "state/CAN", "Mexican": ("state/MEX", "demonym")})
+    assert set(found) == {("SANCTION", "state/CAN", "state/MEX")}
+
+
+def test_a_warning_that_reports_something_is_no_threat():
+    found = events("""
+        Chile       PROPN nsubj 2
+        warned|warn VERB  ROOT 0
+        that        SCONJ mark 6
+        prices|price NOUN nsubj 6
+        would       AUX   aux 6
+        rise        VERB:VB ccomp 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL})
+    assert found == {}
+
+
+def test_an_agent_only_report_gives_way_to_a_targeted_one_in_the_same_document():
+    from handparse import analyse
+    from newsgraph.relations.context import DocumentContext
+    from newsgraph.relations.events import extract_events
+
+    analysed, resolution = analyse("""
+        Russia      PROPN nsubj 2
+        attacked|attack VERB ROOT 0
+        Poland      PROPN dobj 2
+        and         CCONJ cc 2
+        attacked|attack VERB conj 2
+        a           DET   det 7
+        camp        NOUN  dobj 5
+        .           PUNCT punct 2
+    """, {"Russia": RUS, "Poland": POL})
+    ctx = DocumentContext(analysed, resolution, {e.key: e for e in resolution.entities})
+    assert {(e.type, e.agent, e.target) for e in extract_events(ctx)} == {("ASSAULT", RUS, POL)}

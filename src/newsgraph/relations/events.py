@@ -58,6 +58,9 @@ from .titles import find_titles
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
 EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL, COMMITTED: ASSERTED}
+# Verbal acts that stand without a named target only when a frame word says what they are about
+# ("called for a truce", "threatened to leave") or the lexicon row says they may ("-").
+SPOKEN_ALONE_WITH_FRAME = frozenset({"SUPPORT", "REQUEST", "THREATEN"})
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
 XCOMP = "+xcomp"  # event_verbs.csv object marker: the verb has a to-infinitive ("warned X to ...")
@@ -68,6 +71,14 @@ def _distinct(f: Found) -> bool:
 
 
 def extract_events(ctx: DocumentContext) -> Iterator[Event]:
+    """The document's events; an agent-only reading is dropped where the same agent is reported doing
+    the same type of act to a named target elsewhere in the document (most often the same act)."""
+    events = list(_events(ctx))
+    full = {(e.type, e.agent) for e in events if e.target is not None}
+    yield from (e for e in events if e.target is not None or (e.type, e.agent) not in full)
+
+
+def _events(ctx: DocumentContext) -> Iterator[Event]:
     history: list[Prior] = []  # what was read so far, for the rebuttals that answer it
     for view in ctx.sentences:
         titles = {t.head: t for t in find_titles(ctx, view)}
@@ -232,8 +243,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     row = _choose_row(ctx, view, v, passive)
     if row is None:
         return
-    if any(toks[c].dep in {"oprd", "xcomp"} and row.type == "CONSULT" for c in view.children[v]):
-        return  # "called X a liar", "asked to meet": not a consultation
+    if any(toks[c].dep == "xcomp" and row.type == "CONSULT" for c in view.children[v]):
+        return  # "asked to meet": not a consultation
+    if view.kids(v, "oprd") and row.type != "ACCUSE":
+        return  # "called the drills a warning", "named X envoy": naming, unless it is name-calling
     if ctx.words.cue(toks[v].lemma, "intent") and _event_complement(ctx, view, v) is not None:
         return  # "agreed to send aid", "vowed to strike": the complement is coded as the intention (intent.py)
     extractor, confidence = ("events.passive.v1", 0.75) if passive else ("events.svo.v1", 0.8)
@@ -252,10 +265,11 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         return
     targets: list[Actor] = []
     objects = view.kids(v, "dobj") if not passive else []
-    candidates = False
+    candidates = framed = False
     for slot in row.target:
         cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles)
         candidates = candidates or bool(cands)
+        framed = framed or (bool(cands) and slot not in {"obj", "dative", "owner"})  # a preposition or a to-clause
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
         if targets:
             break
@@ -286,7 +300,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if row.type in SYMMETRIC and row.target:
             return  # a meeting or a deal with no one named is no interaction
         if not (row.alone or candidates):
-            return  # "called the drills a warning": no "on" or "for", so not the sense of calling on someone
+            return  # "appealed the ruling": no "to", so not the sense of appealing to someone
+        if row.type in SPOKEN_ALONE_WITH_FRAME and not (row.explicit_alone or framed):
+            return  # "warned that...", "urged residents to...": a statement, not a threat or a request
         if _rebuts_a_claim(ctx, view, v, objects):
             return  # "denied the charge", "denied sending arms": a REJECT of whoever made it, or none (responses.py)
         # "the minister resigned", "Russia deployed troops", "a camp was attacked by militiamen"

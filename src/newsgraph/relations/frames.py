@@ -14,7 +14,8 @@ from .syntax import Actor, actor_of, conjuncts, is_verb, proxy_partners, subject
 from .titles import TitlePhrase, named_holder
 
 # Prepositions whose object an act is directed at, or done in (the fallback target of a non-symmetric event).
-CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with", "from", "in", "into", "at", "of"})
+CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with", "from", "in", "into", "at", "of",
+                       "surrounding", "encircling", "targeting", "around", "near"})  # and participles used so
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 REQUESTED = "REQUEST"
 Titles = dict[int, TitlePhrase]  # title phrases of a sentence by their head token

@@ -95,6 +95,7 @@ class EventWord:
     particle: str | None = None
     mode: str | None = None  # PLOVER mode of the type ("aerial"), a concept plover:{type}-{mode}
     alone: bool = False  # the word reports the act without its target: "resigned", "attacked a camp"
+    explicit_alone: bool = False  # the row says so itself ("-" among its slots)
 
 
 @dataclass(frozen=True)
@@ -211,7 +212,8 @@ def _event_words(classes: dict[str, frozenset[str]]) -> tuple[dict, dict]:
         # without one of them the word stands for no event, unless the row says "-" (may stand alone).
         alone = "-" in split_list(row["target"]) or any(t in ARGUMENT_SLOTS for t in target)
         word = EventWord(lemma, row["type"], row["form"], target, frozenset(objects),
-                         row["reciprocal"].casefold() in {"yes", "true", "1"}, particle, mode, alone)
+                         row["reciprocal"].casefold() in {"yes", "true", "1"}, particle, mode, alone,
+                         "-" in split_list(row["target"]))
         (verbs if word.form == "verb" else nouns)[lemma].append(word)
 
     def order(rows: list[EventWord]) -> tuple[EventWord, ...]:

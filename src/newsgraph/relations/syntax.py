@@ -277,13 +277,17 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
     if tok.pos not in {"NOUN", "PROPN"}:
         return None
     lemma = tok.lemma.casefold()
-    if words.in_class(lemma, "measure"):  # "a group of Russian shipping firms"
-        for p in view.kids(i, "prep"):
-            if view.low(p) == "of":
-                for o in view.kids(p, "pobj"):
-                    return actor_of(ctx, view, o, pronouns=pronouns, depth=depth + 1)
+    if words.in_class(lemma, "measure"):  # "a group of Russian shipping firms", "$2bn worth of US goods"
+        holders = [i] + [c for c in view.kids(i, "amod", "compound") if words.in_class(toks[c].lemma, "measure")]
+        for h in holders:
+            for p in view.kids(h, "prep"):
+                if view.low(p) == "of":
+                    for o in view.kids(p, "pobj"):
+                        found = actor_of(ctx, view, o, pronouns=pronouns, depth=depth + 1)
+                        if found is not None:
+                            return found
     sector = words.sectors.get(lemma) or words.sectors.get(low)
-    if words.in_class(lemma, "proxy") or sector is not None:
+    if words.in_class(lemma, "proxy") or words.in_class(low, "proxy") or sector is not None:
         for c in view.kids(i, *MODIFIERS):
             cspan = view.span_at(c)
             if cspan is None and view.tokens[c].pos == "PRON" and view.tokens[c].dep == "poss" and pronouns:
@@ -392,6 +396,12 @@ def _demonym_as_person(view: SentenceView, span) -> bool:
     head = view.tokens[span.end - 1]
     if head.dep in MODIFIERS:
         return False
+    if head.dep == "conj" or view.kids(span.end - 1, "conj"):
+        # "Iran and Saudi agreed": beside another name a bare demonym is the short name of the state
+        partner = head.head if head.dep == "conj" else view.kids(span.end - 1, "conj")[0]
+        other = view.span_at(partner)
+        if other is not None and other.kind != "demonym" and other.type in NON_PERSON_ACTORS:
+            return False
     return not head.text.endswith("s")
 
 
