@@ -160,7 +160,7 @@ def test_a_measure_of_troops_is_still_troops(events):
 def test_a_reciprocal_clash_runs_both_ways_but_a_meeting_is_one_event(events):
     clash = events("India and Pakistan exchanged fire along the border.")
     assert {("ASSAULT", "state/IND", "state/PAK"), ("ASSAULT", "state/PAK", "state/IND")} <= set(clash)
-    talks = events("Japan and South Korea agreed to resume regular summits.")
+    talks = events("Japan and South Korea cooperated on maritime security.")  # "agreed to ..." is AGREE
     assert [k for k in talks if k[0] == "COOPERATE"] == [("COOPERATE", "state/JPN", "state/KOR")]
 
 

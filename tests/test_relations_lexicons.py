@@ -90,3 +90,32 @@ def test_a_missing_column_is_reported(monkeypatch, fresh_lexicons):
     monkeypatch.setattr(lexicons, "read_csv", lambda n: bad if n == "relations_role_verbs.csv" else real(n))
     with pytest.raises(OntologyError, match="missing column"):
         load_relation_lexicons()
+
+
+def test_every_mode_of_the_event_lexicon_is_a_plover_mode_of_its_type():
+    """A mode in event_verbs.csv names a concept plover:{TYPE}-{mode} of plover.ttl, narrower than the type."""
+    from rdflib import Graph, Literal, Namespace
+    from rdflib.namespace import SKOS
+
+    from newsgraph.resources import read_text
+
+    plover = Namespace("https://w3id.org/newsgraph/plover#")
+    graph = Graph().parse(data=read_text("plover.ttl"), format="turtle")
+    words = load_relation_lexicons()
+    rows = [r for rs in words.verbs.values() for r in rs] + [r for rs in words.nouns.values() for r in rs]
+    moded = [r for r in rows if r.mode]
+    assert moded, "event_verbs.csv gives no modes"
+    missing = set()
+    for row in moded:
+        concept = plover[f"{row.type}-{row.mode}"]
+        if ((concept, SKOS.broader, plover[row.type]) not in graph
+                or (concept, SKOS.notation, Literal(row.mode)) not in graph
+                or (concept, SKOS.inScheme, plover["modes"]) not in graph):
+            missing.add(f"{row.type}-{row.mode} ({row.lemma})")
+    assert not missing, f"modes not defined under their type in plover.ttl: {sorted(missing)}"
+
+
+def test_all_sixteen_plover_types_have_event_words():
+    words = load_relation_lexicons()
+    rows = [r for rs in words.verbs.values() for r in rs] + [r for rs in words.nouns.values() for r in rs]
+    assert {r.type for r in rows} == PLOVER_TYPES

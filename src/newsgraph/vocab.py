@@ -99,6 +99,7 @@ class PLOVER(DefinedNamespace):
     _NS = Namespace(PLOVER_IRI)
 
     scheme: URIRef  # the skos:ConceptScheme
+    modes: URIRef  # the skos:ConceptScheme of the modes, plover:{TYPE}-{mode} (see plover_mode)
 
     AGREE: URIRef
     CONSULT: URIRef
