@@ -429,3 +429,74 @@ def test_an_agent_only_report_gives_way_to_a_targeted_one_in_the_same_document()
     """, {"Russia": RUS, "Poland": POL})
     ctx = DocumentContext(analysed, resolution, {e.key: e for e in resolution.entities})
     assert {(e.type, e.agent, e.target) for e in extract_events(ctx)} == {("ASSAULT", RUS, POL)}
+
+
+def test_an_announced_withdrawal_keeps_its_type():
+    found = events("""
+        Chile       PROPN nsubj 3
+        will        AUX   aux 3
+        withdraw    VERB:VB ROOT 0
+        its         PRON  poss 5
+        troops|troop NOUN dobj 3
+        from        ADP   prep 3
+        Peru        PROPN pobj 6
+        .           PUNCT punct 3
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("RETREAT", CHL, PER)}
+    assert found[("RETREAT", CHL, PER)].modality == "hypothetical"
+
+
+def test_announcing_the_withdrawal_of_observers_is_a_threat():
+    found = events("""
+        Chile       PROPN nsubj 3
+        will        AUX   aux 3
+        withdraw    VERB:VB ROOT 0
+        its         PRON  poss 5
+        observers|observer NOUN dobj 3
+        from        ADP   prep 3
+        Peru        PROPN pobj 6
+        .           PUNCT punct 3
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("THREATEN", CHL, PER)}
+
+
+def test_a_committed_withdrawal_is_an_agreement():
+    found = events("""
+        Chile       PROPN nsubj 2
+        agreed|agree VERB ROOT 0
+        to          PART  aux 4
+        withdraw    VERB:VB xcomp 2
+        from        ADP   prep 4
+        Peru        PROPN pobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("AGREE", CHL, PER)}
+
+
+def test_a_group_in_a_state_acts_for_that_state():
+    found = events("""
+        Rebels|rebel NOUN nsubj 5
+        in          ADP   prep 1
+        the         DET   det 4
+        Sudan       PROPN pobj 2
+        attacked|attack VERB ROOT 0
+        Chad        PROPN dobj 5
+        .           PUNCT punct 5
+    """, {"Sudan": SDN, "Chad": "state/TCD"})
+    e = found[("ASSAULT", SDN, "state/TCD")]
+    assert e.agent_sector == "rebels"
+
+
+def test_a_statement_speaks_for_whoever_issued_it():
+    found = events("""
+        Chile       PROPN nsubj 2
+        issued|issue VERB ROOT 0
+        a           DET   det 4
+        statement   NOUN  dobj 2
+        demanding|demand VERB:VBG acl 4
+        that        SCONJ mark 8
+        Peru        PROPN nsubj 8
+        withdraw    VERB:VB ccomp 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("REQUEST", CHL, PER)}

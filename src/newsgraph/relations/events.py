@@ -61,6 +61,7 @@ EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL, COMMITTED: ASSERTED}
 # Verbal acts that stand without a named target only when a frame word says what they are about
 # ("called for a truce", "threatened to leave") or the lexicon row says they may ("-").
 SPOKEN_ALONE_WITH_FRAME = frozenset({"SUPPORT", "REQUEST", "THREATEN"})
+WITHDRAWN = "RETREAT"
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
 XCOMP = "+xcomp"  # event_verbs.csv object marker: the verb has a to-infinitive ("warned X to ...")
@@ -102,7 +103,7 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
                 continue
             etype = found.type
             if found.modality in {FUTURE, COMMITTED}:
-                etype = THREATENED if _ultimatum(view, found.token) else intended_type(found.type)
+                etype = _intended(ctx, view, found)
             target = found.target
             confidence = found.confidence * min(found.agent.certainty, target.certainty if target else 1.0)
             yield Event(
@@ -117,6 +118,22 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
                 agent_sector=found.agent.sector,
                 target_sector=target.sector if target else None,
             )
+
+
+def _intended(ctx: DocumentContext, view: SentenceView, found: Found) -> str:
+    """The PLOVER type of an announced or committed act (see intent.py).
+
+    An ultimatum ("will leave unless ...") is a THREATEN. A withdrawal the actor
+    announces (not one it commits to) keeps its type, as PLOVER's coders treat
+    "will resign", except a withdrawal of observers, inspectors or
+    peacekeepers, which PLOVER's THREATEN names as a threat."""
+    if _ultimatum(view, found.token):
+        return THREATENED
+    if found.type == WITHDRAWN and found.modality == FUTURE:
+        objects = [o for o in view.kids(found.token, "dobj")]
+        presence = any(ctx.words.in_class(view.tokens[o].lemma, "presence") for o in objects)
+        return THREATENED if presence else WITHDRAWN
+    return intended_type(found.type)
 
 
 def _ultimatum(view: SentenceView, v: int) -> bool:
@@ -273,6 +290,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
         if targets:
             break
+    if row.type == REQUESTED and clause_subjects(view, v):
+        framed = True  # "demanded that ...": the clause says what is asked
     if not targets and row.type not in SYMMETRIC:
         # The row's own frame names no actor: an actor the act is directed at or done in still is its
         # target, as event coders read it ("imposed curbs on X", "resumed attacks in X", "pulled out of X").
@@ -337,8 +356,8 @@ def _obligation(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles
 def _rebuts_a_claim(ctx: DocumentContext, view: SentenceView, v: int, objects: list[int]) -> bool:
     """A rebutting verb whose object is a claim, ruling, demand or a clause: answered in responses.py."""
     words = ctx.words
-    if not words.cue(view.tokens[v].lemma, "rebut"):
-        return False
+    if not words.cue(view.tokens[v].lemma, "rebut") or view.kids(v, "xcomp"):
+        return False  # "declined to resign" refuses an act: a REJECT of its own
     if not objects:
         return True
     return any(words.in_class(view.tokens[o].lemma, c) for o in objects for c in ("claim", "ruling", "demand"))

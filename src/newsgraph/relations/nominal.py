@@ -13,7 +13,9 @@ from collections.abc import Iterator
 
 from ..types import EntityType
 from .context import DocumentContext, SentenceView
-from .frames import CONCERNED, REQUESTED, Found, Titles, actors, clause_agents, clause_subjects, place_of, prep_objects
+from .frames import (CONCERNED, REQUESTED, Found, Titles, actors, clause_agents, clause_subjects, measured, place_of,
+                     prep_objects)
+from .lexicons import EventWord
 from .merge import SYMMETRIC
 from .modality import noun_modality
 from .syntax import Actor, is_verb, resolve_pronoun, verb_lemma
@@ -44,9 +46,26 @@ def _carrier(ctx: DocumentContext, view: SentenceView, n: int) -> tuple[int | No
     return None, ""
 
 
+def _choose_row(ctx: DocumentContext, view: SentenceView, n: int) -> EventWord | None:
+    """The first row of the noun whose required words (``object`` of event_verbs.csv: a modifier of the
+    noun or the verb that carries it) are there: "a hunger strike", "went on strike" (PROTEST) before
+    "a strike" (ASSAULT); a row with no requirement fits any use."""
+    rows = ctx.words.nouns.get(view.tokens[n].lemma.casefold(), ())
+    present = {view.tokens[c].lemma.casefold() for c in view.kids(n, "amod", "compound", "nmod")}
+    carrier, _ = _carrier(ctx, view, n)
+    if carrier is not None:
+        present.add(view.tokens[carrier].lemma.casefold())
+    for row in rows:
+        if not row.objects or row.objects & present:
+            return row
+    return None
+
+
 def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> Iterator[Found]:
     toks = view.tokens
-    row = ctx.words.nouns[toks[n].lemma.casefold()][0]
+    row = _choose_row(ctx, view, n)
+    if row is None:
+        return
     if "between" in row.target:  # "talks between Okafor and Lindqvist": each pair of participants
         between = [a for c in prep_objects(view, [n], {"between"}) for a in actors(ctx, view, c, titles)]
         if len(between) > 1:
@@ -73,7 +92,8 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
     if not targets and row.type == REQUESTED:  # "its demand that X withdraw"
         targets = [a for c in clause_subjects(view, n) for a in actors(ctx, view, c, titles)]
     if not targets and how == "light" and row.type not in SYMMETRIC:  # "imposed a curfew in X"
-        targets = [a for c in prep_objects(view, owners, CONCERNED) for a in actors(ctx, view, c, titles)]
+        near = [*measured(view, [n]), *owners[1:]]  # "a suspension of air links with X"
+        targets = [a for c in prep_objects(view, near, CONCERNED) for a in actors(ctx, view, c, titles)]
     # With no target, only a noun its agent carries out stands as an event: "staged a protest",
     # "went on strike", "launched an investigation", "X and Y held talks"; not "the strike" or
     # "Russia's offensive" alone.

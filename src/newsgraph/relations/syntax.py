@@ -107,6 +107,8 @@ def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
         if view.kids(v, "aux"):
             return None  # a finite verb the parser hung from another: "soldiers ... are engaging"
         return subject(view, h, depth + 1) if is_verb(view, h) else None
+    if dep == "acl" and toks[v].tag == "VBG" and ctx_statement(view, h) and toks[h].dep == "dobj":
+        return subject(view, toks[h].head, depth + 1)  # "X issued a statement demanding ...": X demands
     if dep == "acl" and toks[v].tag in {"VBG", "VBD", "VBZ"}:
         return h  # "soldiers fighting Ukraine"; "The statement called upon" parsed as a noun phrase
     if dep == "acl" and toks[v].tag == "VB" and view.kids(h, "poss"):
@@ -122,6 +124,15 @@ def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
     if dep == "relcl" and toks[v].tag in {"VBG", "VBN"}:
         return h
     return None
+
+
+STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "resolution", "letter",
+                             "note", "message", "appeal"})
+
+
+def ctx_statement(view: SentenceView, i: int) -> bool:
+    """A noun by which an actor issues words ("a statement demanding ..."): its participle speaks for it."""
+    return view.tokens[i].lemma.casefold() in STATEMENT_NOUNS
 
 
 def headline_infinitive(view: SentenceView, v: int) -> bool:
@@ -307,13 +318,26 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
         owner = _owner(ctx, view, i)
         if owner is not None:
             return Actor(owner.key, owner.certainty, sector)
-        for p in view.kids(i, "prep"):  # "the delegation of Mali", "the government of Peru"
-            if view.low(p) == "of":
+        # "the delegation of Mali", "the government of Peru"; a group "in" or "from" a state is its own
+        # sector of that state ("rebels in Ivory Coast", "students from Kenya").
+        froms = ("of", "in", "from") if sector is not None else ("of",)
+        for p in view.kids(i, "prep"):
+            if view.low(p) in froms:
                 for o in view.kids(p, "pobj"):
                     ospan = view.span_at(o)
                     key = ctx.actor_key(ospan) if ospan is not None else None
                     if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
-                        return Actor(key, 0.8, sector)
+                        if view.low(p) == "of" or ctx.entities[key].type is EntityType.STATE:
+                            return Actor(key, 0.8, sector)
+    if tok.pos == "NOUN" and depth == 0:
+        # Any group a demonym or a state's name modifies acts for that state, as event coders read
+        # it ("Iraqi Kurds", "Russian aircraft", "U.S. goods"); an ethnic group does not.
+        for c in view.kids(i, "amod", "compound"):
+            cspan = view.span_at(c)
+            if cspan is not None and cspan.type is EntityType.STATE and not _ethnic(view, cspan):
+                key = ctx.actor_key(cspan)
+                if key is not None:
+                    return Actor(key, 0.7, sector)
     for use in ("state-anaphor", "capital-anaphor", "org-anaphor"):
         if words.in_class(lemma, use) and i > 0 and view.low(i - 1) == "the":
             key = ctx.antecedent(view, toks[i - 1].start, lemma)
