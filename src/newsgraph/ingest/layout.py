@@ -50,6 +50,7 @@ class _Item:
     signoff: SignOff | None = None
     pieces: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
     heading: bool = False  # forced headline (markdown heading, given title)
+    cuts: list[tuple[int, int]] = field(default_factory=list)  # appeal sentences, offsets in para.text
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,7 @@ def _keep_pieces(text: str, item: _Item, default_zone: str) -> datetime | None:
             cuts.append((0, found[0]))
             when = found[1]
     cuts.extend(credit_spans(para.text))
+    cuts.extend(item.cuts)
     cuts.sort()
     pieces: list[tuple[int, int]] = []
     pos = 0
@@ -115,10 +117,49 @@ def _classify(items: list[_Item], text: str, default_zone: str) -> None:
         if signoff is not None:
             item.role, item.signoff = Role.SIGNOFF, signoff
         elif is_appeal(flat):
-            item.role = Role.DROPPED
-            _widen_appeal(items, i)
+            cuts = _appeal_sentences(item.para.text)
+            if cuts is None:  # the appeal is the whole paragraph
+                item.role = Role.DROPPED
+                _widen_appeal(items, i)
+            else:  # news with an appeal inside: only the appeal's sentences go
+                item.cuts = cuts
         elif is_page_furniture(flat) or is_byline(flat) or is_credit_line(flat):
             item.role = Role.DROPPED
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[\"“‘(]?[A-Z0-9])")
+
+
+def _sentence_spans(text: str) -> list[tuple[int, int]]:
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _appeal_sentences(text: str) -> list[tuple[int, int]] | None:
+    """The sentences of an appeal paragraph to cut, with their publisher-voice
+    neighbours; None when that is all of it (or no one sentence is an appeal,
+    so only the paragraph as a whole reads as one)."""
+    spans = _sentence_spans(text)
+    cut = [is_appeal(" ".join(text[a:b].split())) for a, b in spans]
+    if not any(cut):
+        return None
+    for i in [i for i, c in enumerate(cut) if c]:
+        for step in (-1, 1):
+            j = i + step
+            for _ in range(APPEAL_REACH):
+                if not 0 <= j < len(spans) or cut[j]:
+                    break
+                if not speaks_as_publisher(" ".join(text[spans[j][0] : spans[j][1]].split())):
+                    break
+                cut[j] = True
+                j += step
+    if all(cut):
+        return None
+    return [span for span, c in zip(spans, cut, strict=True) if c]
 
 
 def _widen_appeal(items: list[_Item], index: int) -> None:
