@@ -17,7 +17,8 @@ def run(text: str):
 def test_a_capital_acting_as_a_government_brings_its_state_into_the_graph():
     result = run("Moscow accused Kyiv of shelling a border town on Sunday, the ministry said.\n")
     states = {e.key: e for e in result.resolution.entities if e.type is EntityType.STATE}
-    assert [(ev.type, ev.agent, ev.target) for ev in result.events] == [("ACCUSE", "state/RUS", "state/UKR")]
+    # (the shelling itself is read too, as an act of Ukraine's with no named target)
+    assert ("ACCUSE", "state/RUS", "state/UKR") in [(ev.type, ev.agent, ev.target) for ev in result.events]
     assert states["state/RUS"].aliases == ("Moscow",) and states["state/UKR"].iso2 == "UA"
 
 

@@ -42,18 +42,28 @@ from dataclasses import replace
 
 from ..types import Event
 from .context import DocumentContext, SentenceView
-from .lexicons import EventWord
+from .frames import (
+    CONCERNED,
+    REQUESTED,
+    Found,
+    Titles,
+    actors,
+    choose_verb_row,
+    clause_agents,
+    clause_subjects,
+    concerned_actors,
+    measured,
+    place_of,
+    prep_objects,
+)
+from .intent import THREATENED, intended_type
 from .merge import SYMMETRIC
+from .modality import ASSERTED, COMMITTED, FUTURE, HYPOTHETICAL, verb_modality
+from .nominal import noun_events
 from .responses import CONFIDENCE as RESPONSE_CONFIDENCE
 from .responses import EXTRACTOR as RESPONSE
 from .responses import Prior, rebuttals
-from .intent import THREATENED, intended_type
-from .modality import ASSERTED, COMMITTED, FUTURE, HYPOTHETICAL, verb_modality
-from .syntax import (RELATIVE, Actor, actor_of, conjuncts, is_passive, is_verb, relative_head,
-                     subject, verb_lemma)
-from .frames import (CONCERNED, REQUESTED, Found, Titles, actors, clause_agents, clause_subjects, measured, place_of,
-                     prep_objects)
-from .nominal import noun_events
+from .syntax import Actor, actor_of, conjuncts, is_passive, is_verb, subject, verb_lemma
 from .titles import find_titles
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
@@ -64,11 +74,15 @@ SPOKEN_ALONE_WITH_FRAME = frozenset({"SUPPORT", "REQUEST", "THREATEN"})
 WITHDRAWN = "RETREAT"
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
-XCOMP = "+xcomp"  # event_verbs.csv object marker: the verb has a to-infinitive ("warned X to ...")
 
 
 def _distinct(f: Found) -> bool:
     return f.target is None or f.agent.key != f.target.key
+
+
+def _own_ground(f: Found) -> Found:
+    """An act an actor does to or in itself ("Kenyan students marched in Kenya") has no other target."""
+    return f if _distinct(f) else replace(f, target=None)
 
 
 def extract_events(ctx: DocumentContext) -> Iterator[Event]:
@@ -83,8 +97,9 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
     history: list[Prior] = []  # what was read so far, for the rebuttals that answer it
     for view in ctx.sentences:
         titles = {t.head: t for t in find_titles(ctx, view)}
-        founds = _without_bare_duplicates([f for f in _sentence(ctx, view, titles)
-                                           if EMITTED.get(f.modality) is not None and _distinct(f)])
+        founds = _without_bare_duplicates([_own_ground(f) for f in _sentence(ctx, view, titles)
+                                           if EMITTED.get(f.modality) is not None
+                                           and (_distinct(f) or f.type not in SYMMETRIC)])
         post = view.sentence.post
         history.extend(Prior(view.index, post, f.token, f.type, f.agent.key, f.target.key)
                        for f in founds if f.target is not None)
@@ -176,49 +191,11 @@ def _sentence(ctx: DocumentContext, view: SentenceView, titles: Titles) -> Itera
 # ---------------------------------------------------------------- verbs
 
 
-def _object_lemmas(view: SentenceView, o: int) -> set[str]:
-    """The object's lemma, and through "of" what a measure holds ("thousands of troops")."""
-    if view.low(o) in RELATIVE:
-        head = relative_head(view, o)
-        if head is not None:
-            o = head
-    out = {view.tokens[o].lemma.casefold()}
-    for p in view.kids(o, "prep"):
-        if view.low(p) == "of":
-            out.update(view.tokens[c].lemma.casefold() for c in view.kids(p, "pobj"))
-    return out
-
-
-def _choose_row(ctx: DocumentContext, view: SentenceView, v: int, passive: bool) -> EventWord | None:
-    toks = view.tokens
-    particles = {view.low(c) for c in view.kids(v, "prt", "advmod")}
-    preps = {view.low(c): c for c in view.kids(v, "prep")}
-    objects = view.kids(v, "nsubjpass") if passive else view.kids(v, "dobj")
-    if passive and toks[v].dep == "acl":
-        objects = [toks[v].head]  # "soldiers sent by North Korea"
-    lemmas = {lemma for o in objects for lemma in _object_lemmas(view, o)}
-    if not objects and toks[v].dep == "relcl":
-        lemmas.add(toks[toks[v].head].lemma.casefold())  # "the consensus they reached with X"
-    if view.kids(v, "xcomp"):
-        lemmas.add(XCOMP)
-    for row in ctx.words.verbs.get(verb_lemma(view, v, ctx.words.verbs), ()):
-        wanted = lemmas
-        if row.particle is not None and row.particle not in particles:
-            if row.particle not in preps:
-                continue
-            # "went on strike": the particle is a preposition whose object is the event noun
-            wanted = lemmas | {toks[o].lemma.casefold() for o in view.kids(preps[row.particle], "pobj")}
-        if row.objects and not (wanted & row.objects):
-            continue
-        return row
-    return None
-
-
 def _event_complement(ctx: DocumentContext, view: SentenceView, v: int) -> int | None:
     """The to-infinitive of ``v`` when it reports an event of its own ("agreed to send aid")."""
     for c in view.kids(v, "xcomp"):
         if view.tokens[c].pos == "VERB" and verb_lemma(view, c, ctx.words.verbs) in ctx.words.verbs:
-            if _choose_row(ctx, view, c, is_passive(view, c)) is not None:
+            if choose_verb_row(ctx, view, c, is_passive(view, c)) is not None:
                 return c
     return None
 
@@ -238,7 +215,7 @@ def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str
         for c in view.kids(v, "xcomp"):
             if not is_verb(view, c):
                 continue
-            row = _choose_row(ctx, view, c, False)
+            row = choose_verb_row(ctx, view, c, False)
             slots = (row.target if row is not None else ("obj", "dative")) + ("concerned",)
             c_objects = view.kids(c, "dobj")
             for s in slots:
@@ -250,14 +227,15 @@ def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str
         return out
     owners = [v, *measured(view, objects)]
     if slot == "concerned":
-        return prep_objects(view, owners, CONCERNED)
+        return [c for c in prep_objects(view, owners, CONCERNED)
+                if not ((span := view.span_at(c)) is not None and span.kind == "capital")]
     return prep_objects(view, owners, {slot, "upon" if slot == "on" else slot})
 
 
 def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> Iterator[Found]:
     toks = view.tokens
     passive = is_passive(view, v) or (toks[v].tag == "VBN" and toks[v].dep == "acl")
-    row = _choose_row(ctx, view, v, passive)
+    row = choose_verb_row(ctx, view, v, passive)
     if row is None:
         return
     if any(toks[c].dep == "xcomp" and row.type == "CONSULT" for c in view.children[v]):
@@ -295,12 +273,13 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     if not targets and row.type not in SYMMETRIC:
         # The row's own frame names no actor: an actor the act is directed at or done in still is its
         # target, as event coders read it ("imposed curbs on X", "resumed attacks in X", "pulled out of X").
-        cands = prep_objects(view, [v, *measured(view, objects)], CONCERNED)
+        cands: list[int] = []
         if view.kids(v, "xcomp"):  # "threatened to attack X": whom the threatened act is aimed at
             cands = cands + _slot_candidates(ctx, view, v, "xcomp", patients, objects, titles)
         if row.type == REQUESTED:  # "demanded that X withdraw": who is to act
             cands = cands + clause_subjects(view, v)
-        targets = [a for c in cands for a in actors(ctx, view, c, titles)]
+        targets = concerned_actors(ctx, view, [v, *measured(view, objects)], titles)
+        targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]
     modality = verb_modality(ctx, view, v)
     place = place_of(ctx, view, [v, *objects])
     if not targets and row.reciprocal and not passive:
@@ -356,7 +335,8 @@ def _obligation(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles
 def _rebuts_a_claim(ctx: DocumentContext, view: SentenceView, v: int, objects: list[int]) -> bool:
     """A rebutting verb whose object is a claim, ruling, demand or a clause: answered in responses.py."""
     words = ctx.words
-    if not words.cue(view.tokens[v].lemma, "rebut") or view.kids(v, "xcomp"):
+    infinitives = [c for c in view.kids(v, "xcomp") if any(view.low(a) == "to" for a in view.kids(c, "aux"))]
+    if not words.cue(view.tokens[v].lemma, "rebut") or infinitives:
         return False  # "declined to resign" refuses an act: a REJECT of its own
     if not objects:
         return True
@@ -376,8 +356,8 @@ def _hyphen_agent(ctx: DocumentContext, view: SentenceView, v: int) -> Actor | N
 
 def _compound(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles, agent: Actor) -> Iterator[Found]:
     """"the Iran-backed Hezbollah": the name the participle describes is the target."""
-    row = next((r for r in ctx.words.verbs[verb_lemma(view, v, ctx.words.verbs)] if "obj" in r.target and not r.objects),
-               None)
+    rows = ctx.words.verbs[verb_lemma(view, v, ctx.words.verbs)]
+    row = next((r for r in rows if "obj" in r.target and not r.objects), None)
     if row is None or v + 1 >= len(view.tokens):
         return
     span = view.span_at(v + 1)

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 
 from ..types import EntityType
 from .context import DocumentContext, SentenceView
-from .syntax import Actor, actor_of, conjuncts, is_verb, proxy_partners, subject
+from .lexicons import EventWord
+from .syntax import RELATIVE, Actor, actor_of, conjuncts, is_verb, proxy_partners, relative_head, subject, verb_lemma
 from .titles import TitlePhrase, named_holder
 
 # Prepositions whose object an act is directed at, or done in (the fallback target of a non-symmetric event).
@@ -19,6 +20,7 @@ CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 REQUESTED = "REQUEST"
 Titles = dict[int, TitlePhrase]  # title phrases of a sentence by their head token
+XCOMP = "+xcomp"  # event_verbs.csv object marker: the verb has a to-infinitive ("warned X to ...")
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,64 @@ def place_of(ctx: DocumentContext, view: SentenceView, owners: list[int]) -> str
     return None
 
 
+LOCATIVE = frozenset({"in", "at", "near", "around", "surrounding", "encircling"})
+
+
+def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int], titles: Titles) -> list[Actor]:
+    """Actors an act is directed at, or done in (the fallback target): "curbs on X", "attacks in X".
+
+    A capital after a locative preposition is where the act happened ("talks in Brussels"), not the
+    government it stands for elsewhere, so it is no target."""
+    out: list[Actor] = []
+    for prep in sorted(CONCERNED):
+        for c in prep_objects(view, owners, {prep}):
+            span = view.span_at(c)
+            if prep in LOCATIVE and span is not None and span.kind == "capital":
+                continue
+            out.extend(a for a in actors(ctx, view, c, titles) if a.key not in {b.key for b in out})
+    return out
+
+
+def _object_lemmas(view: SentenceView, o: int) -> set[str]:
+    """The object's lemma, and through "of" what a measure holds ("thousands of troops")."""
+    if view.low(o) in RELATIVE:
+        head = relative_head(view, o)
+        if head is not None:
+            o = head
+    out = {view.tokens[o].lemma.casefold()}
+    for p in view.kids(o, "prep"):
+        if view.low(p) == "of":
+            out.update(view.tokens[c].lemma.casefold() for c in view.kids(p, "pobj"))
+    return out
+
+
+def choose_verb_row(ctx: DocumentContext, view: SentenceView, v: int, passive: bool) -> EventWord | None:
+    toks = view.tokens
+    particles = {view.low(c) for c in view.kids(v, "prt", "advmod")}
+    preps: dict[str, list[int]] = {}
+    for c in view.kids(v, "prep"):
+        preps.setdefault(view.low(c), []).append(c)
+    objects = view.kids(v, "nsubjpass") if passive else view.kids(v, "dobj")
+    if passive and toks[v].dep == "acl":
+        objects = [toks[v].head]  # "soldiers sent by North Korea"
+    lemmas = {lemma for o in objects for lemma in _object_lemmas(view, o)}
+    if not objects and toks[v].dep == "relcl":
+        lemmas.add(toks[toks[v].head].lemma.casefold())  # "the consensus they reached with X"
+    if view.kids(v, "xcomp"):
+        lemmas.add(XCOMP)
+    for row in ctx.words.verbs.get(verb_lemma(view, v, ctx.words.verbs), ()):
+        wanted = lemmas
+        if row.particle is not None and row.particle not in particles:
+            if row.particle not in preps:
+                continue
+            # "went on strike": the particle is a preposition whose object is the event noun
+            wanted = lemmas | {toks[o].lemma.casefold() for p in preps[row.particle] for o in view.kids(p, "pobj")}
+        if row.objects and not (wanted & row.objects):
+            continue
+        return row
+    return None
+
+
 def measured(view: SentenceView, objects: list[int]) -> list[int]:
     """Objects and what a measure among them holds: "$3bn worth of tariffs on X" reaches "tariffs"."""
     out = list(objects)
@@ -141,5 +201,5 @@ def clause_subjects(view: SentenceView, head: int) -> list[int]:
     return [sub for c in view.kids(head, "ccomp", "acl") if is_verb(view, c) for sub in view.kids(c, "nsubj")]
 
 
-__all__ = ["CONCERNED", "PLACE_PREPOSITIONS", "REQUESTED", "Found", "Titles", "actors", "clause_agents",
-           "clause_subjects", "measured", "place_of", "prep_objects"]
+__all__ = ["CONCERNED", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors", "choose_verb_row",
+           "clause_agents", "clause_subjects", "concerned_actors", "measured", "place_of", "prep_objects"]

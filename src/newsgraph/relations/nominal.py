@@ -13,9 +13,20 @@ from collections.abc import Iterator
 
 from ..types import EntityType
 from .context import DocumentContext, SentenceView
-from .frames import (CONCERNED, REQUESTED, Found, Titles, actors, clause_agents, clause_subjects, measured, place_of,
-                     prep_objects)
-from .lexicons import EventWord
+from .frames import (
+    REQUESTED,
+    Found,
+    Titles,
+    actors,
+    choose_verb_row,
+    clause_agents,
+    clause_subjects,
+    concerned_actors,
+    measured,
+    place_of,
+    prep_objects,
+)
+from .lexicons import ARGUMENT_SLOTS, EventWord
 from .merge import SYMMETRIC
 from .modality import noun_modality
 from .syntax import Actor, is_verb, resolve_pronoun, verb_lemma
@@ -61,6 +72,16 @@ def _choose_row(ctx: DocumentContext, view: SentenceView, n: int) -> EventWord |
     return None
 
 
+def _coded_by_verb(ctx: DocumentContext, view: SentenceView, v: int, n: int) -> bool:
+    """Does a row of verb ``v`` that asks for this very noun as its object code the phrase?"""
+    if view.tokens[n].dep != "dobj" or view.tokens[n].head != v or not is_verb(view, v):
+        return False
+    row = choose_verb_row(ctx, view, v, False)
+    if row is None or view.tokens[n].lemma.casefold() not in row.objects:
+        return False
+    return any(prep_objects(view, [v, n], {slot}) for slot in row.target if slot not in ARGUMENT_SLOTS)
+
+
 def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> Iterator[Found]:
     toks = view.tokens
     row = _choose_row(ctx, view, n)
@@ -77,6 +98,8 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
             return
     targets: list[Actor] = []
     carrier, how = _carrier(ctx, view, n)
+    if carrier is not None and _coded_by_verb(ctx, view, carrier, n):
+        return  # "held joint drills with X": the verb's own row (COOPERATE) reads the noun already
     # "staged drills near X": the parser often hangs the noun's phrase on the light verb that carries it.
     owners = [n, carrier] if how == "light" and carrier is not None else [n]
     for slot in row.target:
@@ -93,7 +116,7 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         targets = [a for c in clause_subjects(view, n) for a in actors(ctx, view, c, titles)]
     if not targets and how == "light" and row.type not in SYMMETRIC:  # "imposed a curfew in X"
         near = [*measured(view, [n]), *owners[1:]]  # "a suspension of air links with X"
-        targets = [a for c in prep_objects(view, near, CONCERNED) for a in actors(ctx, view, c, titles)]
+        targets = concerned_actors(ctx, view, near, titles)
     # With no target, only a noun its agent carries out stands as an event: "staged a protest",
     # "went on strike", "launched an investigation", "X and Y held talks"; not "the strike" or
     # "Russia's offensive" alone.
