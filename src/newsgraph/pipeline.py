@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rdflib import Graph
@@ -73,6 +73,15 @@ def extract(
     return BuildResult(analysed, resolution, tuple(memberships), tuple(events))
 
 
+def without_tokens(result: BuildResult) -> BuildResult:
+    """The same result with each sentence's tokens dropped (the relation rules
+    are done with them), so a big build does not hold them while it writes RDF."""
+    analysed = tuple(
+        replace(ad, sentences=tuple(replace(s, tokens=()) for s in ad.sentences)) for ad in result.analysed
+    )
+    return replace(result, analysed=analysed)
+
+
 def to_graph(result: BuildResult, *, base: str = DEFAULT_BASE) -> Graph:
     writer = GraphWriter(base)
     for ad in result.analysed:
@@ -124,6 +133,9 @@ def build(
             result = BuildResult((), Resolution((), ()))
         else:
             result = extract(documents, model=model, progress=progress)
+        document_count = len(documents)
+        del documents  # each AnalysedDocument holds its Document: no second list
+        result = without_tokens(result)  # the graph needs sentences, not their tokens: free them first
         graph = to_graph(result, base=base)
         graph_path = out / "graph.ttl"
         prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
@@ -155,7 +167,7 @@ def build(
         out=out,
         graph_path=graph_path,
         html_path=html_path,
-        documents=len(documents),
+        documents=document_count,
         entities=len(result.resolution.entities),
         memberships=len(result.memberships),
         events=len(result.events),

@@ -10,6 +10,7 @@ into ``Document.text``. Those records pickle in kilobytes, so later stages
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from sys import intern
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -116,13 +117,15 @@ def _collect(doc: Doc, text: str, base: int, post: int | None, sentences: list[S
                 start=base + tok.idx,
                 end=base + tok.idx + len(tok.text),
                 text=text[base + tok.idx : base + tok.idx + len(tok.text)],
-                lemma=tok.lemma_,
-                pos=tok.pos_,
-                tag=tok.tag_,
-                dep=tok.dep_,
+                # spaCy hands out a new str per call; interned, a big text's
+                # millions of tokens share one copy of each label and lemma.
+                lemma=intern(tok.lemma_),
+                pos=intern(tok.pos_),
+                tag=intern(tok.tag_),
+                dep=intern(tok.dep_),
                 head=tok.head.i - sent.start,
-                ent_iob=tok.ent_iob_ or "O",
-                ent_label=tok.ent_type_,
+                ent_iob=intern(tok.ent_iob_ or "O"),
+                ent_label=intern(tok.ent_type_),
             )
             for tok in sent
         )
