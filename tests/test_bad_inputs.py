@@ -272,3 +272,28 @@ def test_a_graph_with_a_date_in_year_one_is_still_read_by_every_command(built, t
         from lxml import etree
 
         etree.parse(args[-1])  # well-formed XML
+
+
+def test_a_json_array_file_is_read_as_articles_and_a_bad_item_costs_itself(tmp_path):
+    items = [{"text": GOOD, "title": "Ruto meets Museveni"}, {"title": "no text"}, "not an object",
+             {"text": "Joe Biden met Emmanuel Macron in Paris.", "published": YEAR_ONE}]
+    (tmp_path / "feed.json").write_text(json.dumps(items), encoding="utf-8")
+    docs, warnings = read([tmp_path / "feed.json"])
+    base = (tmp_path / "feed.json").as_posix()
+    assert [d.source for d in docs] == [f"{base}#1", f"{base}#4"]
+    assert docs[0].title == "Ruto meets Museveni" and docs[1].published is None
+    assert f"{base} item 2: no \"text\" field (a non-empty string is required); skipped" in warnings
+    assert f"{base} item 3: expected a JSON object with a \"text\" field; skipped" in warnings
+
+
+def test_a_json_file_that_is_not_json_is_skipped_with_a_warning(tmp_path):
+    (tmp_path / "broken.json").write_text('[{"text": "a"', encoding="utf-8")
+    docs, warnings = read([tmp_path / "broken.json"])
+    assert docs == [] and warnings[0].startswith(f"skipped {(tmp_path / 'broken.json').as_posix()}: malformed JSON")
+
+
+def test_a_json_array_on_standard_input_is_recognised():
+    warnings = Warnings()
+    data = json.dumps([{"text": GOOD}]).encode()
+    docs = list(read_inputs(["-"], stdin=io.BytesIO(data), warn=warnings))
+    assert [d.source for d in docs] == ["stdin#1"] and warnings == []

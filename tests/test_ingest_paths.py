@@ -52,7 +52,7 @@ def test_folder_is_walked_sorted_recursively_skipping_hidden_and_other_files(inp
     assert [d.source for d in docs] == [f"{base}/a-notes.md", f"{base}/b-article.txt", f"{base}/sub/c-feed.jsonl#L1"]
     assert [d.media_type for d in docs] == ["text/markdown", "text/plain", "application/json"]
     # Hidden files and gold files are skipped quietly; other files are counted once.
-    assert warnings == [f"{base}: skipped 1 file no reader handles (.pdf 1); read are .htm .html .jsonl .md"
+    assert warnings == [f"{base}: skipped 1 file no reader handles (.pdf 1); read are .htm .html .json .jsonl .md"
                         " .ndjson .txt"]
 
 

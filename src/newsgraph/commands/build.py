@@ -26,7 +26,7 @@ def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, tim
             max_bytes: str, quiet: bool) -> None:
     """Build a knowledge graph from news files.
 
-    PATHS are files (.txt, .md, .html, .jsonl), folders (read recursively),
+    PATHS are files (.txt, .md, .html, .jsonl, .json), folders (read recursively),
     or - for standard input. Writes DIR/graph.ttl (Turtle) and, unless
     --no-html, DIR/graph.html (the interactive network page).
 

@@ -1,4 +1,4 @@
-"""The JSON Lines reader: one article per line.
+"""The JSON Lines reader (one article per line) and the JSON reader (an array of articles).
 
 Fields: ``text`` (required), ``url``, ``title``, ``published``, ``author``
 (a string or a list of strings). A bad line costs that line only: it is
@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterator
 
+from ..errors import UnreadableInputError
 from ..types import Document
 from .dates import parse_published
 from .decode import decode_text, normalise_newlines
@@ -54,35 +55,66 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             warn(f"{source} line {lineno}: malformed JSON ({exc.msg}); line skipped")
             continue
-        if not isinstance(record, dict):
-            warn(f"{source} line {lineno}: expected a JSON object with a \"text\" field; line skipped")
-            continue
-        body = record.get("text")
-        if not isinstance(body, str) or not body.strip():
-            warn(f"{source} line {lineno}: no \"text\" field (a non-empty string is required); line skipped")
-            continue
-        url = _optional_str(record.get("url"))
-        if url is not None and not is_url(url):
-            warn(f"{source} line {lineno}: \"url\" {url!r} is not an http(s) URL; ignored")
-            url = None
-        title = _optional_str(record.get("title"))
-        published = None
-        if record.get("published") not in (None, ""):
-            published = parse_published(record.get("published"), timezone)
-            if published is None:
-                warn(f"{source} line {lineno}: could not read the date {record.get('published')!r}; left empty")
-        text = normalise_newlines(body)
-        if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != " ".join(title.split()):
-            text = f"{title}\n\n{text}"  # the headline is analysed too, as a segment of its own
-        layout = analyse_layout(text, timezone=timezone, title=title)
-        yield document_from_layout(
-            source=url or f"{source}#L{lineno}",
-            text=text,
-            raw=raw_line,
-            layout=layout,
-            media_type="application/json",
-            url=url,
-            title=title,
-            author=_author(record.get("author")),
-            published=published,
-        )
+        document = _record_document(record, raw_line, f"{source} line {lineno}", f"{source}#L{lineno}",
+                                    timezone, warn)
+        if document is not None:
+            yield document
+
+
+def read_json(
+    raw: bytes, source: str, *, timezone: str = "UTC", warn: Callable[[str], None] = _ignore
+) -> Iterator[Document]:
+    """Documents from a ``.json`` file: an array of article objects (or one object),
+    each with the fields of a JSON Lines record; a bad item costs that item only."""
+    decode_text(raw, source)  # refuse binary files first
+    try:
+        data = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise UnreadableInputError(f"skipped {source}: a .json file must be UTF-8") from None
+    except json.JSONDecodeError as exc:
+        raise UnreadableInputError(
+            f"skipped {source}: malformed JSON ({exc.msg} at line {exc.lineno}); an array of articles is expected"
+        ) from None
+    records = data if isinstance(data, list) else [data]
+    for number, record in enumerate(records, start=1):
+        item = json.dumps(record, sort_keys=True).encode("ascii")
+        document = _record_document(record, item, f"{source} item {number}", f"{source}#{number}", timezone, warn)
+        if document is not None:
+            yield document
+
+
+def _record_document(record: object, raw: bytes, where: str, fallback_source: str, timezone: str,
+                     warn: Callable[[str], None]) -> Document | None:
+    """One article record as a Document; None, with a warning naming ``where``, when it has no text."""
+    if not isinstance(record, dict):
+        warn(f"{where}: expected a JSON object with a \"text\" field; skipped")
+        return None
+    body = record.get("text")
+    if not isinstance(body, str) or not body.strip():
+        warn(f"{where}: no \"text\" field (a non-empty string is required); skipped")
+        return None
+    url = _optional_str(record.get("url"))
+    if url is not None and not is_url(url):
+        warn(f"{where}: \"url\" {url!r} is not an http(s) URL; ignored")
+        url = None
+    title = _optional_str(record.get("title"))
+    published = None
+    if record.get("published") not in (None, ""):
+        published = parse_published(record.get("published"), timezone)
+        if published is None:
+            warn(f"{where}: could not read the date {record.get('published')!r}; left empty")
+    text = normalise_newlines(body)
+    if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != " ".join(title.split()):
+        text = f"{title}\n\n{text}"  # the headline is analysed too, as a segment of its own
+    layout = analyse_layout(text, timezone=timezone, title=title)
+    return document_from_layout(
+        source=url or fallback_source,
+        text=text,
+        raw=raw,
+        layout=layout,
+        media_type="application/json",
+        url=url,
+        title=title,
+        author=_author(record.get("author")),
+        published=published,
+    )

@@ -53,6 +53,7 @@ READERS: dict[str, ReaderPlugin] = {
     "markdown": ReaderPlugin(".text", "read_markdown_document", many=False),
     "html": ReaderPlugin(".html", "read_html_document", many=False),
     "jsonl": ReaderPlugin(".jsonl", "read_jsonl", many=True),
+    "json": ReaderPlugin(".jsonl", "read_json", many=True),
 }
 
 EXTENSIONS: dict[str, str] = {
@@ -62,6 +63,7 @@ EXTENSIONS: dict[str, str] = {
     ".htm": "html",
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
+    ".json": "json",
 }
 
 #: Files beside the inputs that are never inputs themselves.
@@ -76,10 +78,13 @@ def register_reader(name: str, module: str, function: str, *, extensions: Sequen
 
 
 def sniff(raw: bytes) -> str:
-    """Reader name from content: JSON Lines if it opens with "{", HTML with "<"."""
+    """Reader name from content: JSON Lines if it opens with "{", a JSON array
+    with "[", HTML with "<"."""
     head = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
     if head == b"{":
         return "jsonl"
+    if head == b"[":
+        return "json"
     if head == b"<":
         return "html"
     return "text"
