@@ -265,6 +265,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles)
         candidates = candidates or bool(cands)
         framed = framed or (bool(cands) and slot not in {"obj", "dative", "owner"})  # a preposition or a to-clause
+        framed = framed or (slot == "xcomp" and bool(view.kids(v, "xcomp")))  # "threatened to leave"
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
         if targets:
             break

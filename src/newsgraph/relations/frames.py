@@ -42,7 +42,8 @@ def actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) -> 
     """The actors a token and its conjuncts stand for."""
     out: list[Actor] = []
     for k in conjuncts(view, i):
-        if k in titles:
+        span = view.span_at(k)
+        if k in titles and not (span is not None and span.type is EntityType.PERSON):  # a surname "King" is no post
             # "Nato chief Tomas Berger" is headed by "chief"; an unnamed official stands for
             # the body in the title, but never a former one ("the former Dutch prime minister").
             named = named_holder(ctx, view, titles[k])

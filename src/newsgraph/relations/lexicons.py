@@ -44,7 +44,7 @@ ROLE_VERB_EFFECTS = frozenset({"", "former", "nominated", "successor", "past-for
 NOUN_CLASSES = frozenset(
     {"aid", "weapon", "force", "penalty", "relation", "agreement", "proxy", "org-anaphor", "group-anaphor",
      "state-anaphor", "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand",
-     "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence"}
+     "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence", "vehicle"}
 )
 CUE_USES = frozenset(
     {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "condition", "unreal", "light", "frame",

@@ -87,6 +87,9 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
     row = _choose_row(ctx, view, n)
     if row is None:
         return
+    head = toks[n].head
+    if toks[n].dep == "compound" and ctx.words.in_class(toks[head].lemma, "vehicle"):
+        n = head  # "a mediation mission between X and Y": the phrase hangs on the noun it names
     if "between" in row.target:  # "talks between Okafor and Lindqvist": each pair of participants
         between = [a for c in prep_objects(view, [n], {"between"}) for a in actors(ctx, view, c, titles)]
         if len(between) > 1:

@@ -320,7 +320,7 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
             return Actor(owner.key, owner.certainty, sector)
         # "the delegation of Mali", "the government of Peru"; a group "in" or "from" a state is its own
         # sector of that state ("rebels in Ivory Coast", "students from Kenya").
-        froms = ("of", "in", "from") if sector is not None else ("of",)
+        froms = ("of", "in", "from", "throughout", "across") if sector is not None else ("of",)
         for p in view.kids(i, "prep"):
             if view.low(p) in froms:
                 for o in view.kids(p, "pobj"):
@@ -329,7 +329,7 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
                     if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS:
                         if view.low(p) == "of" or ctx.entities[key].type is EntityType.STATE:
                             return Actor(key, 0.8, sector)
-    if tok.pos == "NOUN" and depth == 0:
+    if tok.pos in {"NOUN", "PROPN"} and depth <= 1:
         # Any group a demonym or a state's name modifies acts for that state, as event coders read
         # it ("Iraqi Kurds", "Russian aircraft", "U.S. goods"); an ethnic group does not.
         for c in view.kids(i, "amod", "compound"):
