@@ -34,15 +34,21 @@ def analyse_documents(
     nlp = nlp or load_pipeline(model)
     label = model_label(nlp)
     pending: list[tuple[Document, list[Segment]]] = []  # documents whose pieces are in flight
+    all_seams: dict[int, dict[int, tuple[int, ...]]] = {}  # document index -> merged segment -> seams
 
-    def feed() -> Iterator[tuple[str, tuple[int, int]]]:
+    def feed() -> Iterator[tuple[str | Doc, tuple[int, int]]]:
         for document in documents:
-            pieces = split_long_segments(document)
+            pieces, seams = group_tiny_segments(split_long_segments(document))
             pending.append((document, pieces))
+            if seams:
+                all_seams[len(pending) - 1] = seams
             for seg_index, seg in enumerate(pieces):
                 # A hard-wrapped line break inside a paragraph must not split a name
                 # ("Antony\nBlinken"); a space has the same length, so offsets hold.
-                yield document.text[seg.start : seg.end].replace("\n", " "), (len(pending) - 1, seg_index)
+                text = document.text[seg.start : seg.end].replace("\n", " ")
+                if seg_index in seams:
+                    text = _with_sentence_starts(nlp.make_doc(text), seg.start, seams[seg_index])
+                yield text, (len(pending) - 1, seg_index)
 
     results: dict[int, list[tuple[int, Doc]]] = {}
     emitted = 0
@@ -50,7 +56,7 @@ def analyse_documents(
         results.setdefault(doc_index, []).append((seg_index, doc))
         # Emit every finished document at the head of the queue, in order.
         while emitted < len(pending) and len(results.get(emitted, ())) == len(pending[emitted][1]):
-            yield _finish(*pending[emitted], results.pop(emitted, []), label, progress)
+            yield _finish(*pending[emitted], results.pop(emitted, []), label, progress, all_seams.pop(emitted, {}))
             emitted += 1
     while emitted < len(pending):  # documents with no segments at all
         yield _finish(*pending[emitted], results.pop(emitted, []), label, progress)
@@ -81,19 +87,73 @@ def split_long_segments(document: Document, limit: int = MAX_PIECE) -> list[Segm
     return pieces
 
 
+#: A document with more segments than this (200,000 one-character lines) has
+#: its runs of short body segments analysed together, up to GROUP_CHARS at a
+#: time, each still its own sentence: one spaCy call per segment would cost
+#: far more per word than a normal text.
+MANY_SEGMENTS = 2_000
+GROUP_CHARS = 2_000
+
+
+def group_tiny_segments(pieces: list[Segment]) -> tuple[list[Segment], dict[int, tuple[int, ...]]]:
+    """``pieces``, with runs of body segments of one post merged when there are
+    very many; and for each merged one, where its original segments start."""
+    if len(pieces) <= MANY_SEGMENTS:
+        return pieces, {}
+    grouped: list[Segment] = []
+    seams: dict[int, tuple[int, ...]] = {}
+    run: list[Segment] = []
+
+    def close() -> None:
+        if len(run) == 1:
+            grouped.append(run[0])
+        elif run:
+            seams[len(grouped)] = tuple(seg.start for seg in run)
+            grouped.append(Segment(run[0].start, run[-1].end, run[0].post, run[0].kind))
+        run.clear()
+
+    for seg in pieces:
+        if seg.kind != "body" or seg.end - seg.start > GROUP_CHARS:
+            close()
+            grouped.append(seg)
+            continue
+        if run and (seg.post != run[0].post or seg.end - run[0].start > GROUP_CHARS):
+            close()
+        run.append(seg)
+    close()
+    return grouped, seams
+
+
+def _with_sentence_starts(doc: Doc, base: int, starts: tuple[int, ...]) -> Doc:
+    """``doc`` with a sentence starting at each original segment (the parser keeps preset starts)."""
+    at = {start - base for start in starts}
+    for token in doc:
+        if token.idx in at:
+            token.is_sent_start = True
+    return doc
+
+
+def _crosses(start: int, end: int, seams: tuple[int, ...]) -> bool:
+    return any(start < seam < end for seam in seams)
+
+
 def _finish(
     document: Document,
     pieces: list[Segment],
     parsed: list[tuple[int, Doc]],
     label: str,
     progress: Callable[[Document], None] | None,
+    seams: dict[int, tuple[int, ...]] | None = None,
 ) -> AnalysedDocument:
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
     for seg_index, doc in sorted(parsed, key=lambda p: p[0]):
         seg = pieces[seg_index]
         where = ("ner-titlecase" if _title_case(doc) else "ner-headline") if seg.kind == "headline" else "ner"
+        first = len(mentions)
         _collect(doc, document.text, seg.start, seg.post, sentences, mentions, where)
+        if seams and seg_index in seams:  # no name runs from one original segment into the next
+            mentions[first:] = [m for m in mentions[first:] if not _crosses(m.start, m.end, seams[seg_index])]
     if progress is not None:
         progress(document)
     return AnalysedDocument(document=document, sentences=tuple(sentences), mentions=tuple(mentions), model=label)
