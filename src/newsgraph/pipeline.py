@@ -137,6 +137,9 @@ def build(
         del documents  # each AnalysedDocument holds its Document: no second list
         result = without_tokens(result)  # the graph needs sentences, not their tokens: free them first
         graph = to_graph(result, base=base)
+        counts = {"entities": len(result.resolution.entities), "memberships": len(result.memberships),
+                  "events": len(result.events)}
+        del result  # from here on the graph is all there is
         graph_path = out / "graph.ttl"
         prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
         staged: dict[str, Path | None] = {}
@@ -168,9 +171,7 @@ def build(
         graph_path=graph_path,
         html_path=html_path,
         documents=document_count,
-        entities=len(result.resolution.entities),
-        memberships=len(result.memberships),
-        events=len(result.events),
         triples=len(graph),
+        **counts,
         warnings=tuple(warnings),
     )
