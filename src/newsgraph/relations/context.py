@@ -14,7 +14,16 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..lexicon import Lexicon, is_acronym, load_lexicon
-from ..types import ACTOR_TYPES, AnalysedDocument, Entity, EntityType, Provenance, Resolution, Sentence, Token
+from ..types import (
+    ACTOR_TYPES,
+    AnalysedDocument,
+    Entity,
+    EntityType,
+    Provenance,
+    Resolution,
+    Sentence,
+    Token,
+)
 from .lexicons import RelationLexicons, load_relation_lexicons
 
 POSSESSIVE = frozenset({"'s", "’s", "'", "’"})

@@ -45,6 +45,7 @@ from .context import DocumentContext, SentenceView
 from .frames import (
     CONCERNED,
     REQUESTED,
+    XCOMP,
     Found,
     Titles,
     actors,
@@ -72,6 +73,8 @@ EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL, COMMITTED: ASSERTED}
 # ("called for a truce", "threatened to leave") or the lexicon row says they may ("-").
 SPOKEN_ALONE_WITH_FRAME = frozenset({"SUPPORT", "REQUEST", "THREATEN"})
 WITHDRAWN = "RETREAT"
+ANNOUNCED_ACTS = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})  # kept beside the THREATEN they make
+DEPLOYED = "MOBILIZE"
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
 
@@ -116,23 +119,30 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
             modality = EMITTED.get(found.modality)
             if modality is None or not _distinct(found):
                 continue
-            etype = found.type
+            types = [(found.type, modality)]
             if found.modality in {FUTURE, COMMITTED}:
-                etype = _intended(ctx, view, found)
+                intended = _intended(ctx, view, found)
+                if intended != found.type:
+                    # The statement is coded as PLOVER codes it; the act it announces stays in the graph
+                    # as announced, when it is material conflict (what an analyst watches for).
+                    types = [(intended, modality)]
+                    if intended == THREATENED and found.type in ANNOUNCED_ACTS:
+                        types.append((found.type, HYPOTHETICAL))
             target = found.target
             confidence = found.confidence * min(found.agent.certainty, target.certainty if target else 1.0)
-            yield Event(
-                type=etype,
-                agent=found.agent.key,
-                target=target.key if target else None,
-                place=found.place,
-                time=ctx.date(view),
-                modality=modality,
-                provenance=(ctx.provenance(view, found.extractor, confidence),),
-                mode=found.mode if etype == found.type else None,
-                agent_sector=found.agent.sector,
-                target_sector=target.sector if target else None,
-            )
+            for etype, emodality in types:
+                yield Event(
+                    type=etype,
+                    agent=found.agent.key,
+                    target=target.key if target else None,
+                    place=found.place,
+                    time=ctx.date(view),
+                    modality=emodality,
+                    provenance=(ctx.provenance(view, found.extractor, confidence),),
+                    mode=found.mode if etype == found.type else None,
+                    agent_sector=found.agent.sector,
+                    target_sector=target.sector if target else None,
+                )
 
 
 def _intended(ctx: DocumentContext, view: SentenceView, found: Found) -> str:
@@ -242,6 +252,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         return  # "asked to meet": not a consultation
     if view.kids(v, "oprd") and row.type != "ACCUSE":
         return  # "called the drills a warning", "named X envoy": naming, unless it is name-calling
+    if row.type == "REJECT" and XCOMP in row.objects and _event_complement(ctx, view, v) is None:
+        return  # "declined to comment": a refusal counts when what is refused is an act of its own
     if ctx.words.cue(toks[v].lemma, "intent") and _event_complement(ctx, view, v) is not None:
         return  # "agreed to send aid", "vowed to strike": the complement is coded as the intention (intent.py)
     extractor, confidence = ("events.passive.v1", 0.75) if passive else ("events.svo.v1", 0.8)
@@ -256,6 +268,11 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     else:
         agents = clause_agents(ctx, view, v, titles)
         patients = view.kids(v, "dobj")
+    if passive and not agents and row.type == DEPLOYED:
+        # "North Korean troops were deployed to Russia": forces are sent by the state they belong to
+        agents = [a for p in patients if ctx.words.in_class(toks[p].lemma, "force") or
+                  ctx.words.sectors.get(toks[p].lemma.casefold()) == "military" for a in actors(ctx, view, p, titles)]
+        patients = []
     if not agents:
         return
     targets: list[Actor] = []

@@ -11,7 +11,17 @@ from dataclasses import dataclass
 from ..types import EntityType
 from .context import DocumentContext, SentenceView
 from .lexicons import EventWord
-from .syntax import RELATIVE, Actor, actor_of, conjuncts, is_verb, proxy_partners, relative_head, subject, verb_lemma
+from .syntax import (
+    RELATIVE,
+    Actor,
+    actor_of,
+    conjuncts,
+    is_verb,
+    proxy_partners,
+    relative_head,
+    subject,
+    verb_lemma,
+)
 from .titles import TitlePhrase, named_holder
 
 # Prepositions whose object an act is directed at, or done in (the fallback target of a non-symmetric event).

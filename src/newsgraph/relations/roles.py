@@ -41,7 +41,7 @@ from dataclasses import dataclass, replace
 from ..types import EntityType, Membership
 from .context import DocumentContext, EntitySpan, SentenceView
 from .syntax import is_passive, is_verb, resolve_pronoun, subject
-from .titles import TitlePhrase, title_at, find_titles, org_of_span
+from .titles import TitlePhrase, find_titles, org_of_span, title_at
 
 LEADER_KINDS = frozenset({"head"})  # posts whose holder speaks of "his ministers"
 STATE_POST_KINDS = frozenset({"head", "government", "minister", "diplomat"})  # posts a leader's "his" gives a state
