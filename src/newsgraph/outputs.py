@@ -14,7 +14,6 @@ else, so graph.ttl and graph.html always end up from the same build.
 """
 from __future__ import annotations
 
-import fcntl
 import json
 import os
 from collections.abc import Iterator, Mapping
@@ -24,6 +23,11 @@ from pathlib import Path
 from .atomic import fsync_file, fsync_folder, remove_stale_temps, write_atomically
 from .errors import GraphError
 
+try:
+    import fcntl
+except ImportError:  # not POSIX: builds are not locked
+    fcntl = None
+
 JOURNAL = ".newsgraph-commit.json"
 PAIR = ("graph.ttl", "graph.html")
 
@@ -31,6 +35,9 @@ PAIR = ("graph.ttl", "graph.html")
 @contextmanager
 def build_lock(out: Path) -> Iterator[None]:
     """Hold the folder's build lock; GraphError at once when another build holds it."""
+    if fcntl is None:
+        yield
+        return
     try:
         fd = os.open(out, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
     except OSError as error:

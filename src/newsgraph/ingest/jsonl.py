@@ -55,8 +55,7 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             warn(f"{source} line {lineno}: malformed JSON ({exc.msg}); line skipped")
             continue
-        document = _record_document(record, raw_line, f"{source} line {lineno}", f"{source}#L{lineno}",
-                                    timezone, warn)
+        document = _guarded(record, raw_line, f"{source} line {lineno}", f"{source}#L{lineno}", timezone, warn)
         if document is not None:
             yield document
 
@@ -78,9 +77,20 @@ def read_json(
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         item = json.dumps(record, sort_keys=True).encode("ascii")
-        document = _record_document(record, item, f"{source} item {number}", f"{source}#{number}", timezone, warn)
+        document = _guarded(record, item, f"{source} item {number}", f"{source}#{number}", timezone, warn)
         if document is not None:
             yield document
+
+
+def _guarded(record: object, raw: bytes, where: str, fallback_source: str, timezone: str,
+             warn: Callable[[str], None]) -> Document | None:
+    """``_record_document``, but an unexpected failure costs this record only."""
+    try:
+        return _record_document(record, raw, where, fallback_source, timezone, warn)
+    except Exception as exc:  # noqa: BLE001 - the other records must still be read
+        warn(f"{where}: could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); skipped,"
+             " please report this input")
+        return None
 
 
 def _record_document(record: object, raw: bytes, where: str, fallback_source: str, timezone: str,
