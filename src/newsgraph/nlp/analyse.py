@@ -50,16 +50,36 @@ def analyse_documents(
                     text = _with_sentence_starts(nlp.make_doc(text), seg.start, seams[seg_index])
                 yield text, (len(pending) - 1, seg_index)
 
-    results: dict[int, list[tuple[int, Doc]]] = {}
+    # Each parsed piece becomes records at once and its spaCy Doc (tensors and
+    # all, ~1 KB a token) is let go: a huge document never holds its Docs.
+    partial: dict[int, tuple[list[Sentence], list[Mention], list[int]]] = {}
     emitted = 0
+
+    def finished(index: int) -> bool:
+        got = partial.get(index)
+        return len(pending[index][1]) == (got[2][0] if got else 0)
+
+    def emit(index: int) -> AnalysedDocument:
+        document, _ = pending[index]
+        sentences, mentions, _ = partial.pop(index, ([], [], [0]))
+        pending[index] = (document, [])  # its pieces are done with
+        all_seams.pop(index, None)
+        if progress is not None:
+            progress(document)
+        return AnalysedDocument(document=document, sentences=tuple(sentences), mentions=tuple(mentions), model=label)
+
     for doc, (doc_index, seg_index) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
-        results.setdefault(doc_index, []).append((seg_index, doc))
+        document, pieces = pending[doc_index]
+        sentences, mentions, count = partial.setdefault(doc_index, ([], [], [0]))
+        _add_piece(doc, document, pieces[seg_index], all_seams.get(doc_index, {}).get(seg_index), sentences, mentions)
+        count[0] += 1
+        del doc
         # Emit every finished document at the head of the queue, in order.
-        while emitted < len(pending) and len(results.get(emitted, ())) == len(pending[emitted][1]):
-            yield _finish(*pending[emitted], results.pop(emitted, []), label, progress, all_seams.pop(emitted, {}))
+        while emitted < len(pending) and finished(emitted):
+            yield emit(emitted)
             emitted += 1
     while emitted < len(pending):  # documents with no segments at all
-        yield _finish(*pending[emitted], results.pop(emitted, []), label, progress)
+        yield emit(emitted)
         emitted += 1
 
 
@@ -137,26 +157,14 @@ def _crosses(start: int, end: int, seams: tuple[int, ...]) -> bool:
     return any(start < seam < end for seam in seams)
 
 
-def _finish(
-    document: Document,
-    pieces: list[Segment],
-    parsed: list[tuple[int, Doc]],
-    label: str,
-    progress: Callable[[Document], None] | None,
-    seams: dict[int, tuple[int, ...]] | None = None,
-) -> AnalysedDocument:
-    sentences: list[Sentence] = []
-    mentions: list[Mention] = []
-    for seg_index, doc in sorted(parsed, key=lambda p: p[0]):
-        seg = pieces[seg_index]
-        where = ("ner-titlecase" if _title_case(doc) else "ner-headline") if seg.kind == "headline" else "ner"
-        first = len(mentions)
-        _collect(doc, document.text, seg.start, seg.post, sentences, mentions, where)
-        if seams and seg_index in seams:  # no name runs from one original segment into the next
-            mentions[first:] = [m for m in mentions[first:] if not _crosses(m.start, m.end, seams[seg_index])]
-    if progress is not None:
-        progress(document)
-    return AnalysedDocument(document=document, sentences=tuple(sentences), mentions=tuple(mentions), model=label)
+def _add_piece(doc: Doc, document: Document, seg: Segment, seams: tuple[int, ...] | None,
+               sentences: list[Sentence], mentions: list[Mention]) -> None:
+    """The records of one parsed piece, appended (pieces arrive in order)."""
+    where = ("ner-titlecase" if _title_case(doc) else "ner-headline") if seg.kind == "headline" else "ner"
+    first = len(mentions)
+    _collect(doc, document.text, seg.start, seg.post, sentences, mentions, where)
+    if seams:  # no name runs from one original segment into the next
+        mentions[first:] = [m for m in mentions[first:] if not _crosses(m.start, m.end, seams)]
 
 
 def _title_case(doc: Doc) -> bool:
