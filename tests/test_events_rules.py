@@ -503,3 +503,74 @@ def test_a_statement_speaks_for_whoever_issued_it():
         .           PUNCT punct 2
     """, {"Chile": CHL, "Peru": PER})
     assert set(found) == {("REQUEST", CHL, PER)}
+
+
+# ---------------------------------------------------------------- protests and purposes
+
+
+def test_a_protest_named_as_the_purpose_of_an_act_is_the_protest_of_its_subject():
+    found = events("""
+        Kenyan      ADJ   amod 2
+        nurses|nurse NOUN nsubj 3
+        stopped|stop VERB ROOT 0
+        work        NOUN  dobj 3
+        to          PART  aux 6
+        protest     VERB:VB advcl 3
+        .           PUNCT punct 3
+    """, {"Kenyan": ("state/KEN", "demonym")})
+    e = found[("PROTEST", KEN, None)]
+    assert e.modality == "asserted" and e.agent_sector == "health"
+
+
+def test_any_other_act_named_as_a_purpose_is_only_an_aim():
+    found = events("""
+        Russia      PROPN nsubj 2
+        sent|send   VERB  ROOT 0
+        envoys|envoy NOUN dobj 2
+        to          PART  aux 5
+        attack      VERB:VB advcl 2
+        Poland      PROPN dobj 5
+        .           PUNCT punct 2
+    """, {"Russia": RUS, "Poland": POL})
+    assert all(e.modality == "hypothetical" for k, e in found.items() if k[0] == "ASSAULT")
+
+
+def test_an_intransitive_protest_verb_stands_alone_and_a_transitive_one_is_another_sense():
+    protest = events("""
+        Chilean     ADJ   amod 2
+        students|student NOUN nsubj 3
+        demonstrated|demonstrate VERB ROOT 0
+        on          ADP   prep 3
+        Friday      PROPN pobj 4
+        .           PUNCT punct 3
+    """, {"Chilean": ("state/CHL", "demonym")})
+    showing = events("""
+        Chile       PROPN nsubj 2
+        demonstrated|demonstrate VERB ROOT 0
+        its         PRON  poss 4
+        resolve     NOUN  dobj 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL})
+    assert set(protest) == {("PROTEST", CHL, None)} and showing == {}
+
+
+def test_a_strike_is_a_protest_by_its_modifier_or_carrier_and_an_attack_otherwise():
+    hunger = events("""
+        Chile       PROPN nsubj 2
+        began|begin VERB  ROOT 0
+        a           DET   det 5
+        hunger      NOUN  compound 5
+        strike      NOUN  dobj 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL})
+    air = events("""
+        Chile       PROPN nsubj 2
+        launched|launch VERB ROOT 0
+        a           DET   det 4
+        strike      NOUN  dobj 2
+        on          ADP   prep 4
+        Peru        PROPN pobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(hunger) == {("PROTEST", CHL, None)} and hunger[("PROTEST", CHL, None)].mode == "strike-hun"
+    assert set(air) == {("ASSAULT", CHL, PER)}

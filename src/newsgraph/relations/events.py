@@ -64,7 +64,7 @@ from .nominal import noun_events
 from .responses import CONFIDENCE as RESPONSE_CONFIDENCE
 from .responses import EXTRACTOR as RESPONSE
 from .responses import Prior, rebuttals
-from .syntax import Actor, actor_of, conjuncts, is_passive, is_verb, subject, verb_lemma
+from .syntax import Actor, actor_of, conjuncts, is_passive, is_purpose, is_verb, subject, verb_lemma
 from .titles import find_titles
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
@@ -75,6 +75,7 @@ SPOKEN_ALONE_WITH_FRAME = frozenset({"SUPPORT", "REQUEST", "THREATEN"})
 WITHDRAWN = "RETREAT"
 ANNOUNCED_ACTS = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})  # kept beside the THREATEN they make
 DEPLOYED = "MOBILIZE"
+PROTESTED = "PROTEST"
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
 
@@ -299,6 +300,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         targets = concerned_actors(ctx, view, [v, *measured(view, objects)], titles)
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]
     modality = verb_modality(ctx, view, v)
+    if is_purpose(view, v):
+        # "sent troops to attack X": an aim, not a deed; but "marched to protest X" is the protest itself
+        modality = verb_modality(ctx, view, toks[v].head) if row.type == PROTESTED else HYPOTHETICAL
     place = place_of(ctx, view, [v, *objects])
     if not targets and row.reciprocal and not passive:
         # "X and Y met", "met each other", "signed a deal": the object, if any, is no participant;
@@ -315,7 +319,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     if not targets:
         if row.type in SYMMETRIC and row.target:
             return  # a meeting or a deal with no one named is no interaction
-        if not (row.alone or candidates):
+        intransitive_protest = row.type == PROTESTED and not objects and not passive
+        if not (row.alone or candidates or intransitive_protest):
             return  # "appealed the ruling": no "to", so not the sense of appealing to someone
         if row.type in SPOKEN_ALONE_WITH_FRAME and not (row.explicit_alone or framed):
             return  # "warned that...", "urged residents to...": a statement, not a threat or a request

@@ -103,6 +103,8 @@ def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
         if obj and toks[h].pos == "VERB":
             return obj[0]
         return subject(view, h, depth + 1) if is_verb(view, h) or toks[h].pos == "ADJ" else None
+    if dep == "advcl" and is_purpose(view, v):
+        return subject(view, h, depth + 1) if is_verb(view, h) else None  # "marched to protest X"
     if dep in {"advcl", "ccomp"} and toks[v].tag in {"VBG", "VBN"}:
         if view.kids(v, "aux"):
             return None  # a finite verb the parser hung from another: "soldiers ... are engaging"
@@ -133,6 +135,11 @@ STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiq
 def ctx_statement(view: SentenceView, i: int) -> bool:
     """A noun by which an actor issues words ("a statement demanding ..."): its participle speaks for it."""
     return view.tokens[i].lemma.casefold() in STATEMENT_NOUNS
+
+
+def is_purpose(view: SentenceView, v: int) -> bool:
+    """A to-infinitive adverbial clause: what its clause's subject acts for ("marched to protest X")."""
+    return view.tokens[v].dep == "advcl" and any(view.low(c) == "to" for c in view.kids(v, "aux"))
 
 
 def headline_infinitive(view: SentenceView, v: int) -> bool:
