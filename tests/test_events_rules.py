@@ -574,3 +574,51 @@ def test_a_strike_is_a_protest_by_its_modifier_or_carrier_and_an_attack_otherwis
     """, {"Chile": CHL, "Peru": PER})
     assert set(hunger) == {("PROTEST", CHL, None)} and hunger[("PROTEST", CHL, None)].mode == "strike-hun"
     assert set(air) == {("ASSAULT", CHL, PER)}
+
+
+def test_a_threat_on_a_condition_is_aimed_at_whoever_must_meet_it():
+    found = events("""
+        Chile       PROPN nsubj 2
+        threatened|threaten VERB ROOT 0
+        to          PART  aux 4
+        leave       VERB:VB xcomp 2
+        if          SCONJ mark 7
+        Peru        PROPN nsubj 7
+        refuses|refuse VERB:VBZ advcl 4
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert ("THREATEN", CHL, PER) in found
+
+
+def test_force_used_in_a_capital_is_used_against_its_state_but_words_said_there_are_not():
+    force = events("""
+        Chile       PROPN nsubj 2
+        imposed|impose VERB ROOT 0
+        a           DET   det 4
+        curfew      NOUN  dobj 2
+        in          ADP   prep 2
+        Lima        PROPN pobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Lima": ("state/PER", "capital")})
+    words = events("""
+        Chile       PROPN nsubj 2
+        condemned|condemn VERB ROOT 0
+        the         DET   det 4
+        vote        NOUN  dobj 2
+        in          ADP   prep 2
+        Lima        PROPN pobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Lima": ("state/PER", "capital")})
+    assert ("COERCE", CHL, PER) in force and set(words) == {("ACCUSE", CHL, None)}
+
+
+def test_a_named_modifier_outranks_a_possessive_pronoun():
+    found = events("""
+        Chile       PROPN nsubj 2
+        urged|urge  VERB  ROOT 0
+        its         PRON  poss 5
+        Peruvian    ADJ   amod 5
+        partners|partner NOUN dobj 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym")})
+    assert set(found) == {("REQUEST", CHL, PER)}

@@ -44,6 +44,7 @@ from ..types import Event
 from .context import DocumentContext, SentenceView
 from .frames import (
     CONCERNED,
+    FORCEFUL,
     REQUESTED,
     XCOMP,
     Found,
@@ -297,7 +298,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             cands = cands + _slot_candidates(ctx, view, v, "xcomp", patients, objects, titles)
         if row.type == REQUESTED:  # "demanded that X withdraw": who is to act
             cands = cands + clause_subjects(view, v)
-        targets = concerned_actors(ctx, view, [v, *measured(view, objects)], titles)
+        targets = concerned_actors(ctx, view, [v, *measured(view, objects)], titles, row.type in FORCEFUL)
+        if row.type == THREATENED and not targets:
+            cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]
     modality = verb_modality(ctx, view, v)
     if is_purpose(view, v):
@@ -353,6 +356,16 @@ def _obligation(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles
     for a in agents:
         for b in targets:
             yield Found(REQUESTED, a, b, modality, "events.obligation.v1", 0.6, None)
+
+
+def _conditioned(view: SentenceView, v: int) -> list[int]:
+    """Subjects of the if/unless clause a threat is made on: the party it is aimed at."""
+    out: list[int] = []
+    for k in [v, *view.kids(v, "xcomp")]:
+        for c in view.kids(k, "advcl"):
+            if any(view.tokens[m].dep == "mark" and view.low(m) in {"if", "unless"} for m in view.children[c]):
+                out.extend(view.kids(c, "nsubj"))
+    return out
 
 
 def _rebuts_a_claim(ctx: DocumentContext, view: SentenceView, v: int, objects: list[int]) -> bool:

@@ -29,6 +29,7 @@ CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with
                        "surrounding", "encircling", "targeting", "around", "near"})  # and participles used so
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 REQUESTED = "REQUEST"
+FORCEFUL = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "SANCTION"})  # material conflict
 Titles = dict[int, TitlePhrase]  # title phrases of a sentence by their head token
 XCOMP = "+xcomp"  # event_verbs.csv object marker: the verb has a to-infinitive ("warned X to ...")
 
@@ -140,16 +141,18 @@ def place_of(ctx: DocumentContext, view: SentenceView, owners: list[int]) -> str
 LOCATIVE = frozenset({"in", "at", "near", "around", "surrounding", "encircling"})
 
 
-def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int], titles: Titles) -> list[Actor]:
+def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int], titles: Titles,
+                     forceful: bool = False) -> list[Actor]:
     """Actors an act is directed at, or done in (the fallback target): "curbs on X", "attacks in X".
 
-    A capital after a locative preposition is where the act happened ("talks in Brussels"), not the
-    government it stands for elsewhere, so it is no target."""
+    A capital after a locative preposition is where a statement or a meeting happened ("said in
+    Brussels"), not the government it stands for elsewhere; only an act of force done there
+    (``forceful``: "shelling in Kyiv", "a curfew in Cairo") is done to its state."""
     out: list[Actor] = []
     for prep in sorted(CONCERNED):
         for c in prep_objects(view, owners, {prep}):
             span = view.span_at(c)
-            if prep in LOCATIVE and span is not None and span.kind == "capital":
+            if prep in LOCATIVE and span is not None and span.kind == "capital" and not forceful:
                 continue
             out.extend(a for a in actors(ctx, view, c, titles) if a.key not in {b.key for b in out})
     return out
@@ -212,5 +215,5 @@ def clause_subjects(view: SentenceView, head: int) -> list[int]:
     return [sub for c in view.kids(head, "ccomp", "acl") if is_verb(view, c) for sub in view.kids(c, "nsubj")]
 
 
-__all__ = ["CONCERNED", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors", "choose_verb_row",
+__all__ = ["CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors", "choose_verb_row",
            "clause_agents", "clause_subjects", "concerned_actors", "measured", "place_of", "prep_objects"]

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..types import EntityType
 from .context import DocumentContext, SentenceView
 from .frames import (
+    FORCEFUL,
     REQUESTED,
     Found,
     Titles,
@@ -119,7 +120,7 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         targets = [a for c in clause_subjects(view, n) for a in actors(ctx, view, c, titles)]
     if not targets and how == "light" and row.type not in SYMMETRIC:  # "imposed a curfew in X"
         near = [*measured(view, [n]), *owners[1:]]  # "a suspension of air links with X"
-        targets = concerned_actors(ctx, view, near, titles)
+        targets = concerned_actors(ctx, view, near, titles, row.type in FORCEFUL)
     # With no target, only a noun its agent carries out stands as an event: "staged a protest",
     # "went on strike", "launched an investigation", "X and Y held talks"; not "the strike" or
     # "Russia's offensive" alone.

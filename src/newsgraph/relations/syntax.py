@@ -306,7 +306,9 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
                             return found
     sector = words.sectors.get(lemma) or words.sectors.get(low)
     if words.in_class(lemma, "proxy") or words.in_class(low, "proxy") or sector is not None:
-        for c in view.kids(i, *MODIFIERS):
+        # A named modifier before a pronoun: "its EU partners" are the EU's, not the speaker's.
+        modifiers = sorted(view.kids(i, *MODIFIERS), key=lambda c: view.tokens[c].pos == "PRON")
+        for c in modifiers:
             cspan = view.span_at(c)
             if cspan is None and view.tokens[c].pos == "PRON" and view.tokens[c].dep == "poss" and pronouns:
                 actor = resolve_pronoun(ctx, view, c)
