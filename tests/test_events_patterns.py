@@ -173,3 +173,9 @@ def test_talks_between_two_leaders_are_a_consultation_between_them(events):
                    "Claudia Sheinbaum last month. Talks between India and China resumed.")
     assert ("CONSULT", "person/justin-trudeau", "person/claudia-sheinbaum") in found
     assert ("CONSULT", "state/IND", "state/CHN") in found
+
+
+def test_a_post_named_alone_stands_for_the_one_person_the_text_says_holds_it(events):
+    found = events("Nato chief Tomas Berger arrived in Oslo on Monday. "
+                   "Norway's prime minister met the Nato chief on Tuesday.")
+    assert ("CONSULT", "state/NOR", "person/tomas-berger") in found

@@ -622,3 +622,66 @@ def test_a_named_modifier_outranks_a_possessive_pronoun():
         .           PUNCT punct 2
     """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym")})
     assert set(found) == {("REQUEST", CHL, PER)}
+
+
+# ---------------------------------------------------------------- claims, stances, posts
+
+
+def test_what_an_accuser_says_another_did_is_only_claimed():
+    found = events("""
+        Chile       PROPN nsubj 2
+        accused|accuse VERB ROOT 0
+        Peru        PROPN dobj 2
+        of          ADP   prep 2
+        attacking|attack VERB:VBG pcomp 4
+        Bolivia     PROPN dobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER, "Bolivia": "state/BOL"})
+    assert found[("ACCUSE", CHL, PER)].modality == "asserted"
+    assert ("ASSAULT", PER, "state/BOL") not in found  # a claim, never an asserted attack
+
+
+def test_a_stance_named_by_a_noun_with_no_verb_is_no_event():
+    found = events("""
+        Chile       PROPN poss 3
+        's          PART  case 1
+        support     NOUN  nsubj 4
+        remained|remain VERB ROOT 0
+        firm        ADJ   acomp 4
+        .           PUNCT punct 4
+    """, {"Chile": CHL})
+    assert found == {}
+
+
+def test_agreeing_to_meet_is_an_agreement_and_planning_to_meet_a_meeting():
+    agreed = events("""
+        Chile       PROPN nsubj 2
+        agreed|agree VERB ROOT 0
+        to          PART  aux 4
+        meet        VERB:VB xcomp 2
+        Peru        PROPN dobj 4
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    planned = events("""
+        Chile       PROPN nsubj 3
+        will        AUX   aux 3
+        meet        VERB:VB ROOT 0
+        Peru        PROPN dobj 3
+        .           PUNCT punct 3
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(agreed) == {("AGREE", CHL, PER)}
+    assert set(planned) == {("CONSULT", CHL, PER)} and planned[("CONSULT", CHL, PER)].modality == "hypothetical"
+
+
+def test_drills_in_the_waters_off_a_state_target_that_state():
+    found = events("""
+        China       PROPN nsubj 2
+        held|hold   VERB  ROOT 0
+        drills|drill NOUN dobj 2
+        in          ADP   prep 2
+        waters|water NOUN pobj 4
+        off         ADP   prep 5
+        Taiwan      PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"China": "state/CHN", "Taiwan": "state/TWN"})
+    assert ("MOBILIZE", "state/CHN", "state/TWN") in found

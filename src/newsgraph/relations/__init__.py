@@ -45,7 +45,9 @@ def extract_relations(
     events: list[Event] = []
     for ad in sorted(analysed, key=lambda a: a.document.key):
         ctx = DocumentContext(ad, resolution, entities, lexicon, words)
-        memberships.extend(extract_roles(ctx))
+        found = list(extract_roles(ctx))
+        ctx.set_holders(found)  # "the Nato chief" may then stand for the one person holding that post
+        memberships.extend(found)
         events.extend(extract_events(ctx))
     return merge_memberships(memberships), merge_events(events)
 

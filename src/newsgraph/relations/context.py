@@ -87,6 +87,7 @@ class DocumentContext:
         self.lexicon = lexicon or load_lexicon()
         self.words = words or load_relation_lexicons()
         self.posts = {p.index: p for p in self.document.posts}
+        self.holders: dict[tuple[str, str | None], str] = {}  # (post, organisation) -> person, see set_holders
         mentions: dict[int, list] = {}
         for rm in resolution.mentions:
             if rm.document == self.document.key and rm.entity in entities:
@@ -149,6 +150,23 @@ class DocumentContext:
         if entity.type is EntityType.STATE and iso3 is None:
             iso3 = entity.iso3
         return EntitySpan(start, end, key, entity.type, kind, iso3, possessive, view.tokens[start].start)
+
+    # ------------------------------------------------------------ holders
+
+    def set_holders(self, memberships) -> None:
+        """Who holds which post in this document, so that "the Nato chief" or "the president",
+        named by their post alone, can stand for the one person the document says holds it."""
+        by_post: dict[tuple[str, str | None], set[str]] = {}
+        for m in memberships:
+            if m.former or m.nominated:
+                continue
+            by_post.setdefault((m.role, m.organisation), set()).add(m.person)
+            by_post.setdefault((m.role, None), set()).add(m.person)
+        self.holders = {post: next(iter(people)) for post, people in by_post.items() if len(people) == 1}
+
+    def holder(self, role: str, organisation: str | None) -> str | None:
+        """The one person of this document who holds ``role`` (of ``organisation``), if there is one."""
+        return self.holders.get((role, organisation))
 
     # ------------------------------------------------------------ entities
 

@@ -160,7 +160,7 @@ def _intended(ctx: DocumentContext, view: SentenceView, found: Found) -> str:
         objects = [o for o in view.kids(found.token, "dobj")]
         presence = any(ctx.words.in_class(view.tokens[o].lemma, "presence") for o in objects)
         return THREATENED if presence else WITHDRAWN
-    return intended_type(found.type)
+    return intended_type(found.type, committed=found.modality == COMMITTED)
 
 
 def _ultimatum(view: SentenceView, v: int) -> bool:

@@ -73,12 +73,17 @@ def actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) -> 
 def official(ctx: DocumentContext, view: SentenceView, title: TitlePhrase) -> Actor | None:
     """An unnamed official stands for the body named in the title: "the RSF commander", "Kenya's
     foreign minister"; not "a Kenyan minister" (one of several) nor a former one."""
-    if title.org is None or title.determiner not in {"the", None} or title.former:
+    if title.determiner not in {"the", None} or title.former:
         return None
     for k in range(title.end, min(title.end + 2, len(view.tokens))):
         span = view.span_at(k)
         if span is not None and span.type is EntityType.PERSON:
             return None  # the post of a named person: the person acts
+    person = ctx.holder(title.label, title.org)
+    if person is not None:
+        return Actor(person, 0.7)  # the one person this document says holds the post
+    if title.org is None:
+        return None
     return Actor(title.org, 0.7) if ctx.is_actor(title.org) else None
 
 
@@ -138,7 +143,7 @@ def place_of(ctx: DocumentContext, view: SentenceView, owners: list[int]) -> str
     return None
 
 
-LOCATIVE = frozenset({"in", "at", "near", "around", "surrounding", "encircling"})
+LOCATIVE = frozenset({"in", "at", "near", "around", "surrounding", "encircling", "off"})
 
 
 def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int], titles: Titles,
@@ -154,6 +159,10 @@ def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int]
             span = view.span_at(c)
             if prep in LOCATIVE and span is not None and span.kind == "capital" and not forceful:
                 continue
+            if forceful and span is None and prep in LOCATIVE:
+                # "drills in areas around X", "patrols in the waters off X": the place named after the area
+                c = next((o for p in view.kids(c, "prep") if view.low(p) in LOCATIVE | {"off", "of"}
+                          for o in view.kids(p, "pobj")), c)
             out.extend(a for a in actors(ctx, view, c, titles) if a.key not in {b.key for b in out})
     return out
 

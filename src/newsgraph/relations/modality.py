@@ -104,6 +104,8 @@ def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
             governor = toks[h].head
             if governor != h and words.cue(toks[governor].lemma, "deny"):
                 return NEGATED
+            if governor != h and words.cue(toks[governor].lemma, "allege"):
+                return HYPOTHETICAL  # "accused X of attacking Y": the accuser's claim, not the report's
             return ASSERTED
         if dep == "acomp" or toks[h].pos == "ADJ":
             cur = h

@@ -58,6 +58,9 @@ def _carrier(ctx: DocumentContext, view: SentenceView, n: int) -> tuple[int | No
     return None, ""
 
 
+STANCES = frozenset({"AGREE", "SUPPORT"})  # verbal cooperation named by a noun with no verb to carry it
+
+
 def _choose_row(ctx: DocumentContext, view: SentenceView, n: int) -> EventWord | None:
     """The first row of the noun whose required words (``object`` of event_verbs.csv: a modifier of the
     noun or the verb that carries it) are there: "a hunger strike", "went on strike" (PROTEST) before
@@ -102,6 +105,8 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
             return
     targets: list[Actor] = []
     carrier, how = _carrier(ctx, view, n)
+    if carrier is None and row.type in STANCES:
+        return  # "the EU's commitment to Ukraine", "US support for Kyiv": a stance described, not an act reported
     if carrier is not None and _coded_by_verb(ctx, view, carrier, n):
         return  # "held joint drills with X": the verb's own row (COOPERATE) reads the noun already
     # "staged drills near X": the parser often hangs the noun's phrase on the light verb that carries it.
