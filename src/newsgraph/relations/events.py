@@ -59,13 +59,23 @@ from .frames import (
     prep_objects,
 )
 from .intent import THREATENED, intended_type
+from .lexicons import ARGUMENT_SLOTS
 from .merge import SYMMETRIC
 from .modality import ASSERTED, COMMITTED, FUTURE, HYPOTHETICAL, verb_modality
 from .nominal import noun_events
 from .responses import CONFIDENCE as RESPONSE_CONFIDENCE
 from .responses import EXTRACTOR as RESPONSE
 from .responses import Prior, rebuttals
-from .syntax import Actor, actor_of, conjuncts, is_passive, is_purpose, is_verb, subject, verb_lemma
+from .syntax import (
+    Actor,
+    actor_of,
+    conjuncts,
+    is_passive,
+    is_purpose,
+    is_verb,
+    subject,
+    verb_lemma,
+)
 from .titles import find_titles
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
@@ -298,7 +308,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             cands = cands + _slot_candidates(ctx, view, v, "xcomp", patients, objects, titles)
         if row.type == REQUESTED:  # "demanded that X withdraw": who is to act
             cands = cands + clause_subjects(view, v)
-        targets = concerned_actors(ctx, view, [v, *measured(view, objects)], titles, row.type in FORCEFUL)
+        # what the frame's own prepositions hold may say whom it concerns: "called for sanctions against X"
+        framed_nouns = [c for slot in row.target if slot not in ARGUMENT_SLOTS for c in prep_objects(view, [v], {slot})]
+        owners = [v, *measured(view, objects + framed_nouns)]
+        targets = concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
         if row.type == THREATENED and not targets:
             cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]

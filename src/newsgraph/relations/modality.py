@@ -75,8 +75,8 @@ def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
         head_lemma = toks[h].lemma.casefold()
         if dep in {"xcomp", "ccomp", "pcomp", "dobj", "advcl"} and words.cue(head_lemma, "deny"):
             return NEGATED
-        if dep == "ccomp" and words.cue(head_lemma, "hope") and not words.cue(head_lemma, "speech"):
-            return HYPOTHETICAL  # "demanded that X withdraw": asked for, not done
+        if dep in {"ccomp", "acl"} and words.cue(head_lemma, "hope") and not words.cue(head_lemma, "speech"):
+            return HYPOTHETICAL  # "demanded that X withdraw", "its demand that X withdraw": asked for, not done
         if dep == "xcomp":
             if words.cue(head_lemma, "intent"):
                 # "agreed to send", "is ready to withdraw": a stated intention, which PLOVER codes as an
