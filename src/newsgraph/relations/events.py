@@ -46,7 +46,6 @@ from .frames import (
     CONCERNED,
     FORCEFUL,
     REQUESTED,
-    XCOMP,
     Found,
     Titles,
     actors,
@@ -264,8 +263,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         return  # "asked to meet": not a consultation
     if view.kids(v, "oprd") and row.type != "ACCUSE":
         return  # "called the drills a warning", "named X envoy": naming, unless it is name-calling
-    if row.type == "REJECT" and XCOMP in row.objects and _event_complement(ctx, view, v) is None:
-        return  # "declined to comment": a refusal counts when what is refused is an act of its own
+    if row.type == "REJECT" and any(ctx.words.cue(toks[c].lemma, "reticent") for c in view.kids(v, "xcomp")):
+        return  # "declined to comment": reticence, not the rejection of anything
     if ctx.words.cue(toks[v].lemma, "intent") and _event_complement(ctx, view, v) is not None:
         return  # "agreed to send aid", "vowed to strike": the complement is coded as the intention (intent.py)
     extractor, confidence = ("events.passive.v1", 0.75) if passive else ("events.svo.v1", 0.8)
