@@ -685,3 +685,31 @@ def test_drills_in_the_waters_off_a_state_target_that_state():
         .           PUNCT punct 2
     """, {"China": "state/CHN", "Taiwan": "state/TWN"})
     assert ("MOBILIZE", "state/CHN", "state/TWN") in found
+
+
+def test_a_commitment_in_a_that_clause_is_the_committer_s_agreement():
+    found = events("""
+        Chile       PROPN nsubj 2
+        vowed|vow   VERB  ROOT 0
+        that        SCONJ mark 6
+        its         PRON  poss 5
+        army        NOUN  nsubj 7
+        will        AUX   aux 7
+        support     VERB:VB ccomp 2
+        Peru        PROPN dobj 7
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert ("AGREE", CHL, PER) in found
+
+
+def test_a_request_with_a_to_clause_stands_without_a_named_addressee():
+    found = events("""
+        Chile       PROPN nsubj 2
+        urged|urge  VERB  ROOT 0
+        all         DET   det 4
+        sides|side  NOUN  dobj 2
+        to          PART  aux 6
+        negotiate   VERB:VB xcomp 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL})
+    assert set(found) == {("REQUEST", CHL, None)}

@@ -279,6 +279,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     else:
         agents = clause_agents(ctx, view, v, titles)
         patients = view.kids(v, "dobj")
+        h = toks[v].head
+        if toks[v].dep == "ccomp" and ctx.words.cue(toks[h].lemma, "intent") and toks[h].pos == "VERB":
+            agents = clause_agents(ctx, view, h, titles) or agents  # "X vowed that Y will ...": X commits
     if passive and not agents and row.type == DEPLOYED:
         # "North Korean troops were deployed to Russia": forces are sent by the state they belong to
         agents = [a for p in patients if ctx.words.in_class(toks[p].lemma, "force") or
@@ -293,10 +296,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles)
         candidates = candidates or bool(cands)
         framed = framed or (bool(cands) and slot not in {"obj", "dative", "owner"})  # a preposition or a to-clause
-        framed = framed or (slot == "xcomp" and bool(view.kids(v, "xcomp")))  # "threatened to leave"
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
         if targets:
             break
+    framed = framed or bool(view.kids(v, "xcomp"))  # "threatened to leave", "urged all sides to ...": what is meant
     if row.type == REQUESTED and clause_subjects(view, v):
         framed = True  # "demanded that ...": the clause says what is asked
     if not targets and row.type not in SYMMETRIC:

@@ -75,6 +75,10 @@ def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
         head_lemma = toks[h].lemma.casefold()
         if dep in {"xcomp", "ccomp", "pcomp", "dobj", "advcl"} and words.cue(head_lemma, "deny"):
             return NEGATED
+        if dep == "ccomp" and words.cue(head_lemma, "intent") and toks[h].pos == "VERB":
+            # "vowed that the EU will stand by Kyiv": a commitment made in a that-clause
+            outer = verb_modality(ctx, view, h)
+            return outer if outer in {NEGATED, HYPOTHETICAL, FUTURE} else COMMITTED
         if dep in {"ccomp", "acl"} and words.cue(head_lemma, "hope") and not words.cue(head_lemma, "speech"):
             return HYPOTHETICAL  # "demanded that X withdraw", "its demand that X withdraw": asked for, not done
         if dep == "xcomp":
