@@ -141,7 +141,7 @@ def test_a_line_break_inside_a_segment_does_not_split_a_name(nlp):
 
 
 def test_a_text_without_paragraph_breaks_is_analysed_in_bounded_pieces(nlp):
-    from newsgraph.nlp.analyse import split_long_segments
+    from newsgraph.nlp.analyse import MAX_PIECE, split_long_segments
     from newsgraph.types import Document, Segment
 
     sentence = "Kenya and Uganda signed a trade deal in Nairobi on Monday. "
@@ -151,7 +151,7 @@ def test_a_text_without_paragraph_breaks_is_analysed_in_bounded_pieces(nlp):
     pieces = split_long_segments(doc)
     assert pieces[0].start == 0 and pieces[-1].end == len(text)
     assert all(a.end == b.start for a, b in zip(pieces, pieces[1:]))
-    assert all(p.end - p.start <= 20_000 and text[p.start:p.end].endswith(". ") for p in pieces[:-1])
+    assert all(p.end - p.start <= MAX_PIECE and text[p.start:p.end].endswith(". ") for p in pieces[:-1])
     small = Document(key="s", source="s", text=text[:60_000], content_hash="sha256:" + "0" * 64,
                      segments=(Segment(0, 60_000),))
     [analysed] = analyse_documents([small], nlp=nlp)
