@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import quote
 
 from .resources import read_csv, read_text, split_list
 
@@ -49,8 +50,34 @@ def _long_acronym(key: str) -> bool:
     return is_acronym(key) and sum(c.isalpha() for c in key) >= 4
 
 
+def _non_latin(text: str) -> bool:
+    """Whether any letter of ``text`` is outside the Latin script ("Путин", "Μητσοτάκης")."""
+    return any(c.isalpha() and not c.isascii() and not unicodedata.name(c, "").startswith("LATIN") for c in text)
+
+
+def _transliterate(text: str) -> str | None:
+    """``text`` in ASCII letters by anyascii, or None when the library is missing."""
+    try:
+        from anyascii import anyascii
+    except ImportError:  # pragma: no cover - anyascii is a dependency
+        return None
+    return anyascii(text)
+
+
 def slugify(text: str, default: str = "x", max_len: int | None = None) -> str:
-    """Readable IRI segment: ASCII, lower case, hyphens ("Ana Lima" -> "ana-lima")."""
+    """Readable IRI segment: ASCII, lower case, hyphens ("Ana Lima" -> "ana-lima").
+
+    A name with letters outside the Latin script is transliterated first
+    ("Владимир Путин" -> "vladimir-putin"), or else percent-encoded, so names
+    in other scripts keep distinct IRIs instead of all becoming ``default``.
+    Latin-script names slug exactly as they always have.
+    """
+    if _non_latin(text):
+        latin = _transliterate(text)
+        if latin is None:
+            words = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", text)).strip("-").casefold()
+            return quote(words[:max_len] if max_len else words, safe="-") or default
+        text = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", latin)  # "XiJinPing" -> "Xi Jin Ping"
     s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     s = re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
     if max_len is not None:
