@@ -713,3 +713,30 @@ def test_a_request_with_a_to_clause_stands_without_a_named_addressee():
         .           PUNCT punct 2
     """, {"Chile": CHL})
     assert set(found) == {("REQUEST", CHL, None)}
+
+
+def test_an_inquiry_into_deeds_targets_whoever_did_them():
+    found = events("""
+        Chile       PROPN nsubj 2
+        investigated|investigate VERB ROOT 0
+        crimes|crime NOUN dobj 2
+        by          ADP   prep 3
+        Peruvian    ADJ   amod 6
+        forces|force NOUN pobj 4
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym")})
+    assert ("ACCUSE", CHL, PER) in found
+
+
+def test_one_part_of_a_state_acting_on_another_part_keeps_both():
+    found = events("""
+        Sudan       PROPN poss 3
+        's          PART  case 1
+        government  NOUN  nsubj 4
+        accused|accuse VERB ROOT 0
+        Sudanese    ADJ   amod 6
+        rebels|rebel NOUN dobj 4
+        .           PUNCT punct 4
+    """, {"Sudan": SDN, "Sudanese": ("state/SDN", "demonym")})
+    e = found[("ACCUSE", SDN, SDN)]
+    assert (e.agent_sector, e.target_sector) == ("government", "rebels")

@@ -43,6 +43,7 @@ from dataclasses import replace
 from ..types import Event
 from .context import DocumentContext, SentenceView
 from .frames import (
+    ACCUSED,
     CONCERNED,
     FORCEFUL,
     REQUESTED,
@@ -54,6 +55,7 @@ from .frames import (
     clause_subjects,
     concerned_actors,
     measured,
+    perpetrators,
     place_of,
     prep_objects,
 )
@@ -91,7 +93,11 @@ RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one anoth
 
 
 def _distinct(f: Found) -> bool:
-    return f.target is None or f.agent.key != f.target.key
+    """Agent and target are different actors, or different parts of one ("the Sudanese government
+    accused Sudanese rebels": the state's government against its rebels)."""
+    if f.target is None or f.agent.key != f.target.key:
+        return True
+    return f.target.sector is not None and f.target.sector != f.agent.sector
 
 
 def _own_ground(f: Found) -> Found:
@@ -313,7 +319,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         # what the frame's own prepositions hold may say whom it concerns: "called for sanctions against X"
         framed_nouns = [c for slot in row.target if slot not in ARGUMENT_SLOTS for c in prep_objects(view, [v], {slot})]
         owners = [v, *measured(view, objects + framed_nouns)]
-        targets = concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
+        if row.type == ACCUSED:  # "investigating crimes by X", "condemned abuses committed by X"
+            deeds = measured(view, objects + framed_nouns)
+            targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles)]
+        targets = targets or concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
         if row.type == THREATENED and not targets:
             cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]

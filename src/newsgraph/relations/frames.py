@@ -224,5 +224,25 @@ def clause_subjects(view: SentenceView, head: int) -> list[int]:
     return [sub for c in view.kids(head, "ccomp", "acl") if is_verb(view, c) for sub in view.kids(c, "nsubj")]
 
 
-__all__ = ["CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors", "choose_verb_row",
-           "clause_agents", "clause_subjects", "concerned_actors", "measured", "place_of", "prep_objects"]
+def perpetrators(view: SentenceView, nouns: list[int]) -> list[int]:
+    """Who did what an accusation or an inquiry is about: "crimes by X", "abuses committed by X",
+    "X's crimes" - the target of ACCUSE when the accused deed, not its doer, is the object."""
+    out: list[int] = []
+    for n in nouns:
+        out.extend(view.kids(n, "poss"))
+        for p in view.kids(n, "prep"):
+            if view.low(p) == "by":
+                out.extend(view.kids(p, "pobj"))
+        for c in view.kids(n, "acl"):
+            for p in view.kids(c, "agent", "prep"):
+                if view.low(p) == "by":
+                    out.extend(view.kids(p, "pobj"))
+    return out
+
+
+ACCUSED = "ACCUSE"
+
+
+__all__ = ["ACCUSED", "CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors",
+           "choose_verb_row", "clause_agents", "clause_subjects", "concerned_actors", "measured", "perpetrators",
+           "place_of", "prep_objects"]

@@ -47,8 +47,8 @@ NOUN_CLASSES = frozenset(
      "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence", "vehicle"}
 )
 CUE_USES = frozenset(
-    {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "allege", "reticent", "condition", "unreal", "light", "frame",
-     "speech", "bridge", "expletive", "rebut", "holder"}
+    {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "allege", "reticent", "condition",
+     "unreal", "light", "frame", "speech", "bridge", "expletive", "rebut", "holder"}
 )
 
 

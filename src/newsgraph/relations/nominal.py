@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from ..types import EntityType
 from .context import DocumentContext, SentenceView
 from .frames import (
+    ACCUSED,
     FORCEFUL,
     REQUESTED,
     Found,
@@ -24,6 +25,7 @@ from .frames import (
     clause_subjects,
     concerned_actors,
     measured,
+    perpetrators,
     place_of,
     prep_objects,
 )
@@ -121,6 +123,10 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
         if targets:
             break
+    if not targets and row.type == ACCUSED:  # "an investigation into crimes committed by X"
+        deeds = measured(view, [c for p in view.kids(n, "prep") if view.low(p) in {"into", "of", "over"}
+                                for c in view.kids(p, "pobj")])
+        targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles)]
     if not targets and row.type == REQUESTED:  # "its demand that X withdraw"
         targets = [a for c in clause_subjects(view, n) for a in actors(ctx, view, c, titles)]
     if not targets and how == "light" and row.type not in SYMMETRIC:  # "imposed a curfew in X"
