@@ -740,3 +740,18 @@ def test_one_part_of_a_state_acting_on_another_part_keeps_both():
     """, {"Sudan": SDN, "Sudanese": ("state/SDN", "demonym")})
     e = found[("ACCUSE", SDN, SDN)]
     assert (e.agent_sector, e.target_sector) == ("government", "rebels")
+
+
+def test_a_refusal_of_a_demand_targets_whoever_made_it():
+    found = events("""
+        Chile       PROPN nsubj 2
+        refused|refuse VERB ROOT 0
+        to          PART  aux 4
+        heed        VERB:VB xcomp 2
+        a           DET   det 6
+        demand      NOUN  dobj 4
+        from        ADP   prep 6
+        Peru        PROPN pobj 7
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert ("REJECT", CHL, PER) in found

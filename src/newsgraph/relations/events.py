@@ -88,6 +88,7 @@ WITHDRAWN = "RETREAT"
 ANNOUNCED_ACTS = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})  # kept beside the THREATEN they make
 DEPLOYED = "MOBILIZE"
 PROTESTED = "PROTEST"
+REJECTED = "REJECT"
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
 
@@ -319,8 +320,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         # what the frame's own prepositions hold may say whom it concerns: "called for sanctions against X"
         framed_nouns = [c for slot in row.target if slot not in ARGUMENT_SLOTS for c in prep_objects(view, [v], {slot})]
         owners = [v, *measured(view, objects + framed_nouns)]
-        if row.type == ACCUSED:  # "investigating crimes by X", "condemned abuses committed by X"
-            deeds = measured(view, objects + framed_nouns)
+        if row.type in {ACCUSED, REJECTED}:  # "investigating crimes by X", "refused to heed a demand from X"
+            complements = [c for x in view.kids(v, "xcomp") for c in
+                           view.kids(x, "dobj") + [o for p in view.kids(x, "prep") for o in view.kids(p, "pobj")]]
+            deeds = measured(view, objects + framed_nouns + complements)
             targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles)]
         targets = targets or concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
         if row.type == THREATENED and not targets:

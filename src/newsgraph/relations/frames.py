@@ -225,13 +225,14 @@ def clause_subjects(view: SentenceView, head: int) -> list[int]:
 
 
 def perpetrators(view: SentenceView, nouns: list[int]) -> list[int]:
-    """Who did what an accusation or an inquiry is about: "crimes by X", "abuses committed by X",
-    "X's crimes" - the target of ACCUSE when the accused deed, not its doer, is the object."""
+    """Who did or made what an accusation, an inquiry or a refusal is about: "crimes by X", "abuses
+    committed by X", "X's crimes", "a demand from X" - the target of ACCUSE or REJECT when the deed
+    or the demand, not its author, is the object."""
     out: list[int] = []
     for n in nouns:
         out.extend(view.kids(n, "poss"))
         for p in view.kids(n, "prep"):
-            if view.low(p) == "by":
+            if view.low(p) in {"by", "from"}:  # "crimes by X", "a demand from X"
                 out.extend(view.kids(p, "pobj"))
         for c in view.kids(n, "acl"):
             for p in view.kids(c, "agent", "prep"):

@@ -110,8 +110,9 @@ def stated_time(tokens: Sequence[Token], event: int, published: date | datetime 
     for t in tokens:
         if t.head != t.i and 0 <= t.head < len(tokens):
             children[t.head].append(t.i)
-    for anchor in _clause_path(tokens, event):
-        direction = _direction(tokens, children, anchor, future)
+    path = _clause_path(tokens, event)
+    for n, anchor in enumerate(path):
+        direction = _direction(tokens, children, path[n:], future)
         for c in children[anchor]:
             phrase = _phrase(tokens, children, c)
             if phrase is None:
@@ -150,7 +151,7 @@ def _phrase(tokens: Sequence[Token], children: list[list[int]], c: int) -> list[
     """The tokens of a time phrase hanging from its head by ``c``, without the preposition."""
     t = tokens[c]
     if t.dep == "prep":
-        if t.lower() if False else t.text.casefold() not in AT_TIME:
+        if t.text.casefold() not in AT_TIME:
             return None
         objects = [k for k in children[c] if tokens[k].dep in {"pobj", "obj"}]
         if len(objects) != 1:
@@ -168,25 +169,23 @@ def _phrase(tokens: Sequence[Token], children: list[list[int]], c: int) -> list[
 # ------------------------------------------------------------------ which way
 
 
-def _direction(tokens: Sequence[Token], children: list[list[int]], anchor: int, future: bool) -> int:
-    """-1 past, +1 future, 0 unknown, from the anchor's auxiliaries and tense."""
-    aux = [tokens[k] for k in children[anchor] if tokens[k].dep in {"aux", "auxpass"}]
+def _direction(tokens: Sequence[Token], children: list[list[int]], path: list[int], future: bool) -> int:
+    """-1 past, +1 future, 0 unknown: the tense of the first verb at or above the phrase's anchor
+    (a noun inherits it from its light verb: "will hold talks on Tuesday"; alone it reports a past act)."""
+    verb = next((k for k in path if tokens[k].pos in {"VERB", "AUX"}), None)
+    if verb is None:
+        return -1 if tokens[path[0]].pos in {"NOUN", "PROPN"} else (1 if future else 0)
+    aux = [tokens[k] for k in children[verb] if tokens[k].dep in {"aux", "auxpass"}]
     if any(a.text.casefold() in FUTURE_AUX for a in aux):
         return 1
     if any(a.text.casefold() == "to" for a in aux):
         return 1  # "agreed to meet on Tuesday", the headline "EU to widen sanctions"
-    if future:
-        return 1
     if any(a.tag in PAST_TAGS or a.text.casefold() in {"was", "were", "had", "did"} for a in aux):
         return -1
-    tag = tokens[anchor].tag
-    if tag in PAST_TAGS:
-        return -1
-    if tag in PRESENT_TAGS or tag == "VB" or any(a.tag in PRESENT_TAGS for a in aux):
-        return 0
-    if tokens[anchor].pos in {"NOUN", "PROPN"}:
-        return -1  # an event noun reports what happened ("the attack on Kyiv on Tuesday")
-    return 0
+    tag = tokens[verb].tag
+    if tag == "VBD" or (tag == "VBN" and (not aux or any(a.lemma == "have" for a in aux))):
+        return -1  # "met", "has met"
+    return 1 if future else 0  # a present gives no direction ("meets on Tuesday")
 
 
 # ------------------------------------------------------------------ what
@@ -215,7 +214,7 @@ def _resolve(tokens: Sequence[Token], phrase: list[int], pub: date, direction: i
     units: list[str] = []
     for k, w in zip(phrase, words):
         tok = tokens[k]
-        if w in WEEKDAYS or (w.endswith("s") and w[:-1] in WEEKDAYS and False):
+        if w in WEEKDAYS:
             weekday = WEEKDAYS[w]
         elif w in MONTHS and _is_month(tok):
             month = MONTHS[w]
@@ -328,6 +327,4 @@ def _unit(pub: date, unit: str, modifier: int) -> StatedTime | None:
     if modifier == 2 and pub.weekday() < 5:
         return None  # "this weekend" on a weekday: the one past or the one to come
     saturday = monday + timedelta(days=5)
-    if modifier == -1 and pub.weekday() >= 5:
-        saturday += timedelta(weeks=0 if pub.weekday() == 6 and False else 0)
     return _span(saturday, saturday + timedelta(days=1))
