@@ -15,7 +15,7 @@ analyses), half-open ``[start, end)``, so ``doc.text[m.start:m.end] == m.text``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 
 
@@ -59,7 +59,7 @@ class Post:
     end: int
     headline: str | None = None
     author: str | None = None
-    published: datetime | None = None
+    published: datetime | date | None = None  # a date when the source gives no time of day
 
 
 @dataclass(frozen=True)
@@ -96,7 +96,7 @@ class Document:
     posts: tuple[Post, ...] = ()
     title: str | None = None
     author: str | None = None
-    published: datetime | None = None
+    published: datetime | date | None = None  # a date when the source gives no time of day
     url: str | None = None
     media_type: str = "text/plain"
     is_live_blog: bool = False
@@ -223,7 +223,7 @@ class Membership:
     former: bool = False
     nominated: bool = False
     elect: bool = False
-    date: datetime | None = None
+    date: datetime | date | None = None
     provenance: tuple[Provenance, ...] = ()
 
 
@@ -239,15 +239,23 @@ class Event:
     acted on when the text names a group rather than the actor itself
     ("Russian aircraft" -> state/RUS, "military"), a concept of the sector
     scheme in ``ontology/newsgraph.ttl``.
+    ``time`` is when the event happened as the text states it ("on Tuesday",
+    "in August", resolved against the publication date, see
+    ``relations/when.py``), at ``time_precision`` ("day", "month" or "year";
+    a month or year is given by its first day), or None when the text does
+    not say; ``reported`` is when the post or article reporting it was
+    published (a date when the source gives no time of day).
     """
 
     type: str
     agent: str  # Entity.key
     target: str | None = None  # Entity.key, or None: no named target
     place: str | None = None  # Entity.key of a Place
-    time: datetime | None = None
+    time: date | None = None  # the stated time (a datetime only from callers that know one)
     modality: str = "asserted"  # "asserted" | "negated" | "hypothetical"
     provenance: tuple[Provenance, ...] = field(default=())
     mode: str | None = None  # PLOVER mode local name, e.g. "aerial", "arrest", "strike"
     agent_sector: str | None = None  # e.g. "military", "government", "rebels"
     target_sector: str | None = None
+    time_precision: str = "day"  # "day" | "month" | "year": how much of ``time`` the text states
+    reported: datetime | date | None = None  # publication time of the post or article

@@ -72,6 +72,7 @@ class NG(DefinedNamespace):
     agentSector: URIRef  # a SECTOR concept
     targetSector: URIRef
     modality: URIRef
+    reportedAt: URIRef  # publication time of the report; sem:hasTimeStamp is the stated time
 
     # entity properties
     iso3: URIRef

@@ -7,6 +7,7 @@ and input order.
 from __future__ import annotations
 
 import hashlib
+from datetime import datetime
 
 from pyoxigraph import NamedNode
 from rdflib import Graph, Namespace, URIRef
@@ -77,8 +78,12 @@ class Iris:
         The empty string keeps the IRIs of events with a target what they were
         before the target became optional. Mode and sectors are left out on
         purpose: they describe an event, they do not tell two events apart.
+        The day is the day the event was reported (``Event.reported``), as it
+        was when ``time`` held the publication time, so a stated time read
+        later does not rename the event.
         """
-        date = e.time.date().isoformat() if e.time else ""
+        when = e.reported if e.reported is not None else e.time
+        date = (when.date() if isinstance(when, datetime) else when).isoformat() if when is not None else ""
         docs = sorted({p.document for p in e.provenance})
         target = e.target or ""
         return self._iri(f"event/{_digest(e.type, e.agent, target, date, *docs)}")

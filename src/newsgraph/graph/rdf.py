@@ -12,6 +12,7 @@ the same input always gives the same triples.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date, datetime
 from decimal import Decimal
 
 from rdflib import Graph, Literal, URIRef
@@ -28,6 +29,18 @@ _CLASS = {
     EntityType.PLACE: NG.Place,
 }
 _MODALITY = {"asserted": NG.Asserted, "negated": NG.Negated, "hypothetical": NG.Hypothetical}
+
+
+def stated_literal(value: date, precision: str = "day") -> Literal:
+    """A stated time as xsd:gYear, xsd:gYearMonth or xsd:date (xsd:dateTime only for a datetime
+    given at day precision): a coarser time is never written as its first day or as midnight."""
+    if precision == "year":
+        return Literal(f"{value.year:04d}", datatype=XSD.gYear)
+    if precision == "month":
+        return Literal(f"{value.year:04d}-{value.month:02d}", datatype=XSD.gYearMonth)
+    if isinstance(value, datetime):
+        return Literal(value)
+    return Literal(value.isoformat(), datatype=XSD.date)
 
 
 def _nonneg(n: int) -> Literal:
@@ -181,8 +194,10 @@ class GraphWriter:
             g.add((node, NG.modality, _MODALITY[ev.modality]))
             if ev.place:
                 g.add((node, SEM.hasPlace, self.iris.entity(ev.place)))
-            if ev.time:
-                g.add((node, SEM.hasTimeStamp, Literal(ev.time)))
+            if ev.time is not None:  # only what the text states, at the precision it states
+                g.add((node, SEM.hasTimeStamp, stated_literal(ev.time, ev.time_precision)))
+            if ev.reported is not None:
+                g.add((node, NG.reportedAt, Literal(ev.reported)))
             for prov in ev.provenance:
                 self._evidence(node, prov)
 

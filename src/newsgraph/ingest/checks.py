@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 
 from ..types import Document
 
@@ -46,9 +46,11 @@ def clean_name(value: str | None) -> str | None:
     return " ".join(text.split()) or None
 
 
-def date_in_range(when: datetime | None) -> bool:
+def date_in_range(when: datetime | date | None) -> bool:
     if when is None:
         return True
+    if not isinstance(when, datetime):
+        return MIN_YEAR <= when.year <= MAX_YEAR
     try:
         utc = when.astimezone(timezone.utc) if when.tzinfo is not None else when
     except (OverflowError, ValueError):

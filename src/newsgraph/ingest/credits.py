@@ -12,9 +12,9 @@ not about any one outlet.
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date
 
-from .dates import MONTH_PATTERN, build_datetime, month_number, zone
+from .dates import MONTH_PATTERN, build_date, month_number
 
 _CAP_WORD = r"[A-ZÀ-Þ][\w'’.&-]*"
 _NAME_CONNECTORS = frozenset("and & with in for at of the de van von der al bin".split())
@@ -142,7 +142,7 @@ DATELINES: tuple[re.Pattern[str], ...] = (
 )
 
 
-def dateline(text: str, default_zone: str = "UTC") -> tuple[int, datetime | None] | None:
+def dateline(text: str, default_zone: str = "UTC") -> tuple[int, date | None] | None:
     """If ``text`` opens with a dateline: where the story starts, and the
     date the dateline gives (when it has a year). None otherwise."""
     for pattern in DATELINES:
@@ -157,6 +157,6 @@ def dateline(text: str, default_zone: str = "UTC") -> tuple[int, datetime | None
         if month_name and year and day:
             month = month_number(month_name)
             if month is not None:
-                when = build_datetime(int(year), month, int(day), tz=zone(default_zone))
+                when = build_date(int(year), month, int(day))  # a date: a dateline gives no time
         return m.end(), when
     return None

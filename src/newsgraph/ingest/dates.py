@@ -1,16 +1,18 @@
-"""Dates and times as news pages write them, turned into tz-aware datetimes.
+"""Dates and times as news pages write them, turned into tz-aware datetimes,
+or into dates when the source gives no time of day.
 
 Why our own small parser: the forms that matter here are few (ISO 8601 from
 metadata, "13 November 2024 10:24" and "November 13, 2024 10:24am" from
 live-blog sign-offs and datelines), and dateparser costs seconds on a string
 it cannot read (see NOTES-ecosystem.md). Every datetime that leaves ingest is
 timezone-aware: a time that names no zone is read in the zone the user gave
-(``--timezone``, default UTC).
+(``--timezone``, default UTC). A date without a time of day stays a ``date``:
+midnight would be a time the source never gave.
 """
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone as dt_timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone as dt_timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -110,8 +112,17 @@ _WRITTEN_DATE = re.compile(
 )
 
 
-def parse_written_date(value: str, default_zone: str) -> datetime | None:
-    """Read "13 November 2024 10:24 GMT" / "Nov 13, 2024, 10:24am" forms."""
+def build_date(year: int, month: int, day: int) -> date | None:
+    """A date from parts, or None when the parts are not a real date."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_written_date(value: str, default_zone: str) -> datetime | date | None:
+    """Read "13 November 2024 10:24 GMT" / "Nov 13, 2024, 10:24am" forms (a date without a time
+    stays a date)."""
     m = _WRITTEN_DATE.match(value)
     if not m:
         return None
@@ -122,24 +133,31 @@ def parse_written_date(value: str, default_zone: str) -> datetime | None:
         return None
     tz = zone_for_abbreviation(m["tz"], default_zone)
     if m["h"] is None:
-        return build_datetime(year, month, day, tz=tz)
+        return build_date(year, month, day)
     return build_datetime(year, month, day, int(m["h"]), int(m["mi"]), meridiem=m["ap"], tz=tz)
 
 
-def parse_published(value: object, default_zone: str = "UTC") -> datetime | None:
+_ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
+
+
+def parse_published(value: object, default_zone: str = "UTC") -> datetime | date | None:
     """A publication date from metadata (ISO 8601, RFC 2822 or written out).
 
     Returns None for anything unreadable: a bad date in metadata should cost
-    the date, never the article. A date without a time is midnight in the
-    default zone; a naive time is read in the default zone.
+    the date, never the article. A date without a time stays a ``date`` (no
+    invented midnight); a naive time is read in the default zone.
     """
     if isinstance(value, datetime):
         parsed: datetime | None = value
+    elif isinstance(value, date):
+        return value
     elif not isinstance(value, str) or not value.strip():
         return None
     else:
         text = value.strip()
         parsed = None
+        if (iso := _ISO_DATE.match(text)) is not None:
+            return build_date(int(iso[1]), int(iso[2]), int(iso[3]))
         try:
             parsed = datetime.fromisoformat(text.replace("Z", "+00:00") if text.endswith("Z") else text)
         except ValueError:

@@ -9,7 +9,7 @@ text, because bylines, datelines and appeals survive extraction.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import date, datetime
 
 from ..errors import UnreadableInputError
 from ..types import Document
@@ -29,7 +29,7 @@ _PUBLISHED_META = (
 )
 
 
-def _published_from_page(html: str, timezone: str) -> datetime | None:
+def _published_from_page(html: str, timezone: str) -> datetime | date | None:
     import lxml.html
 
     try:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from enum import Enum
 
 from ..types import Post, Segment
@@ -61,14 +61,14 @@ class Layout:
     posts: tuple[Post, ...] = ()
     title: str | None = None
     author: str | None = None
-    published: datetime | None = None
+    published: datetime | date | None = None
     is_live_blog: bool = False
 
 
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def _keep_pieces(text: str, item: _Item, default_zone: str) -> datetime | None:
+def _keep_pieces(text: str, item: _Item, default_zone: str) -> date | None:
     """Fill ``item.pieces`` with the paragraph minus dateline and credits;
     return the dateline's date if it has one."""
     para = item.para

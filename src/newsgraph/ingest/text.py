@@ -1,7 +1,7 @@
 """The plain-text reader (.txt, .md): the decoded file is the analysed text."""
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from ..types import Document
 from .decode import decode_text
@@ -19,7 +19,7 @@ def document_from_layout(
     url: str | None = None,
     title: str | None = None,
     author: str | None = None,
-    published: datetime | None = None,
+    published: datetime | date | None = None,
 ) -> Document:
     """A Document from the analysed layout; metadata the caller knows (HTML
     meta tags, JSON fields) wins over what the layout guessed from the text."""

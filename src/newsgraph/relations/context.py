@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 
 from ..lexicon import Lexicon, is_acronym, load_lexicon
 from ..types import (
@@ -251,8 +251,9 @@ class DocumentContext:
 
     # ------------------------------------------------------------ records
 
-    def date(self, view: SentenceView) -> datetime | None:
-        """When the sentence was published: its post's time, else the document's."""
+    def date(self, view: SentenceView) -> datetime | date | None:
+        """When the sentence was published: its post's time, else the document's (a date when
+        the source gives no time of day)."""
         post = self.posts.get(view.sentence.post) if view.sentence.post is not None else None
         if post is not None and post.published is not None:
             return post.published

@@ -37,6 +37,7 @@ P/R/F): nothing hypothetical 1.00/0.67/0.80, every hypothetical
 from __future__ import annotations
 
 import itertools
+import os
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -78,6 +79,7 @@ from .syntax import (
     verb_lemma,
 )
 from .titles import find_titles
+from .when import stated_time
 
 # What is emitted, with the ng:modality it gets; negated and other hypothetical readings are not.
 EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL, COMMITTED: ASSERTED}
@@ -146,15 +148,19 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
                     types = [(intended, modality)]
                     if intended == THREATENED and found.type in ANNOUNCED_ACTS:
                         types.append((found.type, HYPOTHETICAL))
+                    elif os.environ.get("KEEP_COOP") and found.modality == FUTURE:
+                        types.append((found.type, HYPOTHETICAL))
             target = found.target
             confidence = found.confidence * min(found.agent.certainty, target.certainty if target else 1.0)
+            stated = stated_time(view.tokens, found.token, ctx.date(view), future=found.modality == FUTURE)
             for etype, emodality in types:
                 yield Event(
                     type=etype,
                     agent=found.agent.key,
                     target=target.key if target else None,
                     place=found.place,
-                    time=ctx.date(view),
+                    time=stated.value if stated else None, time_precision=stated.precision if stated else "day",
+                    reported=ctx.date(view),
                     modality=emodality,
                     provenance=(ctx.provenance(view, found.extractor, confidence),),
                     mode=found.mode if etype == found.type else None,

@@ -6,7 +6,7 @@ general", "secretary-general"), since its IRI is made from the label's slug.
 A post said once with its organisation and once without ("US President Joe
 Okafor", later "President Okafor") is one membership when the person holds
 that post for exactly one organisation.
-An event is one (type, agent, target, day, document); for the symmetric
+An event is one (type, agent, target, day reported, document); for the symmetric
 CONSULT and COOPERATE, "X met Y" and "Y met X" are the same event.
 Output is sorted, so the same input always gives the same list.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from datetime import date, datetime
 
 from ..lexicon import slugify
 from ..types import Event, Membership, Provenance
@@ -65,7 +66,7 @@ def merge_memberships(found: Iterable[Membership]) -> list[Membership]:
     out = []
     for (person, role, org), ms in groups.items():
         dates = [m.date for m in ms if m.date is not None]
-        latest = max(dates) if dates else None
+        latest = max(dates, key=when_key) if dates else None
         current = [m for m in ms if m.date == latest] or ms
         out.append(
             Membership(
@@ -84,10 +85,30 @@ def merge_memberships(found: Iterable[Membership]) -> list[Membership]:
     return out
 
 
+def when_key(value: date | None) -> tuple:
+    """A sort key for dates and datetimes together (naive or aware), day first."""
+    if value is None:
+        return ("",)
+    day = value.date() if isinstance(value, datetime) else value
+    return (day.isoformat(), isinstance(value, datetime), value.isoformat())
+
+
+def identity_day(e: Event) -> str:
+    """The day an event's identity keys on: the day it was reported (before stated times were
+    read, ``time`` held the publication time, so event IRIs stay what they were); an event
+    built with a time and no report keys on that time's day."""
+    when = e.reported if e.reported is not None else e.time
+    if when is None:
+        return ""
+    return (when.date() if isinstance(when, datetime) else when).isoformat()
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+
+
 def _event_key(e: Event) -> tuple:
-    day = e.time.date().isoformat() if e.time else ""
     docs = tuple(sorted({p.document for p in e.provenance}))
-    return (e.type, e.agent, e.target or "", day, docs)
+    return (e.type, e.agent, e.target or "", identity_day(e), docs)
 
 
 def _reading_order(e: Event) -> tuple:
@@ -95,7 +116,8 @@ def _reading_order(e: Event) -> tuple:
     first = e.provenance[0] if e.provenance else None
     return (
         first.document if first else "", first.sentence_start if first else 0, first.extractor if first else "",
-        e.type, e.agent, e.target or "", e.place or "", e.time.isoformat() if e.time else "", e.modality,
+        e.type, e.agent, e.target or "", e.place or "", when_key(e.time), e.time_precision, when_key(e.reported),
+        e.modality,
     )
 
 
@@ -111,14 +133,19 @@ def merge_events(found: Iterable[Event]) -> list[Event]:
     out = []
     for (etype, agent, target, _, _), es in groups.items():
         places = [e.place for e in es if e.place]
-        times = [e.time for e in es if e.time is not None]
+        # The most precise stated time, then the earliest; the first report.
+        stated = min((e for e in es if e.time is not None), default=None,
+                     key=lambda e: (_PRECISION_RANK.get(e.time_precision, 3), when_key(e.time)))
+        reports = [e.reported for e in es if e.reported is not None]
         out.append(
             Event(
                 type=etype,
                 agent=agent,
                 target=target or None,
                 place=places[0] if places else None,
-                time=min(times) if times else None,
+                time=stated.time if stated else None,
+                time_precision=stated.time_precision if stated else "day",
+                reported=min(reports, key=when_key) if reports else None,
                 modality=min((e.modality for e in es), key=lambda m: _MODALITY_RANK.get(m, 3)),
                 provenance=merge_provenance(p for e in es for p in e.provenance),
                 mode=min((e.mode for e in es if e.mode), default=None),
@@ -126,6 +153,6 @@ def merge_events(found: Iterable[Event]) -> list[Event]:
                 target_sector=min((e.target_sector for e in es if e.target_sector), default=None),
             )
         )
-    out.sort(key=lambda e: (e.type, e.agent, e.target or "", e.time.isoformat() if e.time else "", e.place or "",
+    out.sort(key=lambda e: (e.type, e.agent, e.target or "", when_key(e.time), when_key(e.reported), e.place or "",
                             e.provenance[0].document if e.provenance else ""))
     return out

@@ -1,0 +1,116 @@
+"""Stated times and publication times of events in the graph: typed by what the text says."""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from pyshacl import validate
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
+
+from newsgraph.graph.iris import Iris
+from newsgraph.graph.rdf import GraphWriter
+from newsgraph.relations.merge import merge_events
+from newsgraph.resources import read_text
+from newsgraph.types import Document, Entity, EntityType, Event, Post, Provenance, Segment
+from newsgraph.vocab import NG, RDF, SCHEMA, SEM
+
+BASE = "https://w3id.org/newsgraph/id/"
+TEXT = "Alpha met Beta. Alpha met Beta again."
+FIRST = Provenance("brief-0a1b2c3d", None, 0, 15, TEXT[:15], "events.svo.v1", 0.8)
+SECOND = Provenance("brief-0a1b2c3d", None, 16, 37, TEXT[16:], "events.svo.v1", 0.8)
+REPORTED = datetime(2024, 11, 13, 8, 30, tzinfo=timezone.utc)
+
+
+def meeting(**kw) -> Event:
+    return Event(type="CONSULT", agent="person/alpha", target="person/beta", provenance=(FIRST,), **kw)
+
+
+def written(*events: Event, published=None) -> Graph:
+    writer = GraphWriter(BASE)
+    writer.add_document(Document(key="brief-0a1b2c3d", source="brief.txt", text=TEXT, published=published,
+                                 content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),)))
+    writer.add_entities([Entity(key="person/alpha", type=EntityType.PERSON, name="Alpha"),
+                         Entity(key="person/beta", type=EntityType.PERSON, name="Beta")])
+    writer.add_events(events)
+    return writer.union()
+
+
+def one(g: Graph, p) -> Literal | None:
+    (node,) = g.subjects(RDF.type, NG.Event)
+    return g.value(node, p)
+
+
+@pytest.mark.parametrize("value, precision, lexical, datatype", [
+    (date(2024, 11, 12), "day", "2024-11-12", "date"),
+    (date(2024, 8, 1), "month", "2024-08", "gYearMonth"),
+    (date(2016, 1, 1), "year", "2016", "gYear"),
+])
+def test_a_stated_time_is_typed_by_its_precision(value, precision, lexical, datatype):
+    stamp = one(written(meeting(time=value, time_precision=precision, reported=REPORTED)), SEM.hasTimeStamp)
+    assert (str(stamp), stamp.datatype) == (lexical, XSD[datatype])
+
+
+def test_no_stated_time_means_no_timestamp_but_the_report_time_is_kept():
+    g = written(meeting(reported=REPORTED))
+    assert one(g, SEM.hasTimeStamp) is None
+    reported = one(g, NG.reportedAt)
+    assert reported.datatype == XSD.dateTime and reported.toPython() == REPORTED
+
+
+def test_a_date_only_publication_stays_a_date():
+    g = written(meeting(reported=date(2024, 11, 13)), published=date(2024, 11, 13))
+    reported = one(g, NG.reportedAt)
+    assert (str(reported), reported.datatype) == ("2024-11-13", XSD.date)
+    (doc,) = g.subjects(RDF.type, NG.Article)
+    published = g.value(doc, SCHEMA.datePublished)
+    assert (str(published), published.datatype) == ("2024-11-13", XSD.date)
+    assert "T00:00" not in g.serialize(format="nt")
+
+
+def test_times_of_every_precision_conform_to_the_shapes():
+    shapes = Graph().parse(data=read_text("shapes.ttl"), format="turtle")
+    events = [meeting(time=date(2024, 8, 1), time_precision="month", reported=date(2024, 11, 13)),
+              Event(type="CONSULT", agent="person/beta", target="person/alpha", provenance=(SECOND,),
+                    time=date(2016, 1, 1), time_precision="year", reported=REPORTED),
+              Event(type="ACCUSE", agent="person/beta", target="person/alpha", provenance=(SECOND,),
+                    time=date(2024, 11, 12), reported=REPORTED)]
+    g = written(*events, published=date(2024, 11, 13))
+    conforms, _, report = validate(g, shacl_graph=shapes, inference="none")
+    assert conforms, report
+
+
+def test_the_event_iri_keys_on_the_report_day_as_before():
+    # Before stated times, ``time`` held the publication time: the IRI must not move.
+    before = Iris(BASE).event(meeting(time=REPORTED))
+    assert Iris(BASE).event(meeting(reported=REPORTED)) == before
+    assert Iris(BASE).event(meeting(time=date(2024, 11, 12), reported=REPORTED)) == before
+    assert Iris(BASE).event(meeting(reported=date(2024, 11, 13))) == before
+
+
+def test_merging_keeps_the_most_precise_stated_time_and_the_first_report():
+    later = datetime(2024, 11, 13, 9, 0, tzinfo=timezone.utc)
+    merged = merge_events([
+        meeting(time=date(2024, 11, 1), time_precision="month", reported=later),
+        Event(type="CONSULT", agent="person/beta", target="person/alpha", provenance=(SECOND,),
+              time=date(2024, 11, 12), reported=REPORTED),
+    ])
+    (event,) = merged
+    assert (event.time, event.time_precision, event.reported) == (date(2024, 11, 12), "day", REPORTED)
+
+
+def test_merging_copes_with_dates_and_datetimes_together():
+    merged = merge_events([meeting(reported=date(2024, 11, 13)),
+                           Event(type="CONSULT", agent="person/alpha", target="person/beta",
+                                 provenance=(SECOND,), reported=REPORTED)])
+    assert len(merged) == 1 and merged[0].time is None
+
+
+def test_a_post_with_a_date_only_publication_is_written_as_a_date():
+    writer = GraphWriter(BASE)
+    writer.add_document(Document(key="brief-0a1b2c3d", source="brief.txt", text=TEXT,
+                                 content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),),
+                                 posts=(Post(1, 0, len(TEXT), published=date(2024, 11, 13)),)))
+    g = writer.union()
+    (post,) = g.subjects(RDF.type, NG.Post)
+    assert g.value(post, SCHEMA.datePublished) == Literal("2024-11-13", datatype=XSD.date)
