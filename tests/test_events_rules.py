@@ -653,7 +653,7 @@ def test_a_stance_named_by_a_noun_with_no_verb_is_no_event():
     assert found == {}
 
 
-def test_agreeing_to_meet_is_an_agreement_and_planning_to_meet_a_meeting():
+def test_agreeing_or_planning_to_meet_is_an_agreement_and_the_planned_meeting_stays_announced():
     agreed = events("""
         Chile       PROPN nsubj 2
         agreed|agree VERB ROOT 0
@@ -669,8 +669,9 @@ def test_agreeing_to_meet_is_an_agreement_and_planning_to_meet_a_meeting():
         Peru        PROPN dobj 3
         .           PUNCT punct 3
     """, {"Chile": CHL, "Peru": PER})
-    assert set(agreed) == {("AGREE", CHL, PER)}
-    assert set(planned) == {("CONSULT", CHL, PER)} and planned[("CONSULT", CHL, PER)].modality == "hypothetical"
+    assert agreed[("AGREE", CHL, PER)].modality == "asserted"
+    assert planned[("AGREE", CHL, PER)].modality == "hypothetical"
+    assert planned[("CONSULT", CHL, PER)].modality == "hypothetical"
 
 
 def test_drills_in_the_waters_off_a_state_target_that_state():
@@ -755,3 +756,21 @@ def test_a_refusal_of_a_demand_targets_whoever_made_it():
         .           PUNCT punct 2
     """, {"Chile": CHL, "Peru": PER})
     assert ("REJECT", CHL, PER) in found
+
+
+def test_an_actor_ready_to_act_commits_itself():
+    found = events("""
+        Syria       PROPN nsubj 2
+        says|say    VERB  ROOT 0
+        it          PRON  nsubj 4
+        is|be       AUX   ccomp 2
+        willing     ADJ   acomp 4
+        to          PART  aux 7
+        withdraw    VERB:VB xcomp 5
+        its         PRON  poss 9
+        troops|troop NOUN dobj 7
+        from        ADP   prep 7
+        Lebanon     PROPN pobj 10
+        .           PUNCT punct 2
+    """, {"Syria": "state/SYR", "Lebanon": "state/LBN"})
+    assert found[("AGREE", "state/SYR", "state/LBN")].modality == "asserted"

@@ -37,7 +37,6 @@ P/R/F): nothing hypothetical 1.00/0.67/0.80, every hypothetical
 from __future__ import annotations
 
 import itertools
-import os
 from collections.abc import Iterator
 from dataclasses import replace
 
@@ -87,7 +86,9 @@ EMITTED = {ASSERTED: ASSERTED, FUTURE: HYPOTHETICAL, COMMITTED: ASSERTED}
 # ("called for a truce", "threatened to leave") or the lexicon row says they may ("-").
 SPOKEN_ALONE_WITH_FRAME = frozenset({"SUPPORT", "REQUEST", "THREATEN"})
 WITHDRAWN = "RETREAT"
-ANNOUNCED_ACTS = frozenset({"SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})  # kept beside the THREATEN they make
+# Announced acts kept, as announced, beside the AGREE or THREATEN they make: who will meet whom, and
+# material conflict, are what an analyst watches for.
+ANNOUNCED_ACTS = frozenset({"CONSULT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 DEPLOYED = "MOBILIZE"
 PROTESTED = "PROTEST"
 REJECTED = "REJECT"
@@ -143,12 +144,10 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
             if found.modality in {FUTURE, COMMITTED}:
                 intended = _intended(ctx, view, found)
                 if intended != found.type:
-                    # The statement is coded as PLOVER codes it; the act it announces stays in the graph
-                    # as announced, when it is material conflict (what an analyst watches for).
+                    # The statement is coded as PLOVER codes it; a meeting or an act of force it
+                    # announces stays in the graph too, as announced.
                     types = [(intended, modality)]
-                    if intended == THREATENED and found.type in ANNOUNCED_ACTS:
-                        types.append((found.type, HYPOTHETICAL))
-                    elif os.environ.get("KEEP_COOP") and found.modality == FUTURE:
+                    if found.type in ANNOUNCED_ACTS:
                         types.append((found.type, HYPOTHETICAL))
             target = found.target
             confidence = found.confidence * min(found.agent.certainty, target.certainty if target else 1.0)

@@ -191,7 +191,9 @@ def resolve_pronoun(ctx: DocumentContext, view: SentenceView, i: int, *, strict:
     if toks[i].dep in OBJECTS:
         return _object_pronoun(ctx, view, i, v, types)
     if word == "it" and v is not None and toks[i].dep == "nsubj" and ctx.words.cue(toks[v].lemma, "expletive"):
-        return None  # "It came as...", "It is expected that..."
+        # "It came as...", "It is expected that..."; but "it is ready to withdraw" speaks of an actor
+        if not any(ctx.words.cue(toks[c].lemma, "intent") for c in view.kids(v, "acomp")):
+            return None
     by_subject: str | None = None
     seen: set[int] = set()
     while v is not None and v not in seen:
