@@ -10,7 +10,8 @@ general tells; each rule here is one of them:
 - a PERSON right after a locative preposition ("in Gdansk"), or listed
   with cities ("Lviv, Odesa and Sumy"), is a place;
 - an ORG that reads like a name and is followed by a post ("X, chairperson
-  of ...") or steps down "as chairman" is a person;
+  of ...") or steps down "as chairman" is a person, and so is the name at
+  the end of an ORG span after a post ("UN Ambassador Li Wen");
 - NORP spans that are not demonyms of a state ("Western", "Shiite") name no
   actor and are dropped; so are spans with no capital letter or with digits.
 """
@@ -22,6 +23,7 @@ from functools import lru_cache
 
 from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, person_titles, portfolio_words, post_heads, slugify
 from ..types import EntityType, Mention, Sentence, Token
+from .evidence import name_after_post
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "towards", "toward"})
 #: Nouns after a name that make the name a place named after someone ("Ben Gurion airport").
@@ -87,6 +89,9 @@ def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon
     if hit is not None:
         return _from_hit(document, mention, surface, hit, lexicon)
     label = mention.label
+    if label == "ORG" and (named := name_after_post(mention)) is not None:  # "UN Ambassador Li Wen"
+        name = clean_surface(named.text)
+        return Candidate(document, named, EntityType.PERSON, name, name)
     if label == "ORG" and _person_with_post(mention, sentence):
         label = "PERSON"
     if label in {"PERSON", "ORG"} and (

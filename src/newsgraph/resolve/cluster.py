@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
 from ..types import AnalysedDocument, Entity, EntityType, Resolution, ResolvedMention
 from .classify import Candidate, classify
+from .evidence import names_a_thing, speaks, titled_names
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
@@ -25,15 +26,36 @@ def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | No
     lexicon = lexicon or load_lexicon()
     docs = sorted(analysed, key=lambda a: a.document.key)
     cands: list[Candidate] = []
+    titled: dict[str, tuple[set[str], set[str]]] = {}
     for ad in docs:
-        for m in sorted(ad.mentions, key=lambda m: (m.start, m.end)):
-            sentence = ad.sentences[m.sentence] if 0 <= m.sentence < len(ad.sentences) else None
-            c = classify(ad.document.key, m, sentence, lexicon)
-            if c is not None:
-                cands.append(c)
-    cands = _harmonise_types(_confirm_title_case(cands))
+        cands.extend(_document_candidates(ad, lexicon))
+        titled[ad.document.key] = titled_names(ad.document.text)
+    cands = _harmonise_types(_confirm_title_case(cands), titled)
     keys = _assign_keys(cands, {ad.document.key: ad.document.text for ad in docs})
     return _entities(cands, keys, lexicon)
+
+
+def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> list[Candidate]:
+    """The candidates of one document, less the names of weapon systems, products and
+    vehicles: a name the text puts before such a noun ("Patriot batteries") names no
+    actor anywhere in the document, unless the text has it speak."""
+    found: list[Candidate] = []
+    things: set[str] = set()
+    speakers: set[str] = set()
+    for m in sorted(ad.mentions, key=lambda m: (m.start, m.end)):
+        sentence = ad.sentences[m.sentence] if 0 <= m.sentence < len(ad.sentences) else None
+        c = classify(ad.document.key, m, sentence, lexicon)
+        if c is None:
+            continue
+        if speaks(m, sentence):
+            speakers.add(normalise(c.name))
+        if m.hint is None and lexicon.lookup(c.surface) is None and names_a_thing(m, sentence):
+            things.add(normalise(c.name))
+        found.append(c)
+    # "Ana Lima drones ... Lima said": a speaker's name or surname spares the name.
+    spoken = {w for name in speakers for w in name.split()}
+    things = {t for t in things if not spoken.intersection(t.split())}
+    return [c for c in found if normalise(c.name) not in things or c.mention.hint is not None]
 
 
 def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:
@@ -58,9 +80,16 @@ def _typed_by_syntax(c: Candidate) -> bool:
     return label_type is not None and label_type is not c.type
 
 
-def _harmonise_types(cands: list[Candidate]) -> list[Candidate]:
-    """One type per surface within a document; surnames of named people are people."""
+def _harmonise_types(cands: list[Candidate],
+                     titled: dict[str, tuple[set[str], set[str]]] | None = None) -> list[Candidate]:
+    """One type per surface within a document; surnames of named people are people,
+    and so are names the document puts after a title ("Mr Okafor", "General Haddad")."""
+    titled = titled or {}
     person_tokens: dict[str, set[str]] = defaultdict(set)
+    titled_full: dict[str, set[str]] = defaultdict(set)
+    for doc, (names, words) in titled.items():
+        person_tokens[doc].update(words)
+        titled_full[doc].update(names)
     for c in cands:
         if c.type is EntityType.PERSON and len(c.name.split()) >= 2:
             person_tokens[c.document].update(t.casefold() for t in c.name.split())
@@ -76,7 +105,8 @@ def _harmonise_types(cands: list[Candidate]) -> list[Candidate]:
             out.append(c)
             continue
         new_type = c.type
-        if " " not in c.name and c.name.casefold() in person_tokens[c.document]:
+        if (" " not in c.name and c.name.casefold() in person_tokens[c.document]) or (
+                " " in c.name and normalise(c.name) in titled_full[c.document]):
             new_type = EntityType.PERSON
         else:
             counts = votes[(c.document, normalise(c.name))]

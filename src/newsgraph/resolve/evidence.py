@@ -1,0 +1,134 @@
+"""Evidence from the whole document about what a name is.
+
+One NER label on one mention is weak evidence; news English gives stronger
+tells elsewhere in the text, and each function here reads one of them:
+
+- a name right before the kind of thing it names ("Patriot batteries",
+  "Leopard tanks") is a weapon system, product or vehicle, not an actor,
+  unless the text also has it speak ("..., Patriot said");
+- a name after a courtesy title, rank or post ("Mr Okafor", "General
+  Haddad", "Foreign Minister Ana Lima") is a person's, wherever else the
+  model typed it as an organisation or a place;
+- an organisation span that ends in a post and a name ("Security Council
+  Secretary Ana Lima", "UN Ambassador Li Wen") is that person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import lru_cache
+
+from ..lexicon import MINOR_WORDS, clean_surface, is_acronym, normalise, person_titles, portfolio_words, post_heads
+from ..resources import read_csv
+from ..types import Mention, Sentence
+
+
+@lru_cache(maxsize=1)
+def non_actor_nouns() -> dict[str, bool]:
+    """``ontology/non_actor_nouns.csv``: head noun -> whether an owner's name may precede it."""
+    return {row["noun"]: row["owner"] == "yes" for row in read_csv("non_actor_nouns.csv")}
+
+
+@lru_cache(maxsize=1)
+def _thing_pattern() -> re.Pattern[str]:
+    nouns = sorted(non_actor_nouns(), key=len, reverse=True)
+    return re.compile(r"\s*(?:[-\u2013]\s*)?(" + "|".join(re.escape(n) for n in nouns) + r")\b", re.IGNORECASE)
+
+
+def names_a_thing(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "Patriot batteries": the mention names the weapon system, product or vehicle after it.
+
+    Before a noun that an owner's name also precedes ("rebel rockets") only a
+    name the model took for a person counts: people do not own rockets in news.
+    """
+    if sentence is None or mention.label not in {"PERSON", "ORG"}:
+        return False
+    m = _thing_pattern().match(sentence.text, mention.end - sentence.start)
+    if m is None:
+        return False
+    owner = non_actor_nouns()[m.group(1).casefold()]
+    return mention.label == "PERSON" or not owner
+
+
+_SPEECH = r"(?:said|says|told|added|announced|wrote|warned|insisted)"
+
+
+def speaks(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "Okafor said", "said Okafor": only actors speak."""
+    if sentence is None:
+        return False
+    after = sentence.text[mention.end - sentence.start:]
+    before = sentence.text[: mention.start - sentence.start]
+    return bool(re.match(r"\s*(?:,[^,]{0,40},\s*)?" + _SPEECH + r"\b", after)
+                or re.search(r"\b" + _SPEECH + r"\s*$", before))
+
+
+#: Titles that stand before a name only next to another title ("former", "deputy")
+#: or that are common words too ("private", "justice", "speaker", "major").
+_WEAK_TITLES = frozenset({"former", "late", "then", "ex", "private", "officer", "agent", "deputy", "major",
+                          "justice", "speaker", "naval", "chair", "detective", "inspector", "father", "sen", "rep",
+                          "gov", "representative"})
+#: Words that end the name of a body or a place, never a personal name.
+_NOT_NAME_WORDS = frozenset({
+    "forces", "force", "army", "navy", "guard", "police", "ministry", "party", "council", "commission", "agency",
+    "parliament", "assembly", "court", "bank", "command", "service", "services", "office", "committee",
+    "government", "administration", "front", "movement", "staff", "group", "company", "corporation", "inc", "ltd",
+    "foundation", "institute", "university", "hospital", "hotel", "club", "fund", "union", "board", "department",
+    "authority", "house", "secretariat", "headquarters", "district", "region", "province", "city", "street",
+    "airport", "square", "palace", "motors", "electric", "dynamics", "prosecutor", "attorney",
+})
+
+
+def _name_word(word: str) -> bool:
+    low = word.casefold().rstrip(".")
+    return (word[:1].isupper() and re.fullmatch(r"[^\W\d_][\w'\u2019.-]*", word) is not None
+            and low not in _NOT_NAME_WORDS and low not in post_heads() and low not in portfolio_words()
+            and low not in person_titles() and low not in MINOR_WORDS and not is_acronym(word))
+
+
+@lru_cache(maxsize=1)
+def _titled_pattern() -> re.Pattern[str]:
+    titles = sorted((t for t in person_titles() if t not in _WEAK_TITLES), key=len, reverse=True)
+    alternation = "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
+    # A capitalised title (news capitalises a title before a name), optional dot,
+    # then up to four capitalised words.
+    word = r"[A-Z](?:\.|[\w'\u2019-]*)"  # "Ana", "O'Neill", an initial "J."
+    return re.compile(r"\b(?i:" + alternation + r")\.?\s+((?:" + word + r"\s+){0,3}" + word + ")")
+
+
+def titled_names(text: str) -> tuple[set[str], set[str]]:
+    """Names that follow a title in ``text``: (normalised full names, case-folded name words)."""
+    names: set[str] = set()
+    words: set[str] = set()
+    for m in _titled_pattern().finditer(text):
+        if not m.group(0)[:1].isupper():
+            continue
+        name: list[str] = []
+        for word in m.group(1).split():
+            word = clean_surface(word)
+            if not word or not _name_word(word):
+                break
+            name.append(word)
+        if name:
+            names.add(normalise(" ".join(name)))
+            words.update(w.casefold() for w in name)
+    return names, words
+
+
+def name_after_post(mention: Mention) -> Mention | None:
+    """ "UN Ambassador Li Wen" tagged as an organisation: the part after the last
+    post word, when it reads as a personal name, as a PERSON mention of its own."""
+    words = list(re.finditer(r"\S+", mention.text))
+    titles = post_heads() | person_titles()
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].group().casefold().rstrip(".") not in titles:
+            continue
+        tail = words[i:]
+        if len(tail) > 4 or not all(_name_word(clean_surface(w.group())) for w in tail):
+            return None
+        if len(tail) == 1 and words[i - 1].group().casefold() == "general":  # "General Atomics"
+            return None
+        start, end = mention.start + tail[0].start(), mention.start + tail[-1].end()
+        return replace(mention, start=start, end=end, text=mention.text[tail[0].start():tail[-1].end()],
+                       label="PERSON")
+    return None

@@ -1,0 +1,132 @@
+"""Entity typing from the evidence of the whole document, on hand-built records."""
+from __future__ import annotations
+
+import re
+
+from newsgraph.lexicon import Lexicon, OrgEntry, StateEntry
+from newsgraph.resolve import resolve_entities
+from newsgraph.resolve.evidence import name_after_post, names_a_thing, speaks, titled_names
+from newsgraph.types import AnalysedDocument, Document, EntityType, Mention, Segment, Sentence, Token
+
+LEXICON = Lexicon(
+    [StateEntry("KEN", "KE", "Kenya", True, (), ("Kenyan",), ("Nairobi",)),
+     StateEntry("SDN", "SD", "Sudan", True, (), ("Sudanese",), ("Khartoum",))],
+    [OrgEntry("nato", "NATO", ("Nato",), "intergovernmental")],
+)
+
+
+def make_doc(text: str, spans: list[tuple[str, str]], key: str = "a") -> AnalysedDocument:
+    """Sentences split at ". "; mentions are the next occurrences of each (surface, label)."""
+    sentences, start = [], 0
+    for piece in re.split(r"(?<=\.) ", text):
+        s = text.index(piece, start)
+        tokens = tuple(Token(i, s + m.start(), s + m.end(), m.group(), m.group().lower(), "X", "X", "dep", 0)
+                       for i, m in enumerate(re.finditer(r"\w+|[^\w\s]", piece)))
+        sentences.append(Sentence(s, s + len(piece), piece, None, tokens))
+        start = s + len(piece)
+    mentions, cursor = [], 0
+    for surface, label in spans:
+        begin = text.index(surface, cursor)
+        index = next(i for i, s in enumerate(sentences) if s.start <= begin < s.end)
+        mentions.append(Mention(begin, begin + len(surface), surface, label, sentence=index))
+        cursor = begin + len(surface)
+    doc = Document(key=key, source=key, text=text, content_hash="sha256:" + "0" * 64,
+                   segments=(Segment(0, len(text)),))
+    return AnalysedDocument(doc, tuple(sentences), tuple(mentions))
+
+
+def typed(text: str, spans: list[tuple[str, str]]) -> dict[str, EntityType]:
+    return {e.name: e.type for e in resolve_entities([make_doc(text, spans)], LEXICON).entities}
+
+
+# ------------------------------------------------------------ weapons, products, vehicles
+
+def test_a_name_before_a_weapon_noun_is_no_actor():
+    assert typed("The army deployed two Falcon batteries near the border.", [("Falcon", "PERSON")]) == {}
+    assert typed("Kestrel air-defence systems shot down the drones.", [("Kestrel", "ORG")]) == {}
+    assert typed("Crews fired Harrow rockets overnight.", [("Harrow", "PERSON")]) == {}
+
+
+def test_a_weapon_name_is_dropped_everywhere_in_its_document():
+    text = "Kenya asked for Falcon interceptors. The first Falcon arrived in March."
+    assert typed(text, [("Kenya", "GPE"), ("Falcon", "ORG"), ("Falcon", "PERSON")]) == {"Kenya": EntityType.STATE}
+
+
+def test_an_owner_before_a_weapon_noun_stays_an_actor():
+    # Organisations fire rockets; only a name taken for a person is a rocket's name.
+    assert typed("Militia rockets hit the town, and Harbour Front rockets followed.",
+                 [("Harbour Front", "ORG")]) == {"Harbour Front": EntityType.ORGANISATION}
+
+
+def test_a_name_that_speaks_is_an_actor_even_before_a_product_noun():
+    text = "Ana Lima drones were shown. Lima said the tests went well."
+    assert typed(text, [("Ana Lima", "PERSON"), ("Lima", "PERSON")]) == {"Ana Lima": EntityType.PERSON}
+
+
+def test_names_a_thing_needs_the_noun_right_after_the_name():
+    doc = make_doc("Falcon officials said the batteries work.", [("Falcon", "PERSON")])
+    assert not names_a_thing(doc.mentions[0], doc.sentences[0])
+    doc = make_doc("A Falcon missile system was sold.", [("Falcon", "ORG")])
+    assert names_a_thing(doc.mentions[0], doc.sentences[0])
+
+
+def test_speaks_reads_said_before_or_after_the_name():
+    for text in ("Okafor said it was over.", "It is over, said Okafor.", "Okafor, the envoy, told reporters."):
+        doc = make_doc(text, [("Okafor", "PERSON")])
+        assert speaks(doc.mentions[0], doc.sentences[0]), text
+    doc = make_doc("Okafor Street was closed.", [("Okafor", "PERSON")])
+    assert not speaks(doc.mentions[0], doc.sentences[0])
+
+
+# ------------------------------------------------------------ titles make people
+
+def test_titled_names_reads_courtesy_titles_ranks_and_posts():
+    names, words = titled_names("Mr Okafor left. General Haddad and Foreign Minister Ana Lima met Dr. Wen Hao.")
+    assert names == {"okafor", "haddad", "ana lima", "wen hao"}
+    assert words == {"okafor", "haddad", "ana", "lima", "wen", "hao"}
+
+
+def test_titled_names_ignores_bodies_and_common_words():
+    names, _ = titled_names("The General Assembly met. The general public and former Prime Minister said so. "
+                            "President of the Senate spoke.")
+    assert names == set()
+
+
+def test_a_surname_after_a_rank_is_a_person_wherever_ner_typed_it():
+    text = "Forces loyal to General Haddad advanced. Haddad controls the port."
+    assert typed(text, [("Haddad", "ORG"), ("Haddad", "GPE")]) == {"Haddad": EntityType.PERSON}
+
+
+def test_a_full_name_after_a_courtesy_title_is_a_person():
+    text = "Ms Ngozi Adeyemi spoke first. Ngozi Adeyemi then left the hall."
+    assert typed(text, [("Ngozi Adeyemi", "ORG")]) == {"Ngozi Adeyemi": EntityType.PERSON}
+
+
+def test_a_name_with_no_title_keeps_its_type():
+    assert typed("Harbour Front said it would fight on.", [("Harbour Front", "ORG")]) == {
+        "Harbour Front": EntityType.ORGANISATION}
+
+
+# ------------------------------------------------------------ posts inside organisation spans
+
+def test_an_organisation_span_ending_in_a_post_and_a_name_is_the_person():
+    text = "Security Council Secretary Ana Lima met Nato envoys."
+    res = resolve_entities([make_doc(text, [("Security Council Secretary Ana Lima", "ORG"), ("Nato", "ORG")])],
+                           LEXICON)
+    assert {e.name: e.type for e in res.entities} == {"Ana Lima": EntityType.PERSON, "NATO": EntityType.ORGANISATION}
+    person = next(rm.mention for rm in res.mentions if rm.entity == "person/ana-lima")
+    assert text[person.start:person.end] == "Ana Lima"
+
+
+def test_name_after_post_forms():
+    def tail(surface: str) -> str | None:
+        found = name_after_post(Mention(10, 10 + len(surface), surface, "ORG", 0))
+        return found.text if found else None
+
+    assert tail("UN Ambassador Li Wen") == "Li Wen"
+    assert tail("Kenyan Foreign Minister Ana Lima") == "Ana Lima"
+    assert tail("Secretary of State Ana Lima") == "Ana Lima"
+    assert tail("Ministry of Defence") is None
+    assert tail("General Atomics") is None
+    assert tail("President Hotel Group") is None
+    assert tail("Harbour Safety Board") is None
