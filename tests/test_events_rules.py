@@ -774,3 +774,16 @@ def test_an_actor_ready_to_act_commits_itself():
         .           PUNCT punct 2
     """, {"Syria": "state/SYR", "Lebanon": "state/LBN"})
     assert found[("AGREE", "state/SYR", "state/LBN")].modality == "asserted"
+
+
+def test_a_place_in_a_state_stands_for_that_state_as_a_target():
+    found = events("""
+        Russia      PROPN nsubj 2
+        shelled|shell VERB ROOT 0
+        a           DET   det 4
+        village     NOUN  dobj 2
+        in          ADP   prep 4
+        Ukraine     PROPN pobj 5
+        .           PUNCT punct 2
+    """, {"Russia": RUS, "Ukraine": "state/UKR"})
+    assert ("ASSAULT", RUS, "state/UKR") in found

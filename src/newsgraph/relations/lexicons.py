@@ -39,12 +39,13 @@ ARGUMENT_SLOTS = frozenset({"obj", "dative", "owner", "poss", "xcomp"})  # targe
 TITLE_KINDS = frozenset(
     {"head", "government", "minister", "diplomat", "military", "official", "party", "legal", "media", "local", "rank"}
 )
-TITLE_WORD_USES = frozenset({"former", "nominated", "elect", "qualifier", "rank", "portfolio", "counterpart"})
+TITLE_WORD_USES = frozenset({"former", "nominated", "elect", "qualifier", "rank", "portfolio", "counterpart",
+                             "visitor"})
 ROLE_VERB_EFFECTS = frozenset({"", "former", "nominated", "successor", "past-former"})
 NOUN_CLASSES = frozenset(
     {"aid", "weapon", "force", "penalty", "relation", "agreement", "proxy", "org-anaphor", "group-anaphor",
      "state-anaphor", "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand",
-     "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence", "vehicle"}
+     "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence", "vehicle", "locale"}
 )
 CUE_USES = frozenset(
     {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "allege", "reticent", "condition",

@@ -331,7 +331,10 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
             return Actor(owner.key, owner.certainty, sector)
         # "the delegation of Mali", "the government of Peru"; a group "in" or "from" a state is its own
         # sector of that state ("rebels in Ivory Coast", "students from Kenya").
-        froms = ("of", "in", "from", "throughout", "across") if sector is not None else ("of",)
+        if sector is not None:
+            froms: tuple[str, ...] = ("of", "in", "from", "throughout", "across")
+        else:  # "a village in X", "a base in X": a place a state holds stands for it as a target
+            froms = ("of", "in") if words.in_class(lemma, "locale") else ("of",)
         for p in view.kids(i, "prep"):
             if view.low(p) in froms:
                 for o in view.kids(p, "pobj"):
