@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from newsgraph.lexicon import Lexicon, OrgEntry, StateEntry
+from newsgraph.lexicon import CityEntry, Lexicon, OrgEntry, StateEntry
 from newsgraph.resolve import resolve_entities
 from newsgraph.resolve.evidence import name_after_post, names_a_thing, speaks, titled_names
 from newsgraph.types import AnalysedDocument, Document, EntityType, Mention, Segment, Sentence, Token
@@ -130,3 +130,60 @@ def test_name_after_post_forms():
     assert tail("General Atomics") is None
     assert tail("President Hotel Group") is None
     assert tail("Harbour Safety Board") is None
+
+
+# ------------------------------------------------------------ cities
+
+CITY_LEXICON = Lexicon(
+    [StateEntry("SDN", "SD", "Sudan", True, (), ("Sudanese",), ("Khartoum",))],
+    [],
+    [CityEntry("port-sudan", "Port Sudan", "SDN", ()), CityEntry("valmora", "Valmora", "SDN", ("Valmorra",))],
+)
+
+
+def test_a_city_is_a_place_whatever_ner_called_it():
+    for label in ("ORG", "PERSON", "GPE"):
+        doc = make_doc("Valmora reported shelling overnight.", [("Valmora", label)])
+        ents = resolve_entities([doc], CITY_LEXICON).entities
+        assert [(e.key, e.type) for e in ents] == [("place/valmora", EntityType.PLACE)], label
+
+
+def test_a_city_named_after_a_state_is_a_place_not_the_state():
+    doc = make_doc("The ministry moved to Port Sudan.", [("Port Sudan", "GPE")])
+    ents = resolve_entities([doc], CITY_LEXICON).entities
+    assert [(e.name, e.type) for e in ents] == [("Port Sudan", EntityType.PLACE)]
+    assert CITY_LEXICON.contains_state("Port Sudan") and not CITY_LEXICON.contains_state("Valmora")
+
+
+def test_a_city_spelling_variant_is_the_same_place():
+    doc = make_doc("Valmorra and Valmora are one city.", [("Valmorra", "GPE"), ("Valmora", "ORG")])
+    ents = resolve_entities([doc], CITY_LEXICON).entities
+    assert [(e.key, e.name) for e in ents] == [("place/valmora", "Valmora")]
+
+
+def test_a_city_word_that_the_document_gives_a_title_is_a_person():
+    doc = make_doc("Mr Valmora arrived. Valmora said he was tired.", [("Valmora", "PERSON")])
+    ents = resolve_entities([doc], CITY_LEXICON).entities
+    assert [(e.name, e.type) for e in ents] == [("Valmora", EntityType.PERSON)]
+
+
+def test_cities_csv_names_real_states_and_no_other_gazetteer_name():
+    from newsgraph.lexicon import load_lexicon
+    from newsgraph.resources import read_csv, split_list
+
+    lexicon = load_lexicon()
+    rows = read_csv("cities.csv")
+    assert len(rows) > 100
+    for row in rows:
+        assert row["iso3"] in lexicon.states, row
+        for form in (row["name"], *split_list(row["aliases"])):
+            assert lexicon.lookup(form).kind == "city", f"{form!r} is already another gazetteer name"
+
+
+def test_ruler_puts_cities_that_hold_a_state_name_before_ner():
+    from newsgraph.nlp.model import ruler_patterns
+
+    early = {p["pattern"] for p in ruler_patterns()}
+    late = {p["pattern"] for p in ruler_patterns(capitals=True)}
+    assert "Port Sudan" in early and "Port Sudan" not in late
+    assert "Kharkiv" in late and "Kharkiv" not in early

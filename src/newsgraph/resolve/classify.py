@@ -3,8 +3,9 @@
 The small statistical model mistypes news names in ways that have simple,
 general tells; each rule here is one of them:
 
-- a gazetteer hit (state, demonym, capital, international organisation) is
-  trusted over the NER label: "Kyiv" tagged PERSON is a place;
+- a gazetteer hit (state, demonym, capital or other city, international
+  organisation) is trusted over the NER label: "Kyiv" tagged PERSON and
+  "Dnipro" tagged ORG are places;
 - a PERSON span loses its courtesy title or post ("Mr", "President",
   "Naval Colonel"); the name is what remains;
 - a PERSON right after a locative preposition ("in Gdansk"), or listed
@@ -126,6 +127,11 @@ def _from_hit(document: str, mention: Mention, surface: str, hit: Hit, lexicon: 
         return Candidate(
             document, mention, EntityType.PLACE, surface, surface, f"place/{slugify(surface)}", capital_of=hit.id
         )
+    if hit.kind == "city":
+        city = lexicon.cities.get(hit.id)
+        if city is None:
+            return None
+        return Candidate(document, mention, EntityType.PLACE, city.name, surface, f"place/{city.key}")
     if hit.kind == "org":
         entry = lexicon.orgs.get(hit.id)
         if entry is None:
@@ -176,7 +182,7 @@ def _listed_with_cities(mention: Mention, sentence: Sentence | None, lexicon: Le
     near = _coordinated(root, sentence.tokens)
     for t in near:
         hit = lexicon.lookup(t.text)
-        if (hit is not None and hit.kind == "capital") or (hit is None and t.ent_label in {"GPE", "LOC", "FAC"}):
+        if (hit is not None and hit.kind in {"capital", "city"}) or (hit is None and t.ent_label in {"GPE", "LOC", "FAC"}):
             return True
     return False
 
