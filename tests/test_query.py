@@ -65,18 +65,18 @@ place:brussels a ng:Place ; skos:prefLabel "Brussels" .
 
 doc:briefing-0a1b2c3d a ng:Article, ng:LiveBlog ;
     schema:headline "Capital briefing" ;
-    schema:datePublished "2024-05-06T18:00:00+00:00"^^xsd:dateTime ;
+    schema:datePublished "2024-05-07T18:00:00+00:00"^^xsd:dateTime ;
     ng:source "briefing.txt" ;
     schema:author author:jane-roe .
 author:jane-roe a schema:Person ; schema:name "Jane Roe" .
 <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d/post/1> a ng:Post ;
     schema:isPartOf doc:briefing-0a1b2c3d ; ng:position 1 ;
     schema:headline "Ministers meet in Brussels" ; schema:author author:jane-roe ;
-    schema:datePublished "2024-05-06T09:30:00+00:00"^^xsd:dateTime .
+    schema:datePublished "2024-05-07T09:30:00+00:00"^^xsd:dateTime .
 <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d/post/2> a ng:Post ;
     schema:isPartOf doc:briefing-0a1b2c3d ; ng:position 2 ;
     schema:headline "Drones hit Ukraine overnight" ;
-    schema:datePublished "2024-05-06T07:15:00+00:00"^^xsd:dateTime .
+    schema:datePublished "2024-05-07T07:15:00+00:00"^^xsd:dateTime .
 
 <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=27,119> a nif:Sentence ;
     nif:anchorOf "Estonian foreign minister Maria Lindqvist met Nato chief Tomas Berger in Brussels on Monday." ;
@@ -151,24 +151,28 @@ membership:1f0c5e7a9b2d4c61 a org:Membership ;
 membership:7d3e9a0b1c2f4e58 a org:Membership ;
     org:member person:tomas-berger ; org:organization orgn:nato ; org:role role:chief ;
     ng:former false ; ng:nominated false ; ng:elect false ;
-    ng:asOf "2024-05-06T09:30:00+00:00"^^xsd:dateTime ;
+    ng:asOf "2024-05-07T09:30:00+00:00"^^xsd:dateTime ;
     prov:wasDerivedFrom evidence:b2c3d4e5f6071829 .
 
 event:5d2a7c9e0f1b3a46 a ng:Event ;
     ng:eventType plover:CONSULT ;
     ng:agent person:maria-lindqvist ; ng:target person:tomas-berger ;
     sem:hasPlace place:brussels ;
-    sem:hasTimeStamp "2024-05-06T00:00:00+00:00"^^xsd:dateTime ;
+    sem:hasTimeStamp "2024-05-06"^^xsd:date ;        # "on Monday", stated in a post of Tuesday
+    ng:reportedAt "2024-05-07T09:30:00+00:00"^^xsd:dateTime ;
     ng:modality ng:Asserted ;
     prov:wasDerivedFrom evidence:c3d4e5f60718293a .
 event:8e4b6d1f2a3c5b70 a ng:Event ;
     ng:eventType plover:ASSAULT ; ng:mode plover:ASSAULT-aerial ;
     ng:agent state:RUS ; ng:target state:UKR ;
+    sem:hasTimeStamp "2024-05"^^xsd:gYearMonth ;     # "overnight": the night of 6-7 May, a month's precision
+    ng:reportedAt "2024-05-07T07:15:00+00:00"^^xsd:dateTime ;
     ng:modality ng:Asserted ;
     prov:wasDerivedFrom evidence:d4e5f60718293a4b .
 event:c41e9b2d7a0f5e36 a ng:Event ;
     ng:eventType plover:CONSULT ;
     ng:agent state:EST ;
+    ng:reportedAt "2024-05-07T09:30:00+00:00"^^xsd:dateTime ;   # no stated time
     ng:modality ng:Hypothetical ;
     prov:wasDerivedFrom evidence:e5f60718293a4b5c .
 
@@ -504,7 +508,7 @@ def test_every_named_query_runs_on_a_graph_of_the_documented_shape(graph_file, n
     values = {"mentions-of": ["Nato"], "evidence": [f"{ID}event/5d2a7c9e0f1b3a46"]}.get(name, [])
     result = invoke(str(graph_file), "--named", name, *values, "--format", "csv")
     assert result.exit_code == 0, result.output
-    rows = csv_rows(result.output)
+    rows = csv_rows(result.stdout)
     assert len(rows) > 1, f"{name} found nothing in the fixture"
     query = get_named_query(name)
     assert not {p.name for p in query.params} & set(rows[0]), "parameter columns are dropped"
@@ -527,7 +531,7 @@ def test_actors_counts_mentions_per_entity(graph_file):
 
 def test_mentions_of_matches_any_label_case_insensitively(graph_file):
     for name in ("lindqvist", "MARIA LINDQVIST"):
-        rows = csv_rows(invoke(str(graph_file), "--named", "mentions-of", name, "--format", "csv").output)
+        rows = csv_rows(invoke(str(graph_file), "--named", "mentions-of", name, "--format", "csv").stdout)
         assert rows[0] == ["entity", "document", "post", "begin", "end", "anchor", "sentence"]
         assert [(r[3], r[4], r[5]) for r in rows[1:]] == [("53", "68", "Maria Lindqvist"), ("120", "129", "Lindqvist")]
         assert rows[1][2] == f"{ID}doc/briefing-0a1b2c3d/post/1" and rows[1][1] == f"{ID}doc/briefing-0a1b2c3d"
@@ -538,12 +542,72 @@ def test_mentions_of_an_injection_attempt_is_only_a_name_that_matches_nothing(gr
     before = graph_file.read_bytes()
     result = invoke(str(graph_file), "--named", "mentions-of", 'x" } ; DROP ALL ; #')
     assert result.exit_code == 0
-    assert result.output == (
+    assert result.stdout == (
         "entity  document  post  begin  end  anchor  sentence\n"
         "------  --------  ----  -----  ---  ------  --------\n"
     )
     assert graph_file.read_bytes() == before
     assert len(invoke(str(graph_file), "--named", "actors", "--format", "csv").output.splitlines()) == 7
+
+
+def people_store() -> Store:
+    store = Store()
+    store.extend(parse(f"""
+        @prefix ng: <{NG}> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+        <{ID}person/jose-alvarez> a ng:Person ; skos:prefLabel "José Álvarez" ; skos:altLabel "Álvarez" .
+        <{ID}person/ana-alvarez> a ng:Person ; skos:prefLabel "Ana Alvarez" .
+        <{ID}person/ana-berg> a ng:Person ; skos:prefLabel "Ana van der Berg" .
+        <{ID}state/GEO> a ng:State ; skos:prefLabel "Georgia" .
+        <{ID}org/georgia-dream> a ng:Organisation ; skos:prefLabel "Georgian Dream" .
+        <{ID}doc/d#char=0,5> a ng:Mention ; ng:refersTo <{ID}person/jose-alvarez> .
+        <{ID}doc/d#char=6,9> a ng:Mention ; ng:refersTo <{ID}person/ana-alvarez> .
+        <{ID}doc/d#char=9,12> a ng:Mention ; ng:refersTo <{ID}person/ana-berg> .
+    """.encode(), format=RdfFormat.TURTLE))
+    return store
+
+
+def test_mentions_of_a_surname_finds_every_entity_with_it_whatever_the_accents():
+    from newsgraph.query.names import match_entities
+
+    match = match_entities(people_store(), "ALVAREZ")
+    # "Álvarez" is José Álvarez's alias: a whole label, so only he matches, by that label
+    assert match.exact and [iri for iri, _ in match.entities] == [f"{ID}person/jose-alvarez"]
+    match = match_entities(people_store(), "ana")
+    assert not match.exact
+    assert [label for _, label in match.entities] == ["Ana Alvarez", "Ana van der Berg"]
+    result = run_named(people_store(), "mentions-of", ["Jose"])
+    assert [row[0] for row in result.rows] == [NamedNode(f"{ID}person/jose-alvarez")]
+    assert result.notes == ("mentions-of: 1 entity with a name containing 'Jose': José Álvarez "
+                            f"(<{ID}person/jose-alvarez>)",)
+
+
+def test_mentions_of_matches_whole_words_in_order_not_pieces_of_words():
+    from newsgraph.query.names import match_entities
+
+    assert [label for _, label in match_entities(people_store(), "van der berg").entities] == ["Ana van der Berg"]
+    assert match_entities(people_store(), "berg van").entities == ()
+    assert [label for _, label in match_entities(people_store(), "georgia").entities] == ["Georgia"]
+    assert match_entities(people_store(), "georg").entities == ()
+
+
+def test_mentions_of_a_name_that_matches_nothing_suggests_near_names():
+    from newsgraph.query.names import match_entities
+
+    match = match_entities(people_store(), "Alvares")
+    assert match.entities == () and match.suggestions[:2] == ("Álvarez (José Álvarez)", "Ana Alvarez")
+    assert match.note() == ("mentions-of: no entity is named 'Alvares'; did you mean "
+                            "Álvarez (José Álvarez), Ana Alvarez?")
+    assert match_entities(people_store(), "zzz").note() == (
+        "mentions-of: no entity is named 'zzz', and no name is close to it")
+
+
+def test_mentions_of_says_on_stderr_which_entities_it_matched(graph_file):
+    result = invoke(str(graph_file), "--named", "mentions-of", "berger", "--format", "csv")
+    assert result.exit_code == 0
+    assert result.stderr == "mentions-of: 1 entity with a name containing 'berger': Tomas Berger (person:tomas-berger)\n"
+    assert [r[5] for r in csv_rows(result.stdout)[1:]] == ["Tomas Berger"]
+    missed = invoke(str(graph_file), "--named", "mentions-of", "Bergr")
+    assert (missed.exit_code, missed.stderr) == (0, "mentions-of: no entity is named 'Bergr'; did you mean Tomas Berger?\n")
 
 
 def test_a_parameter_value_with_quotes_is_compared_literally():
@@ -589,9 +653,10 @@ def test_roles_events_and_who_met_read_labels_not_iris(graph_file):
 
 def test_events_lists_an_agent_only_event_with_an_empty_target_and_shows_modes(graph_file):
     rows = csv_rows(invoke(str(graph_file), "--named", "events", "--format", "csv").output)
-    assert rows[0] == ["event", "type", "mode", "agent", "target", "place", "time", "modality"]
+    assert rows[0] == ["event", "type", "mode", "agent", "target", "place", "time", "reported", "modality"]
     by_event = {r[0].rsplit("/", 1)[1]: r for r in rows[1:]}
-    assert by_event["c41e9b2d7a0f5e36"][1:] == ["CONSULT", "", "Estonia", "", "", "", "hypothetical"]
+    assert by_event["c41e9b2d7a0f5e36"][1:] == ["CONSULT", "", "Estonia", "", "", "", "2024-05-07T09:30:00Z",
+                                                "hypothetical"]
     assert by_event["8e4b6d1f2a3c5b70"][2] == "aerial"
 
 
@@ -601,20 +666,29 @@ def test_who_met_leaves_out_a_consult_without_a_target(graph_file):
     assert all(r[2] for r in met[1:])
 
 
-def test_timeline_orders_events_and_dates_undated_ones_by_their_post(graph_file):
+def test_timeline_orders_events_by_stated_time_else_when_they_were_reported(graph_file):
     rows = csv_rows(invoke(str(graph_file), "--named", "timeline", "--format", "csv").output)
     assert [(r[0], r[1], r[2]) for r in rows[1:]] == [
-        ("2024-05-06T00:00:00Z", "stated", "CONSULT"),
-        ("2024-05-06T07:15:00Z", "published", "ASSAULT"),
-        ("2024-05-06T09:30:00Z", "published", "CONSULT"),
+        ("2024-05", "stated", "ASSAULT"),  # a month: "overnight" across two days
+        ("2024-05-06", "stated", "CONSULT"),  # a date, never an invented midnight
+        ("2024-05-07T09:30:00Z", "published", "CONSULT"),  # no stated time: ng:reportedAt
     ]
+
+
+def test_timeline_falls_back_to_the_publication_time_of_a_graph_without_reported_at(tmp_path):
+    old = re.sub(r"\n\s*ng:reportedAt [^;]*;", "", FIXTURE)
+    assert "reportedAt" not in old.replace("# no stated time", "")
+    path = tmp_path / "old.ttl"
+    path.write_text(old, encoding="utf-8")
+    rows = csv_rows(invoke(str(path), "--named", "timeline", "--format", "csv").output)
+    assert [(r[0], r[1], r[2]) for r in rows[1:]][-1] == ("2024-05-07T09:30:00Z", "published", "CONSULT")
 
 
 def test_timeline_lists_agent_only_events_with_their_mode(graph_file):
     rows = csv_rows(invoke(str(graph_file), "--named", "timeline", "--format", "csv").output)
     assert rows[0] == ["when", "dated", "type", "mode", "agent", "target", "place", "event"]
-    assert [r[2:6] for r in rows[1:]] == [["CONSULT", "", "Maria Lindqvist", "Tomas Berger"],
-                                         ["ASSAULT", "aerial", "Russia", "Ukraine"],
+    assert [r[2:6] for r in rows[1:]] == [["ASSAULT", "aerial", "Russia", "Ukraine"],
+                                         ["CONSULT", "", "Maria Lindqvist", "Tomas Berger"],
                                          ["CONSULT", "", "Estonia", ""]]
 
 
@@ -744,7 +818,7 @@ def test_named_queries_answer_on_a_graph_the_pipeline_built(tmp_path):
     def rows(*args: str) -> list[list[str]]:
         result = invoke(graph, *args, "--format", "csv")
         assert result.exit_code == 0, result.output
-        return csv_rows(result.output)[1:]
+        return csv_rows(result.stdout)[1:]
 
     for name in named_queries():
         if not get_named_query(name).params:

@@ -89,6 +89,8 @@ def command(args: tuple[str, ...], query_file: Path | None, named: str | None, l
         text = _read_query_file(query_file) if query_file is not None else rest[0]
         graph = load_graph(graph_path)
         result = run_bounded(lambda: run_query(graph, text, limit=limit), timeout=seconds)
+    for note in result.notes:
+        click.echo(note, err=True)
     output = format_result(result, fmt, graph.prefixes)
     # Text from articles must not drive the terminal (escape sequences, hyperlinks, bells).
     click.echo(escape_controls(output) if sys.stdout.isatty() else output, nl=False)

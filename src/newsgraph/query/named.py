@@ -146,7 +146,13 @@ def run_named(graph: LoadedGraph | Store, name: str, values: Sequence[str] = (),
     """Run a named query with its parameter values; the parameter columns are left out."""
     query = get_named_query(name)
     prefixes = graph.prefixes if isinstance(graph, LoadedGraph) else {}
-    result = run_query(graph, query.text, bind_params(query, values, prefixes), limit=limit)
+    bound = bind_params(query, values, prefixes)
+    if name == "mentions-of":  # a surname or part of a name: which entities it means is found first
+        from .names import mentions_of
+
+        result = mentions_of(graph, query.text, str(bound["name"].value), limit=limit)
+    else:
+        result = run_query(graph, query.text, bound, limit=limit)
     return result.without([p.name for p in query.params])
 
 

@@ -30,6 +30,7 @@ class QueryResult:
     boolean: bool | None = None
     triples: tuple[Triple, ...] = ()
     truncated: bool = False  # more rows (or triples) than the row limit: only the first are here
+    notes: tuple[str, ...] = ()  # lines for stderr: how a parameter was read ("matched Mark Rutte")
 
     def without(self, names: Sequence[str]) -> QueryResult:
         """The same answer without the columns ``names`` (e.g. echoed parameters)."""

@@ -43,6 +43,7 @@ class EventFact:
     mode: str | None = None  # the PLOVER mode's name: "aerial" for plover:ASSAULT-aerial
     agent_sector: str | None = None  # a sector's local name: "military"
     target_sector: str | None = None
+    reported: str | None = None  # ng:reportedAt: when the report of it was published
 
 
 @dataclass
@@ -58,7 +59,8 @@ class GraphFacts:
 
 
 def iso_time(value: object) -> str | None:
-    """An xsd:dateTime/xsd:date literal as a string that sorts in time order."""
+    """An xsd:dateTime/xsd:date literal as a string that sorts in time order (an xsd:gYearMonth
+    or xsd:gYear as written: "2024-08", "2016")."""
     if not isinstance(value, Literal):
         return None
     parsed = value.toPython()
@@ -219,6 +221,7 @@ def _read_events(graph: Graph, facts: GraphFacts, evidence) -> None:
     kind, agent, target = _one(graph, NG.eventType), _one(graph, NG.agent), _one(graph, NG.target)
     place, stamp, modality = _one(graph, SEM.hasPlace), _one(graph, SEM.hasTimeStamp), _one(graph, NG.modality)
     modes, agent_sector, target_sector = _one(graph, NG.mode), _one(graph, NG.agentSector), _one(graph, NG.targetSector)
+    reported = _one(graph, NG.reportedAt)
     for subject in sorted(str(s) for s in graph.subjects(RDF.type, NG.Event)):
         code = kind.get(subject)
         mode = modality.get(subject)
@@ -236,6 +239,7 @@ def _read_events(graph: Graph, facts: GraphFacts, evidence) -> None:
                 mode=_mode_name(str(how)) if how is not None else None,
                 agent_sector=_local(agent_sector.get(subject)),
                 target_sector=_local(target_sector.get(subject)),
+                reported=iso_time(reported.get(subject)),
             )
         )
 

@@ -144,7 +144,8 @@ def _node(facts: GraphFacts, iri: str, memberships: list[MembershipFact], alone:
 def _action(facts: GraphFacts, ev: EventFact) -> Action:
     """An agent-only event as its node lists it, dated as edges are (stated time, else publication)."""
     evidence = sorted(ev.evidence, key=lambda e: (_when(e.quote) or "~", e.quote.key, e.extractor or ""))
-    times = {ev.time} if ev.time else {t for e in evidence if (t := _when(e.quote))}
+    at = slider_time(ev)
+    times = {at} if at else {t for e in evidence if (t := _when(e.quote))}
     return Action(
         id=ev.iri,
         type=ev.type,
@@ -156,6 +157,15 @@ def _action(facts: GraphFacts, ev: EventFact) -> Action:
         times=tuple(sorted(times)),
         evidence=tuple(evidence),
     )
+
+
+def slider_time(ev: EventFact) -> str | None:
+    """Where an event sits on the time slider: the time the text states for it when that is a day
+    (or finer), else when it was reported (ng:reportedAt); a stated month or year ("in 2016") would
+    stretch the slider over years for one event, so it only shows in the event's own time."""
+    if ev.time and len(ev.time) >= 10:
+        return ev.time
+    return ev.reported
 
 
 def _when(quote: Quote) -> str | None:
@@ -190,12 +200,12 @@ def _bundle_edges(facts: GraphFacts, ids: set[str], include_places: bool) -> dic
         source, target = (ev.agent, ev.target) if directed else tuple(sorted((ev.agent, ev.target)))
         b = bundle(("event", source, target, ev.type, ev.modality), source=source, target=target,
                    kind="event", type=ev.type, label=ev.type, directed=directed, modality=ev.modality)
-        b.add(ev.evidence, ev.time)
+        b.add(ev.evidence, slider_time(ev))
         if include_places and ev.place in ids:
             for who in sorted({ev.agent, ev.target}):
                 b = bundle(("place", who, ev.place), source=who, target=ev.place,
                            kind="place", type="place", label="in", directed=True)
-                b.add(ev.evidence, ev.time)
+                b.add(ev.evidence, slider_time(ev))
     return bundles
 
 
