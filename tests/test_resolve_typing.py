@@ -187,3 +187,74 @@ def test_ruler_puts_cities_that_hold_a_state_name_before_ner():
     late = {p["pattern"] for p in ruler_patterns(capitals=True)}
     assert "Port Sudan" in early and "Port Sudan" not in late
     assert "Kharkiv" in late and "Kharkiv" not in early
+
+
+# ------------------------------------------------------------ canonical names
+
+def test_the_canonical_name_is_the_well_attested_spelling_not_a_one_off_typo():
+    text = "Amara Okonkwa smiled. Amara Okonkwo spoke. Okonkwo said no. Okonkwo left."
+    doc = make_doc(text, [("Amara Okonkwa", "PERSON"), ("Amara Okonkwo", "PERSON"), ("Okonkwo", "PERSON"),
+                          ("Okonkwo", "PERSON")])
+    people = [e for e in resolve_entities([doc], LEXICON).entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Amara Okonkwo"] and "Amara Okonkwa" in people[0].aliases
+
+
+def test_the_canonical_name_is_still_the_fullest_form():
+    text = "Amara Chidi Okonkwo spoke. Amara Okonkwo left. Okonkwo said no."
+    doc = make_doc(text, [("Amara Chidi Okonkwo", "PERSON"), ("Amara Okonkwo", "PERSON"), ("Okonkwo", "PERSON")])
+    people = [e for e in resolve_entities([doc], LEXICON).entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Amara Chidi Okonkwo"]
+
+
+# ------------------------------------------------------------ capitals for their government
+
+CAPITAL_LEXICON = Lexicon(
+    [StateEntry("KEN", "KE", "Kenya", True, (), ("Kenyan",), ("Nairobi",)),
+     StateEntry("SDN", "SD", "Sudan", True, (), ("Sudanese",), ("Khartoum",))], [])
+
+
+def parsed(text: str, capital: str, arcs: dict[int, tuple[str, int, str]]) -> AnalysedDocument:
+    """One sentence whose tokens carry the given (dep, head, lemma) arcs; the capital is its mention."""
+    words = list(re.finditer(r"\w+|[^\w\s]", text))
+    tokens = tuple(Token(i, m.start(), m.end(), m.group(), arcs.get(i, ("", 0, m.group().lower()))[2], "X", "X",
+                         arcs.get(i, ("dep", 0, ""))[0], arcs.get(i, ("dep", 0, ""))[1])
+                   for i, m in enumerate(words))
+    start = text.index(capital)
+    doc = Document(key="a", source="a", text=text, content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(text)),))
+    return AnalysedDocument(doc, (Sentence(0, len(text), text, None, tokens),),
+                            (Mention(start, start + len(capital), capital, "GPE", sentence=0),))
+
+
+def capital_reading(doc: AnalysedDocument) -> list[tuple[str, str, tuple[str, ...]]]:
+    res = resolve_entities([doc], CAPITAL_LEXICON)
+    assert {rm.entity for rm in res.mentions} == {e.key for e in res.entities}
+    return [(e.key, e.name, e.aliases) for e in res.entities]
+
+
+def test_a_capital_that_speaks_or_acts_is_a_mention_of_its_state():
+    doc = parsed("Nairobi said the border would reopen.", "Nairobi", {0: ("nsubj", 1, "nairobi"), 1: ("ROOT", 1, "say")})
+    assert capital_reading(doc) == [("state/KEN", "Kenya", ("Nairobi",))]
+
+
+def test_a_capital_as_possessor_or_addressee_is_its_state():
+    doc = parsed("Nairobi's envoy left.", "Nairobi", {0: ("poss", 2, "nairobi"), 2: ("nsubj", 3, "envoy")})
+    assert capital_reading(doc)[0][0] == "state/KEN"
+    doc = parsed("Donors urged Khartoum to talk.", "Khartoum", {1: ("ROOT", 1, "urge"), 2: ("dobj", 1, "khartoum")})
+    assert capital_reading(doc)[0][0] == "state/SDN"
+
+
+def test_a_capital_joined_to_a_subject_is_a_state_too():
+    doc = parsed("Donors and Khartoum said so.", "Khartoum",
+                 {0: ("nsubj", 3, "donor"), 2: ("conj", 0, "khartoum"), 3: ("ROOT", 3, "say")})
+    assert capital_reading(doc)[0][0] == "state/SDN"
+
+
+def test_a_capital_that_locates_or_is_travelled_to_or_hit_stays_a_place():
+    for text, arcs in [
+        ("Talks were held in Nairobi.", {3: ("prep", 2, "in"), 4: ("pobj", 3, "nairobi")}),
+        ("The envoy visited Nairobi.", {2: ("ROOT", 2, "visit"), 3: ("dobj", 2, "nairobi")}),
+        ("Drones struck Nairobi.", {1: ("ROOT", 1, "strike"), 2: ("dobj", 1, "nairobi")}),
+        ("Nairobi traffic was slow.", {0: ("compound", 1, "nairobi"), 1: ("nsubj", 2, "traffic")}),
+    ]:
+        doc = parsed(text, "Nairobi", arcs)
+        assert capital_reading(doc) == [("place/nairobi", "Nairobi", ())], text

@@ -6,6 +6,8 @@ general tells; each rule here is one of them:
 - a gazetteer hit (state, demonym, capital or other city, international
   organisation) is trusted over the NER label: "Kyiv" tagged PERSON and
   "Dnipro" tagged ORG are places;
+- a capital as the subject, possessor or addressee of what is said or done
+  ("Moscow said", "urged Kyiv to") is a mention of its state;
 - a PERSON span loses its courtesy title or post ("Mr", "President",
   "Naval Colonel"); the name is what remains;
 - a PERSON right after a locative preposition ("in Gdansk"), or listed
@@ -24,7 +26,7 @@ from functools import lru_cache
 
 from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, person_titles, portfolio_words, post_heads, slugify
 from ..types import EntityType, Mention, Sentence, Token
-from .evidence import name_after_post
+from .evidence import name_after_post, stands_for_government
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "towards", "toward"})
 #: Nouns after a name that make the name a place named after someone ("Ben Gurion airport").
@@ -88,7 +90,7 @@ def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon
     if hit is None and mention.label == "PERSON":
         hit = lexicon.lookup(strip_titles(surface))
     if hit is not None:
-        return _from_hit(document, mention, surface, hit, lexicon)
+        return _from_hit(document, mention, sentence, surface, hit, lexicon)
     label = mention.label
     if label == "ORG" and (named := name_after_post(mention)) is not None:  # "UN Ambassador Li Wen"
         name = clean_surface(named.text)
@@ -115,7 +117,8 @@ def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon
     return None  # NORP that is no demonym of a state
 
 
-def _from_hit(document: str, mention: Mention, surface: str, hit: Hit, lexicon: Lexicon) -> Candidate | None:
+def _from_hit(document: str, mention: Mention, sentence: Sentence | None, surface: str, hit: Hit,
+              lexicon: Lexicon) -> Candidate | None:
     if hit.kind in {"state", "demonym"}:
         entry = lexicon.states.get(hit.id)
         if entry is None:
@@ -124,6 +127,10 @@ def _from_hit(document: str, mention: Mention, surface: str, hit: Hit, lexicon: 
             return Candidate(document, mention, EntityType.PLACE, entry.name, surface, f"place/{slugify(entry.name)}")
         return Candidate(document, mention, EntityType.STATE, entry.name, surface, f"state/{entry.iso3}")
     if hit.kind == "capital":
+        entry = lexicon.states.get(hit.id)
+        if entry is not None and entry.sovereign and stands_for_government(mention, sentence):
+            return Candidate(document, mention, EntityType.STATE, entry.name, surface, f"state/{entry.iso3}",
+                             capital_of=hit.id)
         return Candidate(
             document, mention, EntityType.PLACE, surface, surface, f"place/{slugify(surface)}", capital_of=hit.id
         )

@@ -310,6 +310,14 @@ def _entities(cands: list[Candidate], keys: list[str], lexicon: Lexicon) -> Reso
 
 def _canonical(names: Counter, etype: EntityType) -> str:
     if etype is EntityType.PERSON:
-        return min(names, key=lambda n: (-len(n.split()), -names[n], n))
+        # The fullest well-attested form: among the forms with the most words,
+        # the one whose least-used word the text uses most, so a one-off typo
+        # ("Ana Limma" once, "Lima" ten times) never names the person.
+        support: Counter = Counter()
+        for n, count in names.items():
+            for word in set(n.casefold().split()):
+                support[word] += count
+        return min(names, key=lambda n: (-len(n.split()), -min(support[w] for w in n.casefold().split()),
+                                         -names[n], n))
     # Organisations and places: the fullest non-acronym form, then the most frequent.
     return min(names, key=lambda n: (is_acronym(n), -names[n], -len(n), n))

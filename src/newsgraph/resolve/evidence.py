@@ -132,3 +132,34 @@ def name_after_post(mention: Mention) -> Mention | None:
         return replace(mention, start=start, end=end, text=mention.text[tail[0].start():tail[-1].end()],
                        label="PERSON")
     return None
+
+
+#: Verbs whose object is addressed, judged or dealt with, not travelled to or hit:
+#: a capital there is its government ("urged Moscow to", "accused Kyiv of").
+_ADDRESSED = frozenset({"accuse", "blame", "urge", "warn", "tell", "ask", "call", "criticise", "criticize",
+                        "condemn", "thank", "invite", "sanction", "support", "back", "pressure", "pressure",
+                        "threaten", "recognise", "recognize", "praise", "reassure", "press", "lobby", "persuade",
+                        "convince", "court", "rebuke", "reprimand", "fault", "punish"})
+
+
+def stands_for_government(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "Moscow said", "Kyiv's decision", "urged Beijing to": a capital as the subject, the
+    possessor or the addressee of what is said or done stands for its government;
+    "talks in Moscow", "flew to Kyiv", "shelled Kharkiv" name the place."""
+    if sentence is None:
+        return False
+    tokens = sentence.tokens
+    span = [t for t in tokens if t.start >= mention.start and t.end <= mention.end]
+    ids = {t.i for t in span}
+    root = next((t for t in span if t.head not in ids or t.head == t.i), None)
+    if root is None:
+        return False
+    seen = {root.i}
+    while root.dep == "conj" and root.head not in seen and 0 <= root.head < len(tokens):  # "Moscow and Beijing said"
+        root = tokens[root.head]
+        seen.add(root.i)
+    if root.dep in {"nsubj", "nsubjpass", "poss"}:
+        return True
+    if root.dep == "pobj" and 0 <= root.head < len(tokens) and tokens[root.head].text.casefold() == "by":
+        return tokens[root.head].dep == "agent"  # "was criticised by Beijing"
+    return root.dep == "dobj" and 0 <= root.head < len(tokens) and tokens[root.head].lemma in _ADDRESSED

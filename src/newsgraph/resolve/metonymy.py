@@ -1,7 +1,10 @@
 """Capitals that stand for their state ("Moscow accused Kyiv of ...").
 
-Resolution types a capital as the Place it is. When a relation needs the
-government it stands for, the state comes from the gazetteer: these
+A capital that the syntax makes its government's ("Moscow said", "Kyiv's
+allies", "urged Beijing to") is resolved as a mention of its state from the
+start (``classify``), so it counts wherever mentions count. Elsewhere
+resolution types a capital as the Place it is; when a relation still needs
+the government it stands for, the state comes from the gazetteer: these
 entities are offered to the relation stage, and the ones a relation really
 uses are added to the resolution afterwards, with the capital as an alias.
 A capital that only locates something ("talks in Moscow") adds no state.
