@@ -152,10 +152,24 @@ POSITIVE = [
     ("ASSAULT", "kidnap", "Hamas kidnapped Tom Reyes.", "org/hamas", "person/tom-reyes"),
     ("ASSAULT", "reciprocal", "India and China clashed in the Himalayas.", "state/IND", "state/CHN"),
     ("ASSAULT", "group", "Sudanese rebels attacked Chad.", "state/SDN", "state/TCD"),
+    ("ASSAULT", "recapture", "Malian troops recaptured a town in Burkina Faso.", "state/MLI", "state/BFA"),
+    # more wording from the definitions: reductions of cooperation, easing, alerts, labour protest, defiance
+    ("SANCTION", "halt", "Norway halted aid to Ethiopia.", "state/NOR", "state/ETH"),
+    ("CONCEDE", "shorten", "Chile shortened the curfew in Santiago.", "state/CHL", None),
+    ("MOBILIZE", "alert", "Polish troops were put on alert on Tuesday.", "state/POL", None),
+    ("PROTEST", "stop-work", "Kenyan dockworkers stopped work on Monday.", "state/KEN", None),
+    ("COERCE", "prevent", "Turkish police prevented a demonstration in Izmir.", "state/TUR", None),
+    ("REJECT", "renege", "Zambia reneged on its pledge.", "state/ZMB", None),
+    ("SUPPORT", "upgrade", "Czechia and Albania upgraded their diplomatic ties.", "state/CZE", "state/ALB"),
+    ("AGREE", "willing", "Syria says it is willing to withdraw its troops from Lebanon.", "state/SYR", "state/LBN"),
+    ("AGREE", "future-meet", "Ghana's president will visit Togo next week.", "state/GHA", "state/TGO"),
 ]
 
 # (type, form, sentence): no event of the type.
 NEGATIVE = [
+    ("SANCTION", "other sense", "The minister stopped smoking last year."),
+    ("REJECT", "reticence", "Dorian Vale declined to comment."),
+    ("PROTEST", "transitive sense", "Chile demonstrated its resolve."),
     ("AGREE", "negation", "Japan did not agree to send aid to Kenya."),
     ("AGREE", "other sense", "Mara Quell agreed that the weather was poor."),
     ("CONSULT", "negation", "Chile's president never visited Argentina."),
