@@ -258,3 +258,35 @@ def test_a_capital_that_locates_or_is_travelled_to_or_hit_stays_a_place():
     ]:
         doc = parsed(text, "Nairobi", arcs)
         assert capital_reading(doc) == [("place/nairobi", "Nairobi", ())], text
+
+
+# ------------------------------------------------------------ untagged surnames
+
+def surname_mentions(text: str, spans: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    res = resolve_entities([make_doc(text, spans)], LEXICON)
+    return [(text[rm.mention.start:rm.mention.end], rm.entity) for rm in res.mentions
+            if rm.mention.source == "surname"]
+
+
+def test_an_untagged_surname_links_to_the_person_named_in_full():
+    text = "Ngozi Adeyemi landed on Monday. Adeyemi met the Kenyan foreign minister. Talks with Adeyemi went on."
+    assert surname_mentions(text, [("Ngozi Adeyemi", "PERSON"), ("Kenyan", "NORP")]) == [
+        ("Adeyemi", "person/ngozi-adeyemi"), ("Adeyemi", "person/ngozi-adeyemi")]
+
+
+def test_a_surname_after_a_title_links_too_and_a_tagged_one_is_not_doubled():
+    text = "Ngozi Adeyemi landed. Ms Adeyemi smiled. Adeyemi's aides waved."
+    found = surname_mentions(text, [("Ngozi Adeyemi", "PERSON"), ("Adeyemi", "PERSON")])
+    assert found == [("Adeyemi", "person/ngozi-adeyemi")]  # the tagged first one is left as it was
+
+
+def test_no_surname_mention_inside_a_longer_name_or_for_a_shared_surname():
+    text = "Ngozi Adeyemi landed. Tunde Adeyemi stayed. Adeyemi Street was closed."
+    assert surname_mentions(text, [("Ngozi Adeyemi", "PERSON")]) == []
+    text = "Ngozi Adeyemi and Bola Adeyemi landed. Adeyemi spoke."
+    assert surname_mentions(text, [("Ngozi Adeyemi", "PERSON"), ("Bola Adeyemi", "PERSON")]) == []
+
+
+def test_a_surname_that_is_also_a_word_is_not_read_at_a_sentence_start():
+    text = "Ngozi Young spoke. Young people marched. The young cheered."
+    assert surname_mentions(text, [("Ngozi Young", "PERSON")]) == []

@@ -17,6 +17,7 @@ from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, sl
 from ..types import AnalysedDocument, Entity, EntityType, Resolution, ResolvedMention
 from .classify import Candidate, classify
 from .evidence import names_a_thing, speaks, titled_names
+from .surnames import add_untagged_surnames
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
@@ -30,7 +31,7 @@ def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | No
     for ad in docs:
         cands.extend(_document_candidates(ad, lexicon))
         titled[ad.document.key] = titled_names(ad.document.text)
-    cands = _harmonise_types(_confirm_title_case(cands), titled)
+    cands = add_untagged_surnames(_harmonise_types(_confirm_title_case(cands), titled), docs)
     keys = _assign_keys(cands, {ad.document.key: ad.document.text for ad in docs})
     return _entities(cands, keys, lexicon)
 
