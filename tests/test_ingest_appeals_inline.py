@@ -54,3 +54,19 @@ def test_a_one_line_live_blog_builds_entities(tmp_path):
     source.write_text(" ".join(DEV_LIVE_BLOG.read_text(encoding="utf-8").split()), encoding="utf-8")
     report = build([str(source)], tmp_path / "out", write_html=False)
     assert report.entities >= 20, report.summary()
+
+
+def test_a_news_sentence_using_an_appeal_word_far_from_any_appeal_is_kept():
+    text = ("Germany will contribute 500 troops to the mission, Berlin said on Monday. Poland agreed."
+            " France and Italy met in Rome. Spain joined later. We rely on readers like you."
+            " Please make a contribution today.")
+    assert kept(text) == ["Germany will contribute 500 troops to the mission, Berlin said on Monday. Poland agreed."
+                          " France and Italy met in Rome. Spain joined later."]
+
+
+def test_the_sample_and_corpora_segment_as_before_the_sentence_rule(repo):
+    # Appeals there are whole paragraphs or runs of them: the sentence rule must change nothing.
+    docs = list(read_inputs([str(repo / "examples"), str(repo / "tests" / "data" / "annotated")]))
+    text = "\n".join(d.text[s.start : s.end] for d in docs for s in d.segments)
+    assert "The Daily Ledger keeps its reporters" not in text
+    assert "Please make a contribution today." not in text

@@ -35,10 +35,11 @@ class Rule:
     max_words: int | None = None  # only paragraphs this short can match
     needs_voice: bool = False  # only when the text also says "you"/"we"/"our"
 
-    def matches(self, text: str) -> bool:
+    def matches(self, text: str, *, voiced: bool = False) -> bool:
+        """``voiced``: the text around ``text`` (its paragraph) already says "you"/"we"/"our"."""
         if self.max_words is not None and len(text.split()) > self.max_words:
             return False
-        if self.needs_voice and not _READER_OR_PUBLISHER.search(text):
+        if self.needs_voice and not voiced and not _READER_OR_PUBLISHER.search(text):
             return False
         return self.pattern.search(text) is not None
 
@@ -114,13 +115,18 @@ def first_match(rules: tuple[Rule, ...], text: str) -> Rule | None:
     return None
 
 
-def is_appeal(text: str) -> bool:
+def is_appeal(text: str, *, context: str | None = None) -> bool:
     """An appeal for money, subscriptions or sign-ups, in the publisher's words.
 
     Quoted speech is removed first: a minister saying "we need donations" is
-    news, not an appeal.
+    news, not an appeal. With ``context`` (``text`` is a sentence, ``context``
+    it and the sentences on either side), the reader or publisher voice may
+    come from a neighbour: "Please make a contribution today." right after
+    "readers pay for our reporters".
     """
-    return first_match(APPEAL_RULES, _QUOTED.sub(" ", text)) is not None
+    unquoted = _QUOTED.sub(" ", text)
+    voiced = context is not None and _READER_OR_PUBLISHER.search(_QUOTED.sub(" ", context)) is not None
+    return any(rule.matches(unquoted, voiced=voiced) for rule in APPEAL_RULES)
 
 
 def speaks_as_publisher(text: str) -> bool:

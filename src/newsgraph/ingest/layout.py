@@ -120,9 +120,9 @@ def _classify(items: list[_Item], text: str, default_zone: str) -> None:
             cuts = _appeal_sentences(item.para.text)
             if cuts is None:  # the appeal is the whole paragraph
                 item.role = Role.DROPPED
-                _widen_appeal(items, i)
             else:  # news with an appeal inside: only the appeal's sentences go
                 item.cuts = cuts
+            _widen_appeal(items, i)
         elif is_page_furniture(flat) or is_byline(flat) or is_credit_line(flat):
             item.role = Role.DROPPED
 
@@ -144,7 +144,11 @@ def _appeal_sentences(text: str) -> list[tuple[int, int]] | None:
     neighbours; None when that is all of it (or no one sentence is an appeal,
     so only the paragraph as a whole reads as one)."""
     spans = _sentence_spans(text)
-    cut = [is_appeal(" ".join(text[a:b].split())) for a, b in spans]
+    cut = [
+        is_appeal(" ".join(text[a:b].split()),
+                  context=text[spans[max(i - 1, 0)][0] : spans[min(i + 1, len(spans) - 1)][1]])
+        for i, (a, b) in enumerate(spans)
+    ]
     if not any(cut):
         return None
     for i in [i for i, c in enumerate(cut) if c]:
