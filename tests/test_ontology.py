@@ -628,3 +628,51 @@ def test_every_sector_the_group_noun_lexicon_names_is_a_concept_of_sectors_ttl()
         pytest.skip("ontology/actor_sectors.csv is not there yet")
     used = {row["sector"] for row in rows}
     assert used and used <= set(SECTORS), f"not in sectors.ttl: {sorted(used - set(SECTORS))}"
+
+
+# ------------------------------------------------------------------ SHACL: the time of a membership
+
+MEMBERSHIP = _iri("membership/0123456789abcdef")
+DURING, AS_OF = _iri("membership/0123456789abcdef/during"), _iri("membership/0123456789abcdef/as-of")
+
+
+def _timed(relation, position=None) -> list[tuple]:
+    from rdflib.namespace import TIME
+
+    position = position or (TIME.inXSDDate, Literal("2024-11-13", datatype=XSD.date))
+    return [(MEMBERSHIP, ORG.memberDuring, DURING), (DURING, RDF.type, TIME.Interval), (DURING, relation, AS_OF),
+            (AS_OF, RDF.type, TIME.Instant), (AS_OF, *position)]
+
+
+def test_a_membership_interval_before_after_or_holding_its_as_of_instant_conforms(shapes):
+    from rdflib.namespace import TIME
+
+    for relation in (TIME.inside, TIME.before, TIME.after):
+        assert _broken(shapes, add=_timed(relation)) == set(), relation
+    stamp = (TIME.inXSDDateTimeStamp, Literal("2024-11-13T08:33:00+00:00", datatype=XSD.dateTimeStamp))
+    assert _broken(shapes, add=_timed(TIME.inside, stamp)) == set()
+
+
+def test_an_interval_both_before_and_holding_the_instant_is_rejected(shapes):
+    from rdflib.namespace import TIME
+
+    assert _broken(shapes, add=_timed(TIME.inside) + [(DURING, TIME.before, AS_OF)])
+
+
+def test_an_instant_without_a_position_or_a_membership_with_two_intervals_is_rejected(shapes):
+    from rdflib.namespace import TIME
+
+    no_position = [t for t in _timed(TIME.inside) if t[0] != AS_OF or t[1] == RDF.type]
+    assert _broken(shapes, add=no_position) == {(AS_OF, None)}
+    other = _iri("membership/0123456789abcdef/other")
+    two = _timed(TIME.inside) + [(MEMBERSHIP, ORG.memberDuring, other), (other, RDF.type, TIME.Interval),
+                                 (other, TIME.after, AS_OF)]
+    assert (MEMBERSHIP, ORG.memberDuring) in _broken(shapes, add=two)
+
+
+def test_the_ontology_declares_the_time_terms_a_membership_uses(tbox):
+    from rdflib.namespace import TIME
+
+    assert tbox.value(ORG.memberDuring, RDFS.range) == TIME.Interval
+    for term in (TIME.inside, TIME.before, TIME.after, TIME.inXSDDateTimeStamp, TIME.inXSDDate):
+        assert tbox.value(term, RDFS.domain) is not None, term

@@ -33,6 +33,50 @@ def test_a_post_without_organisation_joins_the_one_with_it():
     assert len(m.provenance) == 2
 
 
+def test_an_organisation_from_the_same_document_is_recorded_by_its_own_rule_less_sure():
+    named = Membership("person/a", "president", "state/FRA", provenance=(prov(0),))
+    bare = Membership("person/a", "president", None, provenance=(prov(40, confidence=0.9),))
+    [m] = merge_memberships([bare, named])
+    by_start = {p.sentence_start: p for p in m.provenance}
+    assert by_start[0].extractor == "roles.premodifier.v1"
+    assert by_start[40].extractor == "roles.fromdocument.v1" and by_start[40].confidence < 0.9
+
+
+def test_an_organisation_from_another_document_is_the_corpus_rule():
+    named = Membership("person/a", "president", "state/FRA", provenance=(prov(0, doc="d1"),))
+    bare = Membership("person/a", "president", None, provenance=(prov(0, doc="d2"),))
+    [m] = merge_memberships([named, bare])
+    by_doc = {p.document: p for p in m.provenance}
+    assert m.organisation == "state/FRA"
+    assert by_doc["d2"].extractor == "roles.fromcorpus.v1"
+    assert by_doc["d2"].confidence < by_doc["d1"].confidence
+
+
+def test_the_same_document_wins_over_the_corpus():
+    out = merge_memberships([
+        Membership("person/a", "chair", "org/x", provenance=(prov(0, doc="d1"),)),
+        Membership("person/a", "chair", "org/y", provenance=(prov(0, doc="d2"),)),
+        Membership("person/a", "chair", None, provenance=(prov(30, doc="d2"),)),
+    ])
+    assert [(m.organisation, len(m.provenance)) for m in out] == [("org/x", 1), ("org/y", 2)]
+
+
+def test_an_organisation_guessed_from_context_gives_way_to_the_one_the_corpus_names():
+    named = Membership("person/a", "interior minister", "state/KEN", provenance=(prov(0, doc="d1"),))
+    guessed = Membership("person/a", "interior minister", "state/UGA",
+                         provenance=(prov(0, "roles.fromcontext.v1", doc="d2", confidence=0.5),))
+    [m] = merge_memberships([named, guessed])
+    assert m.organisation == "state/KEN"
+    assert {p.extractor for p in m.provenance} == {"roles.premodifier.v1", "roles.fromcorpus.v1"}
+
+
+def test_a_guess_from_context_is_no_donor_in_the_corpus():
+    guessed = Membership("person/a", "president", "state/UGA",
+                         provenance=(prov(0, "roles.fromcontext.v1", doc="d1", confidence=0.5),))
+    bare = Membership("person/a", "president", None, provenance=(prov(0, doc="d2"),))
+    assert [m.organisation for m in merge_memberships([guessed, bare])] == [None, "state/UGA"]
+
+
 def test_a_post_without_organisation_stays_apart_when_two_organisations_claim_it():
     out = merge_memberships([
         Membership("person/a", "chairman", "org/x", provenance=(prov(0),)),
@@ -42,11 +86,22 @@ def test_a_post_without_organisation_stays_apart_when_two_organisations_claim_it
     assert [m.organisation for m in out] == [None, "org/x", "org/y"]
 
 
-def test_former_only_when_every_latest_mention_says_so():
-    current = Membership("person/a", "prime minister", "state/EST", date=T2, provenance=(prov(0),))
-    former = Membership("person/a", "prime minister", "state/EST", former=True, date=T2, provenance=(prov(9),))
-    assert not merge_memberships([current, former])[0].former
-    assert merge_memberships([former])[0].former
+def test_former_current_nominated_and_elect_are_different_memberships():
+    found = [Membership("person/a", "prime minister", "state/EST", date=T2, provenance=(prov(0),)),
+             Membership("person/a", "prime minister", "state/EST", former=True, date=T2, provenance=(prov(9),)),
+             Membership("person/a", "prime minister", "state/EST", nominated=True, provenance=(prov(20),)),
+             Membership("person/a", "prime minister", "state/EST", elect=True, provenance=(prov(30),)),
+             Membership("person/a", "prime minister", "state/EST", former=True, date=T1, provenance=(prov(40),))]
+    out = merge_memberships(found)
+    assert [(m.former, m.nominated, m.elect, len(m.provenance)) for m in out] == [
+        (False, False, False, 1), (False, False, True, 1), (False, True, False, 1), (True, False, False, 2)]
+
+
+def test_a_former_post_without_organisation_takes_the_one_of_the_current_post():
+    current = Membership("person/a", "president", "state/USA", provenance=(prov(0),))
+    former = Membership("person/a", "president", None, former=True, provenance=(prov(30),))
+    out = merge_memberships([current, former])
+    assert [(m.organisation, m.former) for m in out] == [("state/USA", False), ("state/USA", True)]
 
 
 def test_identical_events_merge_and_keep_the_first_place():

@@ -73,7 +73,7 @@ def test_events_have_an_actor_agent_and_at_most_one_other_actor_as_target(dev_ru
 
 def test_output_is_sorted_and_free_of_duplicates(dev_run):
     _, _, memberships, events = dev_run
-    keys = [(m.person, m.role, m.organisation or "") for m in memberships]
+    keys = [(m.person, m.role, m.organisation or "", m.former, m.nominated, m.elect) for m in memberships]
     assert keys == sorted(keys) and len(set(keys)) == len(keys)
     ekeys = [(e.type, e.agent, e.target or "") for e in events]
     assert ekeys == sorted(ekeys)

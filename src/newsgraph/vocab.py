@@ -23,6 +23,7 @@ from rdflib.namespace import (
     RDF,
     RDFS,
     SKOS,
+    TIME,
     XSD,
     DefinedNamespace,
     Namespace,
@@ -198,6 +199,7 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "rdfs": Namespace(str(RDFS)),
     "owl": Namespace(str(OWL)),
+    "time": Namespace(str(TIME)),
     "foaf": Namespace(str(FOAF)),
 }
 

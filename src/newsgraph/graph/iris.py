@@ -70,7 +70,15 @@ class Iris:
         return self._iri(f"role/{slugify(title)}")
 
     def membership(self, m: Membership) -> URIRef:
-        return self._iri(f"membership/{_digest(m.person, m.role, m.organisation)}")
+        """Hash of person, post and organisation, and of the qualifiers that are true.
+
+        A post held now, a post held before, one the person is nominated to and
+        one they are elected to are different memberships, so "former" and
+        "nominated"/"elect" go into the hash; a current membership hashes only
+        person, post and organisation, so its IRI is what it was before.
+        """
+        qualifiers = [q for q in ("former", "nominated", "elect") if getattr(m, q)]
+        return self._iri(f"membership/{_digest(m.person, m.role, m.organisation, *qualifiers)}")
 
     def event(self, e: Event) -> URIRef:
         """Hash of type, agent, target, day and documents; a missing target hashes as "".

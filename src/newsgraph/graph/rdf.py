@@ -19,7 +19,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, XSD
 
 from ..types import Document, Entity, EntityType, Event, Membership, Provenance, Resolution
-from ..vocab import NG, NIF, ORG, PLOVER, PROV, SCHEMA, SEM, SKOS, bind_prefixes, plover_mode, sector_iri
+from ..vocab import NG, NIF, ORG, PLOVER, PROV, SCHEMA, SEM, SKOS, TIME, bind_prefixes, plover_mode, sector_iri
 from .iris import Iris
 
 _CLASS = {
@@ -41,6 +41,15 @@ def stated_literal(value: date, precision: str = "day") -> Literal:
     if isinstance(value, datetime):
         return Literal(value)
     return Literal(value.isoformat(), datatype=XSD.date)
+
+
+def _instant_position(when) -> tuple[URIRef, Literal]:
+    """The property and literal that place a time:Instant: a date and time with a time zone
+    as xsd:dateTimeStamp, anything less as the day."""
+    if isinstance(when, datetime) and when.tzinfo is not None and when.utcoffset() is not None:
+        return TIME.inXSDDateTimeStamp, Literal(when.isoformat(), datatype=XSD.dateTimeStamp)
+    day = when.date() if isinstance(when, datetime) else when
+    return TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)
 
 
 def _nonneg(n: int) -> Literal:
@@ -173,8 +182,24 @@ class GraphWriter:
             g.add((node, NG.elect, Literal(ms.elect)))
             if ms.date:
                 g.add((node, NG.asOf, Literal(ms.date)))
+                self._member_during(g, node, ms)
             for prov in ms.provenance:
                 self._evidence(node, prov)
+
+    def _member_during(self, g: Graph, node: URIRef, ms: Membership) -> None:
+        """org:memberDuring: a W3C Time interval placed against the as-of instant.
+
+        A former post ended before it (time:before), a post the person is
+        nominated or elected to has not begun (time:after), a post held now
+        holds it (time:inside). The nodes hang off the membership's IRI.
+        """
+        during, instant = URIRef(f"{node}/during"), URIRef(f"{node}/as-of")
+        g.add((node, ORG.memberDuring, during))
+        g.add((during, RDF.type, TIME.Interval))
+        relation = TIME.before if ms.former else TIME.after if (ms.nominated or ms.elect) else TIME.inside
+        g.add((during, relation, instant))
+        g.add((instant, RDF.type, TIME.Instant))
+        g.add((instant, *_instant_position(ms.date)))
 
     def add_events(self, events: Iterable[Event]) -> None:
         g = self.default

@@ -1,11 +1,19 @@
 """Fold repeated findings into one record each, in a stable order.
 
-A membership is one (person, post, organisation): every further mention adds
-evidence, not a node. A post has one label however it is spelt ("secretary
-general", "secretary-general"), since its IRI is made from the label's slug.
+A membership is one (person, post, organisation, former, nominated, elect):
+every further mention adds evidence, not a node, and a post held now, one
+held before and one the person is nominated or elected to are different
+memberships ("former president" and "president" of the same person are two).
+A post has one label however it is spelt ("secretary general",
+"secretary-general"), since its IRI is made from the label's slug.
 A post said once with its organisation and once without ("US President Joe
-Okafor", later "President Okafor") is one membership when the person holds
-that post for exactly one organisation.
+Okafor", later "President Okafor") takes that organisation when the person
+holds that post for exactly one organisation: from the same document
+(``roles.fromdocument.v1``), else from the rest of the corpus
+(``roles.fromcorpus.v1``, ``fill_organisations``), the only step that reads
+across documents. A post whose organisation was only guessed from what its
+paragraph is about (``roles.fromcontext.v1``) gives way to one the corpus
+names.
 An event is one (type, agent, target, day reported, document); for the symmetric
 CONSULT and COOPERATE, "X met Y" and "Y met X" are the same event.
 Output is sorted, so the same input always gives the same list.
@@ -14,6 +22,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, datetime
 
 from ..lexicon import slugify
@@ -48,36 +57,77 @@ def canonical_labels(labels: Iterable[str]) -> dict[str, str]:
     return out
 
 
-def merge_memberships(found: Iterable[Membership]) -> list[Membership]:
+#: Rules that give a post the organisation read elsewhere, not in its own sentence.
+DOCUMENT_ORG = "roles.fromdocument.v1"
+CORPUS_ORG = "roles.fromcorpus.v1"
+CONTEXT_ORG = "roles.fromcontext.v1"
+ORG_FILLERS = frozenset({DOCUMENT_ORG, CORPUS_ORG, CONTEXT_ORG})
+#: How much a borrowed organisation lowers the confidence of the rule that found the holder.
+ORG_FILL_FACTOR = {DOCUMENT_ORG: 0.9, CORPUS_ORG: 0.75}
+
+
+def with_organisation(m: Membership, org: str, rule: str, factor: float) -> Membership:
+    """``m`` with ``org`` taken from elsewhere: its evidence is now that rule's, less sure."""
+    prov = tuple(replace(p, extractor=rule, confidence=round(p.confidence * factor, 2)) for p in m.provenance)
+    return replace(m, organisation=org, provenance=prov)
+
+
+def _read_in_sentence(m: Membership) -> bool:
+    """The organisation was read where the post was, not borrowed."""
+    return m.organisation is not None and any(p.extractor not in ORG_FILLERS for p in m.provenance)
+
+
+def _documents(m: Membership) -> frozenset[str]:
+    return frozenset(p.document for p in m.provenance)
+
+
+def fill_organisations(found: Iterable[Membership]) -> list[Membership]:
+    """Posts without an organisation (or with one only guessed from context) take the one
+    organisation the same person holds the same post for: in the same document first, then
+    anywhere else in the corpus. Two candidate organisations give nothing."""
     found = list(found)
     label = canonical_labels(m.role for m in found)
-    groups: dict[tuple[str, str, str | None], list[Membership]] = defaultdict(list)
+    donors: dict[tuple[str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for m in found:
-        groups[(m.person, label[m.role], m.organisation)].append(m)
-    # A post without organisation joins the same post with one, when there is exactly one.
-    orgs: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for person, role, org in groups:
-        if org is not None:
-            orgs[(person, role)].add(org)
-    for person, role, org in sorted(groups, key=lambda k: (k[0], k[1], k[2] or "")):
-        if org is None and len(orgs.get((person, role), ())) == 1:
-            target = (person, role, next(iter(orgs[(person, role)])))
-            groups[target].extend(groups.pop((person, role, None)))
+        if _read_in_sentence(m):
+            for doc in _documents(m):
+                donors[(m.person, label[m.role])][doc].add(m.organisation)
     out = []
-    for (person, role, org), ms in groups.items():
+    for m in found:
+        by_doc = donors.get((m.person, label[m.role]))
+        if by_doc is None or _read_in_sentence(m):
+            out.append(m)
+            continue
+        docs = _documents(m)
+        here = set().union(*(by_doc.get(d, set()) for d in docs))
+        elsewhere = set().union(*(orgs for d, orgs in by_doc.items() if d not in docs))
+        if m.organisation is None and len(here) == 1:
+            out.append(with_organisation(m, next(iter(here)), DOCUMENT_ORG, ORG_FILL_FACTOR[DOCUMENT_ORG]))
+        elif not here and len(elsewhere) == 1:
+            out.append(with_organisation(m, next(iter(elsewhere)), CORPUS_ORG, ORG_FILL_FACTOR[CORPUS_ORG]))
+        else:
+            out.append(m)
+    return out
+
+
+def merge_memberships(found: Iterable[Membership]) -> list[Membership]:
+    found = fill_organisations(found)
+    label = canonical_labels(m.role for m in found)
+    groups: dict[tuple, list[Membership]] = defaultdict(list)
+    for m in found:
+        groups[(m.person, label[m.role], m.organisation, m.former, m.nominated, m.elect)].append(m)
+    out = []
+    for (person, role, org, former, nominated, elect), ms in groups.items():
         dates = [m.date for m in ms if m.date is not None]
-        latest = max(dates, key=when_key) if dates else None
-        current = [m for m in ms if m.date == latest] or ms
         out.append(
             Membership(
                 person=person,
                 role=role,
                 organisation=org,
-                # A mention without the qualifier is evidence the post is held now.
-                former=all(m.former for m in current),
-                nominated=all(m.nominated for m in current),
-                elect=all(m.elect for m in current),
-                date=latest,
+                former=former,
+                nominated=nominated,
+                elect=elect,
+                date=max(dates, key=when_key) if dates else None,
                 provenance=merge_provenance(p for m in ms for p in m.provenance),
             )
         )

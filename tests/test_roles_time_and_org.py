@@ -1,0 +1,176 @@
+"""Roles carry their organisation and their time.
+
+The writer tests (no model) check that current, former, nominated and elect
+posts are different membership nodes with an org:memberDuring interval
+placed against the as-of instant, and that the result passes the shapes.
+The rule tests run sentences written for these tests through the real model
+and resolver: a post named without its organisation takes it from the same
+document, or from where the sentence is set, and only then.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timezone
+
+import pytest
+from pyshacl import validate
+from rdflib import Graph, Literal, Namespace
+from rdflib.namespace import ORG, RDF
+
+from newsgraph.graph.iris import Iris
+from newsgraph.graph.rdf import GraphWriter
+from newsgraph.resources import read_text
+from newsgraph.types import Document, Entity, EntityType, Membership, Provenance, Segment
+
+BASE = "https://w3id.org/newsgraph/id/"
+# rdflib's closed namespaces warn when pytest probes module globals; plain ones stay quiet.
+TIME = Namespace("http://www.w3.org/2006/time#")
+XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
+TEXT = "Former Chilean president Ana Ruiz met President Ana Ruiz."
+EVIDENCE = Provenance("brief-0a1b2c3d", None, 0, len(TEXT), TEXT, "roles.premodifier.v1", 0.9)
+NOON = datetime(2024, 5, 2, 12, 0, tzinfo=timezone.utc)
+PUBLISHED = NOON
+
+
+def _membership(**flags) -> Membership:
+    return Membership("person/ana-ruiz", "president", "state/CHL", date=flags.pop("date", NOON),
+                      provenance=(EVIDENCE,), **flags)
+
+
+def _written(*memberships: Membership) -> Graph:
+    writer = GraphWriter(BASE)
+    writer.add_document(Document(key="brief-0a1b2c3d", source="brief.txt", text=TEXT,
+                                 content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),)))
+    writer.add_entities([Entity("person/ana-ruiz", EntityType.PERSON, "Ana Ruiz"),
+                         Entity("state/CHL", EntityType.STATE, "Chile", iso3="CHL", iso2="CL")])
+    writer.add_memberships(memberships)
+    return writer.union()
+
+
+# ------------------------------------------------------------------ IRIs and intervals (no model)
+
+
+def test_current_former_nominated_and_elect_posts_have_different_iris():
+    iris = Iris(BASE)
+    kinds = [_membership(), _membership(former=True), _membership(nominated=True), _membership(elect=True)]
+    assert len({iris.membership(m) for m in kinds}) == 4
+
+
+def test_a_current_membership_keeps_the_iri_it_had_before_qualifiers_were_hashed():
+    import hashlib
+
+    old = hashlib.sha1("\x1f".join(["person/ana-ruiz", "president", "state/CHL"]).encode()).hexdigest()[:16]
+    assert Iris(BASE).membership(_membership()) == Iris(BASE)._iri(f"membership/{old}")
+
+
+def test_a_former_and_a_current_post_are_two_nodes_each_with_one_former_value():
+    g = _written(_membership(), _membership(former=True))
+    nodes = set(g.subjects(RDF.type, ORG.Membership))
+    assert len(nodes) == 2
+    from newsgraph.vocab import NG
+
+    assert sorted(len(list(g.objects(n, NG.former))) for n in nodes) == [1, 1]
+    assert {g.value(n, NG.former).toPython() for n in nodes} == {True, False}
+
+
+@pytest.mark.parametrize(("flags", "relation"), [({}, TIME.inside), ({"former": True}, TIME.before),
+                                                  ({"nominated": True}, TIME.after), ({"elect": True}, TIME.after)])
+def test_the_interval_is_placed_against_the_as_of_instant(flags, relation):
+    g = _written(_membership(**flags))
+    node = next(g.subjects(RDF.type, ORG.Membership))
+    during = g.value(node, ORG.memberDuring)
+    assert (during, RDF.type, TIME.Interval) in g
+    instant = g.value(during, relation)
+    assert (instant, RDF.type, TIME.Instant) in g
+    assert g.value(instant, TIME.inXSDDateTimeStamp) == Literal("2024-05-02T12:00:00+00:00",
+                                                                datatype=XSD.dateTimeStamp)
+    assert len(list(g.predicate_objects(during))) == 2  # its type and one relation
+
+
+def test_a_day_without_time_or_zone_is_the_instants_day_and_no_date_gives_no_interval():
+    g = _written(_membership(date=date(2024, 5, 2)))
+    instant = g.value(g.value(next(g.subjects(RDF.type, ORG.Membership)), ORG.memberDuring), TIME.inside)
+    assert g.value(instant, TIME.inXSDDate) == Literal("2024-05-02", datatype=XSD.date)
+    naive = _written(_membership(date=datetime(2024, 5, 2, 12, 0)))
+    instant = naive.value(naive.value(next(naive.subjects(RDF.type, ORG.Membership)), ORG.memberDuring), TIME.inside)
+    assert naive.value(instant, TIME.inXSDDate) == Literal("2024-05-02", datatype=XSD.date)
+    undated = _written(_membership(date=None))
+    assert not list(undated.triples((None, ORG.memberDuring, None)))
+
+
+def test_written_memberships_of_every_kind_pass_the_shapes():
+    g = _written(_membership(), _membership(former=True), _membership(nominated=True),
+                 _membership(elect=True, date=date(2024, 5, 2)))
+    shapes = Graph().parse(data=read_text("shapes.ttl"), format="turtle")
+    conforms, _, text = validate(g, shacl_graph=shapes, inference="none")
+    assert conforms, text
+
+
+# ------------------------------------------------------------------ where the organisation comes from (model)
+
+
+def _orgs(relate, text: str) -> dict[tuple[str, str], set[tuple[str | None, str]]]:
+    """(person, post) -> {(organisation, extractor of each piece of evidence)}."""
+    out: dict[tuple[str, str], set] = {}
+    for m in relate(text, PUBLISHED)[0]:
+        for p in m.provenance:
+            out.setdefault((m.person, m.role), set()).add((m.organisation, p.extractor))
+    return out
+
+
+@pytest.mark.slow
+def test_the_same_post_named_with_its_state_elsewhere_in_the_document(relate):
+    found = _orgs(relate, "Chilean President Ana Ruiz opened the summit on Monday.\n\n"
+                          "President Ruiz then flew home to Santiago.")
+    assert found[("person/ana-ruiz", "president")] == {("state/CHL", "roles.premodifier.v1"),
+                                                        ("state/CHL", "roles.fromdocument.v1")}
+
+
+@pytest.mark.slow
+def test_another_government_post_of_the_same_person_gives_its_state(relate):
+    found = _orgs(relate, "Peru's prime minister Rosa Quispe landed in Madrid on Sunday.\n\n"
+                          "Minister Rosa Quispe then met students at a university.")
+    assert ("state/PER", "roles.fromdocument.v1") in found[("person/rosa-quispe", "minister")]
+
+
+@pytest.mark.slow
+def test_a_former_government_post_or_a_party_post_gives_no_state_to_another_post(relate):
+    found = _orgs(relate, "Former Peruvian prime minister Rosa Quispe spoke on Sunday.\n\n"
+                          "President Rosa Quispe later left the hall.")
+    assert found.get(("person/rosa-quispe", "president"), {(None, "")}) <= {(None, "roles.premodifier.v1"),
+                                                                          (None, "")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "In Kenya, Interior Minister John Mwangi announced a curfew on Monday.",
+    "In Nairobi on Monday, Interior Minister John Mwangi announced a curfew.",
+    "NAIROBI, Kenya (Wire) - Interior Minister John Mwangi announced a curfew on Monday.",
+])
+def test_a_government_post_takes_the_state_its_sentence_or_dateline_sets_it_in(relate, text):
+    found = _orgs(relate, text)
+    [(org, extractor)] = found[("person/john-mwangi", "interior minister")]
+    assert (org, extractor) == ("state/KEN", "roles.fromcontext.v1")
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Interior Minister John Mwangi announced a curfew in Kenya on Monday.",  # not fronted
+    "In Nairobi, visiting Interior Minister John Mwangi announced a deal.",  # abroad
+    "In Kenya, party chairman John Mwangi announced a rally on Monday.",  # not a government post
+])
+def test_where_a_sentence_is_set_says_nothing_otherwise(relate, text):
+    found = _orgs(relate, text)
+    assert all(org is None for pairs in found.values() for org, _ in pairs), found
+
+
+@pytest.mark.slow
+def test_two_untitled_holders_of_one_post_in_one_sentence_get_no_state(relate):
+    found = _orgs(relate, "In Geneva, President John Mwangi met President Ana Ruiz on Monday.")
+    assert all(org is None for pairs in found.values() for org, _ in pairs), found
+
+
+@pytest.mark.slow
+def test_a_dateline_sets_only_its_own_paragraph(relate):
+    found = _orgs(relate, "NAIROBI, Kenya (Wire) - Rain fell on Monday.\n\n"
+                          "Interior Minister John Mwangi announced a curfew.")
+    assert found[("person/john-mwangi", "interior minister")] == {(None, "roles.premodifier.v1")}
