@@ -787,3 +787,19 @@ def test_a_place_in_a_state_stands_for_that_state_as_a_target():
         .           PUNCT punct 2
     """, {"Russia": RUS, "Ukraine": "state/UKR"})
     assert ("ASSAULT", RUS, "state/UKR") in found
+
+
+def test_a_protest_is_against_whom_its_demand_is_made():
+    found = events("""
+        Chilean     ADJ   amod 2
+        workers|worker NOUN nsubj 3
+        rallied|rally VERB ROOT 0
+        ,           PUNCT punct 3
+        calling|call VERB:VBG advcl 3
+        on          ADP   prep 5
+        Peru        PROPN pobj 6
+        to          PART  aux 9
+        release     VERB:VB xcomp 5
+        .           PUNCT punct 3
+    """, {"Chilean": ("state/CHL", "demonym"), "Peru": PER})
+    assert ("PROTEST", CHL, PER) in found

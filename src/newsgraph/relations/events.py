@@ -334,6 +334,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if row.type == THREATENED and not targets:
             cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]
+        if row.type == PROTESTED and not targets:
+            targets = _protested(ctx, view, v, titles)
     modality = verb_modality(ctx, view, v)
     if is_purpose(view, v):
         # "sent troops to attack X": an aim, not a deed; but "marched to protest X" is the protest itself
@@ -388,6 +390,24 @@ def _obligation(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles
     for a in agents:
         for b in targets:
             yield Found(REQUESTED, a, b, modality, "events.obligation.v1", 0.6, None)
+
+
+def _protested(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> list[Actor]:
+    """Whom a protest is against, when a clause says what it demands or denounces: "marched to demand
+    reforms from X", "rallied, calling on X to resign" (the target of that request or accusation)."""
+    out: list[Actor] = []
+    for c in view.kids(v, "advcl", "xcomp"):
+        if not is_verb(view, c) or (view.tokens[c].tag != "VBG" and not is_purpose(view, c)):
+            continue
+        row = choose_verb_row(ctx, view, c, False)
+        if row is None or row.type not in {REQUESTED, ACCUSED}:
+            continue
+        objects = view.kids(c, "dobj")
+        cands = [k for slot in row.target for k in _slot_candidates(ctx, view, c, slot, objects, objects, titles)]
+        cands += clause_subjects(view, c) + perpetrators(view, measured(view, objects))
+        out.extend(a for k in cands for a in actors(ctx, view, k, titles))
+        out.extend(concerned_actors(ctx, view, [c, *measured(view, objects)], titles))
+    return out
 
 
 def _conditioned(view: SentenceView, v: int) -> list[int]:
