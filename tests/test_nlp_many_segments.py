@@ -11,13 +11,20 @@ from newsgraph.types import Segment
 
 def test_few_segments_are_left_alone():
     pieces = [Segment(i * 2, i * 2 + 1) for i in range(10)]
-    assert group_tiny_segments(pieces) == (pieces, {})
+    assert group_tiny_segments(pieces, "a\n" * 10) == (pieces, {})
+
+
+def test_segments_with_text_left_out_between_them_are_not_merged():
+    text = "a\nBy Ann Lee\n" * (MANY_SEGMENTS + 10)
+    step = len("a\nBy Ann Lee\n")
+    pieces = [Segment(i * step, i * step + 1) for i in range(MANY_SEGMENTS + 10)]
+    assert group_tiny_segments(pieces, text) == (pieces, {})
 
 
 def test_many_body_segments_are_merged_per_post_and_headlines_stay_alone():
     pieces = [Segment(i * 2, i * 2 + 1, post=i // 1500) for i in range(MANY_SEGMENTS + 1000)]
     pieces[10] = Segment(20, 21, post=0, kind="headline")
-    grouped, seams = group_tiny_segments(pieces)
+    grouped, seams = group_tiny_segments(pieces, "a\n" * len(pieces))
     assert len(grouped) < len(pieces) // 100
     assert Segment(20, 21, post=0, kind="headline") in grouped
     for index, starts in seams.items():

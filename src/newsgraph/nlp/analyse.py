@@ -38,7 +38,7 @@ def analyse_documents(
 
     def feed() -> Iterator[tuple[str | Doc, tuple[int, int]]]:
         for document in documents:
-            pieces, seams = group_tiny_segments(split_long_segments(document))
+            pieces, seams = group_tiny_segments(split_long_segments(document), document.text)
             pending.append((document, pieces))
             if seams:
                 all_seams[len(pending) - 1] = seams
@@ -117,9 +117,11 @@ MANY_SEGMENTS = 2_000
 GROUP_CHARS = 2_000
 
 
-def group_tiny_segments(pieces: list[Segment]) -> tuple[list[Segment], dict[int, tuple[int, ...]]]:
+def group_tiny_segments(pieces: list[Segment], text: str) -> tuple[list[Segment], dict[int, tuple[int, ...]]]:
     """``pieces``, with runs of body segments of one post merged when there are
-    very many; and for each merged one, where its original segments start."""
+    very many; and for each merged one, where its original segments start.
+    Only segments with nothing but whitespace between them are merged, so
+    nothing ingest left out (a byline, an appeal) is read."""
     if len(pieces) <= MANY_SEGMENTS:
         return pieces, {}
     grouped: list[Segment] = []
@@ -139,7 +141,8 @@ def group_tiny_segments(pieces: list[Segment]) -> tuple[list[Segment], dict[int,
             close()
             grouped.append(seg)
             continue
-        if run and (seg.post != run[0].post or seg.end - run[0].start > GROUP_CHARS):
+        if run and (seg.post != run[0].post or seg.end - run[0].start > GROUP_CHARS
+                    or text[run[-1].end : seg.start].strip()):
             close()
         run.append(seg)
     close()
