@@ -11,7 +11,7 @@ import importlib
 import click
 
 from . import __version__
-from .errors import EXIT_INTERRUPTED, NewsgraphError
+from .errors import EXIT_INTERRUPTED, EXIT_TERMINATED, NewsgraphError
 
 # command name -> module under newsgraph.commands defining ``command``
 COMMANDS: dict[str, str] = {
@@ -70,7 +70,7 @@ def _exit_cleanly_on_sigterm() -> None:
     import threading
 
     def stop(signum, frame):
-        raise SystemExit(128 + signum)
+        raise SystemExit(EXIT_TERMINATED)
 
     if threading.current_thread() is threading.main_thread():
         signal.signal(signal.SIGTERM, stop)

@@ -23,6 +23,7 @@ Exit codes of every command (README.md, "Exit codes"):
          skipped or changed (each one named in a warning line)
     124  a query ran longer than --timeout and was stopped
     130  interrupted (Ctrl-C)
+    143  stopped by SIGTERM
 """
 from __future__ import annotations
 
@@ -33,6 +34,7 @@ EXIT_USAGE = 2
 EXIT_BUILT_WITH_WARNINGS = 3
 EXIT_TIMEOUT = 124
 EXIT_INTERRUPTED = 130
+EXIT_TERMINATED = 143
 
 
 class NewsgraphError(Exception):
@@ -85,6 +87,7 @@ __all__ = sorted(
         "EXIT_FAILED",
         "EXIT_INTERRUPTED",
         "EXIT_OK",
+        "EXIT_TERMINATED",
         "EXIT_TIMEOUT",
         "EXIT_USAGE",
         "EvaluationError",
