@@ -153,13 +153,18 @@ def _titles() -> dict[tuple[str, ...], Title]:
     return out
 
 
-def _title_words() -> dict[str, str]:
+def _word_map(name: str, key: str, value: str, allowed: frozenset[str]) -> dict[str, str]:
+    """A two-column lexicon as {key (lower case): value}, every value checked against ``allowed``."""
     out: dict[str, str] = {}
-    for row in _rows("relations_title_words.csv", ("word", "use")):
-        if row["use"] not in TITLE_WORD_USES:
-            raise _bad("relations_title_words.csv", row, f"use must be one of {sorted(TITLE_WORD_USES)}")
-        out[row["word"].casefold()] = row["use"]
+    for row in _rows(name, (key, value)):
+        if row[value] not in allowed:
+            raise _bad(name, row, f"{value} must be one of {sorted(allowed)}")
+        out[row[key].casefold()] = row[value]
     return out
+
+
+def _title_words() -> dict[str, str]:
+    return _word_map("relations_title_words.csv", "word", "use", TITLE_WORD_USES)
 
 
 def _role_verbs() -> dict[str, RoleVerb]:
@@ -244,12 +249,7 @@ SECTORS = frozenset({
 
 
 def _sectors() -> dict[str, str]:
-    out: dict[str, str] = {}
-    for row in _rows("actor_sectors.csv", ("lemma", "sector")):
-        if row["sector"] not in SECTORS:
-            raise _bad("actor_sectors.csv", row, f"sector must be one of {sorted(SECTORS)}")
-        out[row["lemma"].casefold()] = row["sector"]
-    return out
+    return _word_map("actor_sectors.csv", "lemma", "sector", SECTORS)
 
 
 @lru_cache(maxsize=1)
