@@ -382,3 +382,14 @@ def test_march_as_a_verb_is_no_month():
         today     NOUN     npadvmod 4
     """
     assert when(table, "said") is None
+
+
+def test_overnight_on_an_event_noun():
+    table = """
+        Russia    PROPN    nsubj  2
+        launched|launch VERB:VBD ROOT 0
+        overnight ADJ      amod   4
+        attacks|attack NOUN:NNS dobj 2
+    """
+    assert when(table, "attacks") == StatedTime(date(2024, 11, 1), MONTH)
+    assert when(table, "launched") is None  # the adjective dates the attacks, not a clause around them

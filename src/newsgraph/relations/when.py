@@ -159,6 +159,8 @@ def _phrase(tokens: Sequence[Token], children: list[list[int]], c: int) -> list[
         words = _subtree(children, objects[0])
     elif t.dep in TIME_DEPS:
         words = _subtree(children, c)
+    elif t.dep == "amod" and t.text.casefold() in SPANS and tokens[t.head].pos == "NOUN":
+        words = [c]  # "overnight attacks"
     else:
         return None
     if not words or len(words) > MAX_PHRASE or words != list(range(words[0], words[-1] + 1)):
