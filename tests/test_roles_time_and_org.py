@@ -97,6 +97,19 @@ def test_a_day_without_time_or_zone_is_the_instants_day_and_no_date_gives_no_int
     assert not list(undated.triples((None, ORG.memberDuring, None)))
 
 
+def test_a_membership_stated_again_later_in_another_build_still_passes_the_shapes():
+    first = _written(_membership(), _membership(former=True))
+    later = _written(_membership(date=datetime(2025, 1, 9, 8, 0, tzinfo=timezone.utc)),
+                     _membership(former=True, date=date(2025, 1, 9)))
+    g = first + later
+    assert len(set(g.subjects(RDF.type, ORG.Membership))) == 2
+    shapes = Graph().parse(data=read_text("shapes.ttl"), format="turtle")
+    conforms, _, text = validate(g, shacl_graph=shapes, inference="none")
+    assert conforms, text
+    current = Iris(BASE).membership(_membership())
+    assert len(list(g.objects(g.value(current, ORG.memberDuring), TIME.inside))) == 2
+
+
 def test_written_memberships_of_every_kind_pass_the_shapes():
     g = _written(_membership(), _membership(former=True), _membership(nominated=True),
                  _membership(elect=True, date=date(2024, 5, 2)))

@@ -191,15 +191,20 @@ class GraphWriter:
 
         A former post ended before it (time:before), a post the person is
         nominated or elected to has not begun (time:after), a post held now
-        holds it (time:inside). The nodes hang off the membership's IRI.
+        holds it (time:inside). The interval hangs off the membership's IRI;
+        the instant is named by its own time (``{base}instant/{ISO 8601}``), so
+        a membership stated again at another time in a later build gains a
+        second instant, never a second position for one instant.
         """
-        during, instant = URIRef(f"{node}/during"), URIRef(f"{node}/as-of")
+        position, when = _instant_position(ms.date)
+        during = URIRef(f"{node}/during")
+        instant = URIRef(f"{self.iris.base}instant/{when}")
         g.add((node, ORG.memberDuring, during))
         g.add((during, RDF.type, TIME.Interval))
         relation = TIME.before if ms.former else TIME.after if (ms.nominated or ms.elect) else TIME.inside
         g.add((during, relation, instant))
         g.add((instant, RDF.type, TIME.Instant))
-        g.add((instant, *_instant_position(ms.date)))
+        g.add((instant, position, when))
 
     def add_events(self, events: Iterable[Event]) -> None:
         g = self.default
