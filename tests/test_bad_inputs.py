@@ -232,7 +232,7 @@ def built(tmp_path_factory):
     out = root / "out"
     with deadline(300):
         result = CliRunner().invoke(main, ["build", str(folder), "/dev/zero", "--out", str(out),
-                                           "--timezone", "Pacific/Kiritimati"])
+                                           "--timezone", "Pacific/Kiritimati", "--strict"])
     return result, out
 
 

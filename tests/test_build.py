@@ -31,7 +31,7 @@ def test_missing_path_is_a_one_line_error_with_exit_2(tmp_path):
 def test_empty_input_gives_a_valid_empty_graph_and_a_warning(tmp_path):
     (tmp_path / "empty.txt").write_text("  \n")
     result = run("build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"), "--no-html")
-    assert result.exit_code == 3, result.output  # built with warnings
+    assert result.exit_code == 0, result.output  # built, with warnings (exit 3 only with --strict)
     assert "warning: no documents to read: wrote an empty graph" in result.output
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(g) == 0
@@ -42,7 +42,7 @@ def test_binary_file_is_skipped_with_a_warning_and_the_rest_is_built(tmp_path):
     (tmp_path / "in" / "a.txt").write_text("Germany and France signed a treaty in Berlin on Monday.\n")
     (tmp_path / "in" / "b.txt").write_bytes(b"\x00\x01\x02\xff\xfe binary")
     result = run("build", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--no-html")
-    assert result.exit_code == 3, result.output  # built with warnings
+    assert result.exit_code == 0, result.output  # built, with warnings (exit 3 only with --strict)
     assert "b.txt" in result.output and "warning: skipped" in result.output
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     labels = {str(o) for o in g.objects(None, SKOS.prefLabel)}
@@ -180,7 +180,7 @@ def test_json_lines_records_sharing_a_url_stay_separate_documents(tmp_path):
              '{"text": "Ghana and Togo met.", "url": "https://example.org/has space"}']
     (tmp_path / "a.jsonl").write_text("\n".join(lines) + "\n")
     result = run("build", str(tmp_path / "a.jsonl"), "--out", str(tmp_path / "out"), "--no-html")
-    assert result.exit_code == 3, result.output  # built with warnings
+    assert result.exit_code == 0, result.output  # built, with warnings (exit 3 only with --strict)
     assert "another document from the same source; it is named https://example.org/a#2" in result.output
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     assert len(set(g.subjects(RDF.type, NG.Article))) == 3
@@ -193,3 +193,12 @@ def test_a_mention_and_a_sentence_of_the_same_span_are_different_nodes(tmp_path)
     g = Graph().parse(tmp_path / "out" / "graph.ttl")
     nif = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
     assert not set(g.subjects(RDF.type, NG.Mention)) & set(g.subjects(RDF.type, nif.Sentence))
+
+
+def test_strict_tells_a_build_with_warnings_from_a_clean_one(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n")
+    (tmp_path / "good.txt").write_text("Germany and France signed a treaty in Berlin on Monday.\n")
+    warned = run("build", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "a"), "--no-html", "--strict")
+    clean = run("build", str(tmp_path / "good.txt"), "--out", str(tmp_path / "b"), "--no-html", "--strict")
+    assert warned.exit_code == 3 and "(exit 3)" in warned.output
+    assert clean.exit_code == 0, clean.output
