@@ -290,3 +290,17 @@ def test_no_surname_mention_inside_a_longer_name_or_for_a_shared_surname():
 def test_a_surname_that_is_also_a_word_is_not_read_at_a_sentence_start():
     text = "Ngozi Young spoke. Young people marched. The young cheered."
     assert surname_mentions(text, [("Ngozi Young", "PERSON")]) == []
+
+
+# ------------------------------------------------------------ bodies described as such
+
+def test_a_name_after_a_noun_describing_a_body_is_an_organisation():
+    assert typed("Regulators fined drugmaker Pharmo on Monday.", [("Pharmo", "PERSON")]) == {
+        "Pharmo": EntityType.ORGANISATION}
+    assert typed("Shipping giant Norline warned of delays. Norline cut routes.",
+                 [("Norline", "PERSON"), ("Norline", "PERSON")]) == {"Norline": EntityType.ORGANISATION}
+
+
+def test_a_person_after_a_post_or_an_adjective_stays_a_person():
+    assert typed("Union leader Dana Ruiz spoke.", [("Dana Ruiz", "PERSON")]) == {"Dana Ruiz": EntityType.PERSON}
+    assert typed("The Party chose Dana Ruiz.", [("Dana Ruiz", "PERSON")]) == {"Dana Ruiz": EntityType.PERSON}

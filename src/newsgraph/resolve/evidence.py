@@ -10,7 +10,9 @@ tells elsewhere in the text, and each function here reads one of them:
   Haddad", "Foreign Minister Ana Lima") is a person's, wherever else the
   model typed it as an organisation or a place;
 - an organisation span that ends in a post and a name ("Security Council
-  Secretary Ana Lima", "UN Ambassador Li Wen") is that person.
+  Secretary Ana Lima", "UN Ambassador Li Wen") is that person;
+- a name right after a noun that describes a body ("drugmaker Pharmo",
+  "rights group Civic Watch") is an organisation's.
 """
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..lexicon import MINOR_WORDS, clean_surface, is_acronym, normalise, person_titles, portfolio_words, post_heads
-from ..resources import read_csv
+from ..resources import read_csv, read_text
 from ..types import Mention, Sentence
 
 
@@ -163,3 +165,19 @@ def stands_for_government(mention: Mention, sentence: Sentence | None) -> bool:
     if root.dep == "pobj" and 0 <= root.head < len(tokens) and tokens[root.head].text.casefold() == "by":
         return tokens[root.head].dep == "agent"  # "was criticised by Beijing"
     return root.dep == "dobj" and 0 <= root.head < len(tokens) and tokens[root.head].lemma in _ADDRESSED
+
+
+@lru_cache(maxsize=1)
+def organisation_nouns() -> frozenset[str]:
+    """``ontology/organisation_nouns.txt``: nouns that describe the body named after them."""
+    lines = (ln.strip().casefold() for ln in read_text("organisation_nouns.txt").splitlines())
+    return frozenset(ln for ln in lines if ln and not ln.startswith("#"))
+
+
+def described_as_organisation(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "drugmaker Pharmo", "shipping giant Norline": a lower-case noun describing a body
+    right before the name."""
+    if sentence is None:
+        return False
+    before = re.search(r"([a-z][a-z-]*)\s+$", sentence.text[: mention.start - sentence.start])
+    return before is not None and before.group(1) in organisation_nouns()
