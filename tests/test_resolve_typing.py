@@ -304,3 +304,25 @@ def test_a_name_after_a_noun_describing_a_body_is_an_organisation():
 def test_a_person_after_a_post_or_an_adjective_stays_a_person():
     assert typed("Union leader Dana Ruiz spoke.", [("Dana Ruiz", "PERSON")]) == {"Dana Ruiz": EntityType.PERSON}
     assert typed("The Party chose Dana Ruiz.", [("Dana Ruiz", "PERSON")]) == {"Dana Ruiz": EntityType.PERSON}
+
+
+# ------------------------------------------------------------ what only a person takes
+
+def test_who_or_said_he_or_she_makes_a_name_a_person():
+    assert typed("Adeyemi, who chairs the panel, left.", [("Adeyemi", "ORG")]) == {"Adeyemi": EntityType.PERSON}
+    assert typed("Adeyemi said she would stay. Adeyemi left.", [("Adeyemi", "ORG"), ("Adeyemi", "GPE")]) == {
+        "Adeyemi": EntityType.PERSON}
+
+
+def test_which_or_said_it_leaves_an_organisation():
+    assert typed("Harbour Front, which runs the port, said it would stay.", [("Harbour Front", "ORG")]) == {
+        "Harbour Front": EntityType.ORGANISATION}
+    assert typed("Harbour Front said it would stay.", [("Harbour Front", "ORG")]) == {
+        "Harbour Front": EntityType.ORGANISATION}
+
+
+def test_who_after_a_name_inside_an_of_phrase_is_not_the_names():
+    assert typed("The head of Harbour Front, who runs the panel, left.", [("Harbour Front", "ORG")]) == {
+        "Harbour Front": EntityType.ORGANISATION}
+    assert typed("Harbour Party, who won, celebrated.", [("Harbour Party", "ORG")]) == {
+        "Harbour Party": EntityType.ORGANISATION}

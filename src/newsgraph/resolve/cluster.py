@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
 from ..types import AnalysedDocument, Entity, EntityType, Resolution, ResolvedMention
 from .classify import Candidate, classify
-from .evidence import names_a_thing, speaks, titled_names
+from .evidence import names_a_thing, personal, speaks, titled_names
 from .surnames import add_untagged_surnames
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
@@ -29,20 +29,24 @@ def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | No
     cands: list[Candidate] = []
     titled: dict[str, tuple[set[str], set[str]]] = {}
     for ad in docs:
-        cands.extend(_document_candidates(ad, lexicon))
-        titled[ad.document.key] = titled_names(ad.document.text)
+        found, people = _document_candidates(ad, lexicon)
+        cands.extend(found)
+        names, words = titled_names(ad.document.text)
+        titled[ad.document.key] = (names | people, words | {p for p in people if " " not in p})
     cands = add_untagged_surnames(_harmonise_types(_confirm_title_case(cands), titled), docs)
     keys = _assign_keys(cands, {ad.document.key: ad.document.text for ad in docs})
     return _entities(cands, keys, lexicon)
 
 
-def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> list[Candidate]:
+def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[Candidate], set[str]]:
     """The candidates of one document, less the names of weapon systems, products and
     vehicles: a name the text puts before such a noun ("Patriot batteries") names no
-    actor anywhere in the document, unless the text has it speak."""
+    actor anywhere in the document, unless the text has it speak. Also the
+    normalised names the text treats as a person's ("X, who", "X said she")."""
     found: list[Candidate] = []
     things: set[str] = set()
     speakers: set[str] = set()
+    people: set[str] = set()
     for m in sorted(ad.mentions, key=lambda m: (m.start, m.end)):
         sentence = ad.sentences[m.sentence] if 0 <= m.sentence < len(ad.sentences) else None
         c = classify(ad.document.key, m, sentence, lexicon)
@@ -50,13 +54,15 @@ def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> list[Candida
             continue
         if speaks(m, sentence):
             speakers.add(normalise(c.name))
+        if c.mention.hint is None and personal(m, sentence):
+            people.add(normalise(c.name))
         if m.hint is None and lexicon.lookup(c.surface) is None and names_a_thing(m, sentence):
             things.add(normalise(c.name))
         found.append(c)
     # "Ana Lima drones ... Lima said": a speaker's name or surname spares the name.
     spoken = {w for name in speakers for w in name.split()}
     things = {t for t in things if not spoken.intersection(t.split())}
-    return [c for c in found if normalise(c.name) not in things or c.mention.hint is not None]
+    return [c for c in found if normalise(c.name) not in things or c.mention.hint is not None], people
 
 
 def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:

@@ -7,8 +7,9 @@ tells elsewhere in the text, and each function here reads one of them:
   "Leopard tanks") is a weapon system, product or vehicle, not an actor,
   unless the text also has it speak ("..., Patriot said");
 - a name after a courtesy title, rank or post ("Mr Okafor", "General
-  Haddad", "Foreign Minister Ana Lima") is a person's, wherever else the
-  model typed it as an organisation or a place;
+  Haddad", "Foreign Minister Ana Lima"), or that takes "who" or "said
+  he/she", is a person's, wherever else the model typed it as an
+  organisation or a place;
 - an organisation span that ends in a post and a name ("Security Council
   Secretary Ana Lima", "UN Ambassador Li Wen") is that person;
 - a name right after a noun that describes a body ("drugmaker Pharmo",
@@ -53,6 +54,20 @@ def names_a_thing(mention: Mention, sentence: Sentence | None) -> bool:
 
 
 _SPEECH = r"(?:said|says|told|added|announced|wrote|warned|insisted)"
+
+
+def personal(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "Okafor, who ...", "Okafor said she ...", "Okafor and his aides": what only a person takes."""
+    if sentence is None or any(w.casefold() in _NOT_NAME_WORDS for w in mention.text.split()):
+        return False
+    # "the leader of X, who ...": the clause is the leader's, not X's.
+    if re.search(r"\b(?:of|for|from|with|by)\s+(?:the\s+)?$", sentence.text[: mention.start - sentence.start]):
+        return False
+    after = sentence.text[mention.end - sentence.start:]
+    return bool(re.match(r"(?:['\u2019]s)?\s*,\s*who\b", after)
+                or re.match(r"\s+" + _SPEECH + r"\s+(?:that\s+)?(?:he|she)\b", after)
+                or re.match(r"\s+and\s+(?:his|her)\s+(?:wife|husband|family|son|daughter|aides?|lawyers?)\b",
+                            after))
 
 
 def speaks(mention: Mention, sentence: Sentence | None) -> bool:
