@@ -187,3 +187,79 @@ def test_a_dateline_sets_only_its_own_paragraph(relate):
     found = _orgs(relate, "NAIROBI, Kenya (Wire) - Rain fell on Monday.\n\n"
                           "Interior Minister John Mwangi announced a curfew.")
     assert found[("person/john-mwangi", "interior minister")] == {(None, "roles.premodifier.v1")}
+
+
+# ------------------------------------------------------------------ years of tenure
+
+
+def _view(words: str):
+    from handparse import analyse
+
+    from newsgraph.relations.context import DocumentContext
+
+    table = "\n".join(f"{w} X dep 0" for w in words.split())
+    analysed, resolution = analyse(table)
+    return DocumentContext(analysed, resolution, {}).sentences[0]
+
+
+@pytest.mark.parametrize(("words", "expected"), [
+    ("from 2014 to 2019", (2014, 2019)),
+    ("from 2014 until 2019", (2014, 2019)),
+    ("from 2014 - 2019", (2014, 2019)),
+    ("between 2009 and 2014", (2009, 2014)),
+    ("since 2019 , said", (2019, None)),
+    ("since March 2019", (2019, None)),
+    ("until 2021", (None, 2021)),
+    ("till June 2021", (None, 2021)),
+    ("( 2009 - 2014 )", (2009, 2014)),
+    ("( 2009-2014 )", (2009, 2014)),
+])
+def test_a_tenure_phrase_gives_its_years(words, expected):
+    from newsgraph.relations.tenure import tenure_at
+
+    t = tenure_at(_view(words), 0)
+    assert (t.began, t.ended) == expected
+
+
+@pytest.mark.parametrize("words", [
+    "from 2019 , officials said",  # where something comes from, not a tenure
+    "in 2019",
+    "from 2019 to 2014",  # backwards
+    "since Monday",
+    "( 2019 )",
+    "from Kenya to Chile",
+    "until then",
+    "for 25 years",
+])
+def test_anything_else_gives_no_tenure(words):
+    from newsgraph.relations.tenure import tenure_at
+
+    assert tenure_at(_view(words), 0) is None
+
+
+def test_years_of_tenure_are_the_intervals_beginning_and_end_and_pass_the_shapes():
+    g = _written(_membership(former=True, began=2014, ended=2018), _membership(began=2022, date=None))
+    shapes = Graph().parse(data=read_text("shapes.ttl"), format="turtle")
+    conforms, _, text = validate(g, shacl_graph=shapes, inference="none")
+    assert conforms, text
+    former = g.value(Iris(BASE).membership(_membership(former=True)), ORG.memberDuring)
+    assert g.value(g.value(former, TIME.hasBeginning), TIME.inXSDgYear) == Literal("2014", datatype=XSD.gYear)
+    assert g.value(g.value(former, TIME.hasEnd), TIME.inXSDgYear) == Literal("2018", datatype=XSD.gYear)
+    current = g.value(Iris(BASE).membership(_membership()), ORG.memberDuring)
+    assert g.value(current, TIME.hasEnd) is None and g.value(current, TIME.inside) is None  # undated, still placed
+
+
+@pytest.mark.slow
+def test_a_stated_tenure_is_read_and_an_ended_one_makes_the_post_former(relate):
+    [m] = relate("Rosa Quispe was Peru's prime minister from 2014 to 2018.", PUBLISHED)[0]
+    assert (m.role, m.organisation, m.began, m.ended, m.former) == ("prime minister", "state/PER", 2014, 2018, True)
+    [m] = relate("Rosa Quispe has been Peru's prime minister since 2022.", PUBLISHED)[0]
+    assert (m.began, m.ended, m.former) == (2022, None, False)
+    [m] = relate("Former Chilean president Ana Ruiz (2014-2018) opened the forum.", PUBLISHED)[0]
+    assert (m.began, m.ended, m.former) == (2014, 2018, True)
+
+
+@pytest.mark.slow
+def test_a_year_elsewhere_in_the_sentence_is_no_tenure(relate):
+    [m] = relate("Chilean President Ana Ruiz, elected in 2022, spoke from 2 pm.", PUBLISHED)[0]
+    assert (m.began, m.ended) == (None, None)

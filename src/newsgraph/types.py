@@ -225,6 +225,8 @@ class Membership:
     elect: bool = False
     date: datetime | date | None = None
     provenance: tuple[Provenance, ...] = ()
+    began: int | None = None  # the year the text says the post began ("since 2019"), if it says
+    ended: int | None = None  # the year the text says it ended ("from 2014 to 2019"), if it says
 
 
 @dataclass(frozen=True)

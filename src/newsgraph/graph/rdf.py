@@ -52,6 +52,10 @@ def _instant_position(when) -> tuple[URIRef, Literal]:
     return TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)
 
 
+def _year(year: int) -> Literal:
+    return Literal(f"{year:04d}", datatype=XSD.gYear)
+
+
 def _nonneg(n: int) -> Literal:
     return Literal(n, datatype=XSD.nonNegativeInteger)
 
@@ -182,6 +186,7 @@ class GraphWriter:
             g.add((node, NG.elect, Literal(ms.elect)))
             if ms.date:
                 g.add((node, NG.asOf, Literal(ms.date)))
+            if ms.date or ms.began is not None or ms.ended is not None:
                 self._member_during(g, node, ms)
             for prov in ms.provenance:
                 self._evidence(node, prov)
@@ -191,20 +196,29 @@ class GraphWriter:
 
         A former post ended before it (time:before), a post the person is
         nominated or elected to has not begun (time:after), a post held now
-        holds it (time:inside). The interval hangs off the membership's IRI;
+        holds it (time:inside); years the text gives for the tenure are its
+        time:hasBeginning and time:hasEnd. The interval hangs off the membership's IRI;
         the instant is named by its own time (``{base}instant/{ISO 8601}``), so
         a membership stated again at another time in a later build gains a
         second instant, never a second position for one instant.
         """
-        position, when = _instant_position(ms.date)
         during = URIRef(f"{node}/during")
-        instant = URIRef(f"{self.iris.base}instant/{when}")
         g.add((node, ORG.memberDuring, during))
         g.add((during, RDF.type, TIME.Interval))
-        relation = TIME.before if ms.former else TIME.after if (ms.nominated or ms.elect) else TIME.inside
-        g.add((during, relation, instant))
+        if ms.date:
+            relation = TIME.before if ms.former else TIME.after if (ms.nominated or ms.elect) else TIME.inside
+            g.add((during, relation, self._instant(g, *_instant_position(ms.date))))
+        # Years of tenure the text states: the interval's beginning and end.
+        if ms.began is not None:
+            g.add((during, TIME.hasBeginning, self._instant(g, TIME.inXSDgYear, _year(ms.began))))
+        if ms.ended is not None:
+            g.add((during, TIME.hasEnd, self._instant(g, TIME.inXSDgYear, _year(ms.ended))))
+
+    def _instant(self, g: Graph, position: URIRef, when: Literal) -> URIRef:
+        instant = URIRef(f"{self.iris.base}instant/{when}")
         g.add((instant, RDF.type, TIME.Instant))
         g.add((instant, position, when))
+        return instant
 
     def add_events(self, events: Iterable[Event]) -> None:
         g = self.default

@@ -129,6 +129,9 @@ def merge_memberships(found: Iterable[Membership]) -> list[Membership]:
                 elect=elect,
                 date=max(dates, key=when_key) if dates else None,
                 provenance=merge_provenance(p for m in ms for p in m.provenance),
+                # The widest tenure stated: the earliest beginning, the latest end.
+                began=min((m.began for m in ms if m.began is not None), default=None),
+                ended=max((m.ended for m in ms if m.ended is not None), default=None),
             )
         )
     out.sort(key=lambda m: (m.person, m.role, m.organisation or "", m.former, m.nominated, m.elect))

@@ -52,6 +52,10 @@ as"); ``nominated`` from nomination words ("nominee", "-designate",
 "nominated as", "tipped"); "will be" and "named ... as the next" are not
 nominations (they report an appointment); ``elect`` from "-elect".
 A post without a named holder ("the foreign minister said") gives nothing.
+Years of tenure right after the post or the holder's name ("from 2014 to
+2019", "since 2019", "(2009-2014)", see ``tenure.py``) are the membership's
+``began``/``ended``; a stated end before the year of the text makes the post
+former.
 """
 from __future__ import annotations
 
@@ -65,6 +69,7 @@ from ..types import EntityType, Membership
 from .context import DocumentContext, EntitySpan, SentenceView
 from .merge import CONTEXT_ORG, DOCUMENT_ORG, ORG_FILL_FACTOR, with_organisation
 from .syntax import is_passive, is_verb, resolve_pronoun, subject
+from .tenure import tenure_at
 from .titles import TitlePhrase, find_titles, org_of_span, title_at
 
 LEADER_KINDS = frozenset({"head"})  # posts whose holder speaks of "his ministers"
@@ -83,6 +88,7 @@ class Holder:
     former: bool = False
     nominated: bool = False
     org: str | None = None  # an organisation found around the name, not in the phrase
+    name_end: int | None = None  # one past the holder's name, when it follows the post
 
 
 @dataclass(frozen=True)
@@ -262,15 +268,24 @@ def _coordinated(view: SentenceView, titles: list[TitlePhrase]) -> dict[int, tup
 
 
 def _membership(ctx: DocumentContext, view: SentenceView, t: TitlePhrase, h: Holder) -> Membership:
+    when = ctx.date(view)
+    tenure = tenure_at(view, t.end) or (tenure_at(view, h.name_end) if h.name_end is not None else None)
+    former = t.former or h.former
+    nominated = t.nominated or h.nominated
+    if tenure is not None and tenure.ended is not None and when is not None and tenure.ended < when.year \
+            and not (nominated or t.elect):
+        former = True  # "prime minister from 2014 to 2019", read in a later year: the post ended
     return Membership(
         person=h.person,
         role=t.label,
         organisation=t.org or h.org,
-        former=t.former or h.former,
-        nominated=t.nominated or h.nominated,
+        former=former,
+        nominated=nominated,
         elect=t.elect,
-        date=ctx.date(view),
+        date=when,
         provenance=(ctx.provenance(view, h.extractor, h.confidence),),
+        began=tenure.began if tenure else None,
+        ended=tenure.ended if tenure else None,
     )
 
 
@@ -309,7 +324,8 @@ def _premodifier(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Ho
     for k in range(t.core_start, t.core_end):  # the name's span swallowed the post: "President Ada Okafor"
         span = _person_at(view, k)
         if span is not None and span.end > t.core_end:
-            return Holder(span.key, "roles.premodifier.v1", 0.9, org=_org_after(ctx, view, span.end, t.kind))
+            return Holder(span.key, "roles.premodifier.v1", 0.9, org=_org_after(ctx, view, span.end, t.kind),
+                          name_end=span.end)
     j = _skip_titles(ctx, view, t.end)
     confidence = 0.9
     if j < n and view.low(j) == "," and (t.determiner or t.org):
@@ -322,7 +338,7 @@ def _premodifier(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Ho
     if span is None or span.start != j:
         return None
     org = _org_after(ctx, view, span.end, t.kind) if t.org is None else None
-    return Holder(span.key, "roles.premodifier.v1", confidence, org=org)
+    return Holder(span.key, "roles.premodifier.v1", confidence, org=org, name_end=span.end)
 
 
 def _apposition(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Holder | None:
