@@ -48,8 +48,9 @@ def test_a_name_before_a_weapon_noun_is_no_actor():
 
 
 def test_a_weapon_name_is_dropped_everywhere_in_its_document():
-    text = "Kenya asked for Falcon interceptors. The first Falcon arrived in March."
-    assert typed(text, [("Kenya", "GPE"), ("Falcon", "ORG"), ("Falcon", "PERSON")]) == {"Kenya": EntityType.STATE}
+    text = "Kenya asked for Falcon interceptors. The first Falcon arrived in March, two Falcons in May."
+    assert typed(text, [("Kenya", "GPE"), ("Falcon", "ORG"), ("Falcon", "PERSON"), ("Falcons", "ORG")]) == {
+        "Kenya": EntityType.STATE}
 
 
 def test_an_owner_before_a_weapon_noun_stays_an_actor():
@@ -326,3 +327,16 @@ def test_who_after_a_name_inside_an_of_phrase_is_not_the_names():
         "Harbour Front": EntityType.ORGANISATION}
     assert typed("Harbour Party, who won, celebrated.", [("Harbour Party", "ORG")]) == {
         "Harbour Party": EntityType.ORGANISATION}
+
+
+def test_places_coordinated_inside_one_span_are_each_a_place():
+    doc = make_doc("Hospitals in Valmora and Port Sudan ran short.", [("Valmora and Port Sudan", "ORG")])
+    res = resolve_entities([doc], CITY_LEXICON)
+    assert sorted((e.name, e.type) for e in res.entities) == [("Port Sudan", EntityType.PLACE),
+                                                              ("Valmora", EntityType.PLACE)]
+    assert sorted(rm.mention.text for rm in res.mentions) == ["Port Sudan", "Valmora"]
+
+
+def test_a_name_with_and_that_is_not_a_list_of_places_stays_whole():
+    doc = make_doc("Valmora and District Council met.", [("Valmora and District Council", "ORG")])
+    assert [e.name for e in resolve_entities([doc], CITY_LEXICON).entities] == ["Valmora and District Council"]

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 
 from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
-from ..types import AnalysedDocument, Entity, EntityType, Resolution, ResolvedMention
+from ..types import AnalysedDocument, Entity, EntityType, Mention, Resolution, ResolvedMention
 from .classify import Candidate, classify
 from .evidence import names_a_thing, personal, speaks, titled_names
 from .surnames import add_untagged_surnames
@@ -47,7 +48,8 @@ def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[C
     things: set[str] = set()
     speakers: set[str] = set()
     people: set[str] = set()
-    for m in sorted(ad.mentions, key=lambda m: (m.start, m.end)):
+    mentions = [part for m in ad.mentions for part in _coordinated_places(m, lexicon)]
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         sentence = ad.sentences[m.sentence] if 0 <= m.sentence < len(ad.sentences) else None
         c = classify(ad.document.key, m, sentence, lexicon)
         if c is None:
@@ -62,7 +64,27 @@ def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[C
     # "Ana Lima drones ... Lima said": a speaker's name or surname spares the name.
     spoken = {w for name in speakers for w in name.split()}
     things = {t for t in things if not spoken.intersection(t.split())}
+    things |= {t + "s" for t in things}  # "two Patriots"
     return [c for c in found if normalise(c.name) not in things or c.mention.hint is not None], people
+
+
+_LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _coordinated_places(m: Mention, lexicon: Lexicon) -> list[Mention]:
+    """ "Auckland and Christchurch" taken as one name: one mention per gazetteer place."""
+    if m.hint is not None or not _LIST_SEPARATOR.search(m.text):
+        return [m]
+    parts, at = [], 0
+    for sep in [*_LIST_SEPARATOR.finditer(m.text), None]:
+        end = sep.start() if sep else len(m.text)
+        parts.append((at, end))
+        at = sep.end() if sep else at
+    hits = [lexicon.lookup(m.text[a:b]) for a, b in parts]
+    if len(parts) < 2 or any(h is None or h.kind not in {"capital", "city", "state"} for h in hits):
+        return [m]
+    return [replace(m, start=m.start + a, end=m.start + b, text=m.text[a:b], label="GPE", hint=h.hint)
+            for (a, b), h in zip(parts, hits)]
 
 
 def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:
