@@ -340,3 +340,15 @@ def test_places_coordinated_inside_one_span_are_each_a_place():
 def test_a_name_with_and_that_is_not_a_list_of_places_stays_whole():
     doc = make_doc("Valmora and District Council met.", [("Valmora and District Council", "ORG")])
     assert [e.name for e in resolve_entities([doc], CITY_LEXICON).entities] == ["Valmora and District Council"]
+
+
+def test_a_headline_capital_is_kept_when_the_body_uses_it_for_its_state():
+    from dataclasses import replace as _replace
+
+    doc = parsed("Talks on Nairobi. Nairobi said no.", "Nairobi",
+                 {2: ("pobj", 1, "nairobi"), 4: ("nsubj", 5, "nairobi"), 5: ("ROOT", 5, "say")})
+    first = _replace(doc.mentions[0], source="ner-headline")
+    second = Mention(18, 25, "Nairobi", "GPE", sentence=0)
+    doc = AnalysedDocument(doc.document, doc.sentences, (first, second))
+    res = resolve_entities([doc], CAPITAL_LEXICON)
+    assert sorted(rm.entity for rm in res.mentions) == ["place/nairobi", "state/KEN"]

@@ -94,7 +94,7 @@ def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:
     seen: dict[str, set[str]] = defaultdict(set)
     for c in cands:
         if not c.mention.source.startswith("ner-"):
-            seen[c.document].add(normalise(c.name))
+            seen[c.document].update((normalise(c.name), normalise(c.surface)))  # "Moscow said": Russia, Moscow
             seen[c.document].update(normalise(w) for w in c.name.split())
 
     def needs_body(c: Candidate) -> bool:
