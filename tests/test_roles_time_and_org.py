@@ -263,3 +263,37 @@ def test_a_stated_tenure_is_read_and_an_ended_one_makes_the_post_former(relate):
 def test_a_year_elsewhere_in_the_sentence_is_no_tenure(relate):
     [m] = relate("Chilean President Ana Ruiz, elected in 2022, spoke from 2 pm.", PUBLISHED)[0]
     assert (m.began, m.ended) == (None, None)
+
+
+# ------------------------------------------------------------------ a demonym that fits several states
+
+
+@pytest.mark.slow
+def test_a_shared_demonym_names_the_one_state_of_the_document_it_is_made_from(relate):
+    found = _orgs(relate, "Fighting continued in the Democratic Republic of Congo on Monday.\n\n"
+                          "Congolese President Jean Mbala stayed home and sent his prime minister, Marie Lunda, "
+                          "to the summit.")
+    assert found[("person/jean-mbala", "president")] == {("state/COD", "roles.demonym.v1")}
+    # and the leader's "his prime minister" is then that state's
+    assert found[("person/marie-lunda", "prime minister")] == {("state/COD", "roles.fromdocument.v1")}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text", [
+    "Congolese President Jean Mbala stayed home.",  # no state named
+    "Talks between the Democratic Republic of Congo and the Republic of Congo began.\n\n"
+    "Congolese President Jean Mbala stayed home.",  # two states fit
+])
+def test_a_shared_demonym_the_document_does_not_settle_gives_nothing(relate, text):
+    found = _orgs(relate, text)
+    assert found[("person/jean-mbala", "president")] == {(None, "roles.premodifier.v1")}
+
+
+def test_a_demonym_is_made_from_a_distinctive_word_of_the_name():
+    from newsgraph.relations.role_orgs import _made_from
+
+    drc = Entity("state/COD", EntityType.STATE, "Democratic Republic of the Congo", ("DRC", "DR Congo"), "COD")
+    assert _made_from("congolese", drc)
+    assert not _made_from("democratic", drc) and not _made_from("republican", drc)
+    assert not _made_from("indian", Entity("state/IDN", EntityType.STATE, "Indonesia", (), "IDN"))
+    assert not _made_from("iran", Entity("state/IRN", EntityType.STATE, "Iran", (), "IRN"))  # no ending: no demonym

@@ -61,9 +61,10 @@ def canonical_labels(labels: Iterable[str]) -> dict[str, str]:
 DOCUMENT_ORG = "roles.fromdocument.v1"
 CORPUS_ORG = "roles.fromcorpus.v1"
 CONTEXT_ORG = "roles.fromcontext.v1"
-ORG_FILLERS = frozenset({DOCUMENT_ORG, CORPUS_ORG, CONTEXT_ORG})
+DEMONYM_ORG = "roles.demonym.v1"
+ORG_FILLERS = frozenset({DOCUMENT_ORG, CORPUS_ORG, CONTEXT_ORG, DEMONYM_ORG})
 #: How much a borrowed organisation lowers the confidence of the rule that found the holder.
-ORG_FILL_FACTOR = {DOCUMENT_ORG: 0.9, CORPUS_ORG: 0.75}
+ORG_FILL_FACTOR = {DOCUMENT_ORG: 0.9, CORPUS_ORG: 0.75, DEMONYM_ORG: 0.85}
 
 
 def with_organisation(m: Membership, org: str, rule: str, factor: float) -> Membership:

@@ -26,25 +26,10 @@ group's chief negotiator" (the organisation named shortly before, see
 and "President X ... sent his prime minister, Y" (the state X was read as
 heading earlier in the document).
 
-Failing that, once the whole document is read (``fill_from_document``), from
-what the document says elsewhere, never from outside knowledge:
-
-- ``roles.fromdocument.v1`` (the finding's confidence x 0.9): the same
-  person holds the same post for exactly one organisation elsewhere in the
-  document ("Kenyan President X" ... "President X"); for a government post
-  (head of state or government, minister), the one state the person holds a
-  current government post of ("Ruritania's leader X" ... "President X");
-- ``roles.fromcontext.v1`` (x 0.7 in its sentence, x 0.6 from its
-  paragraph's dateline): a government post takes the state the sentence is
-  set in by a fronted place adjunct ("In Nairobi, Interior Minister X
-  said"), or the state of the dateline that opens its paragraph ("NAIROBI,
-  Kenya (Agency) -"), as news style names officials of the country a story
-  is set in by title alone. Not for a holder said to be visiting, nor when
-  the sentence has a second untitled holder of the same post ("President X
-  met President Y").
-
-The same post's organisation in another document of the build is the
-corpus step of ``merge.py`` (``roles.fromcorpus.v1``).
+Failing that, once the whole document is read, the post takes the
+organisation the rest of the document gives it (``role_orgs.py``:
+``roles.fromdocument.v1``, ``roles.demonym.v1``, ``roles.fromcontext.v1``),
+and then the corpus's (``merge.py``: ``roles.fromcorpus.v1``).
 
 Flags: ``former`` from "former/ex-/then/late/formerly", a simple-past
 copula ("X was India's ambassador"), or a leaving verb ("stepped down
@@ -62,22 +47,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
-import re
-
-from ..lexicon import slugify
 from ..types import EntityType, Membership
 from .context import DocumentContext, EntitySpan, SentenceView
-from .merge import CONTEXT_ORG, DOCUMENT_ORG, ORG_FILL_FACTOR, with_organisation
+from .role_orgs import Found, fill_from_document, leaders_state
 from .syntax import is_passive, is_verb, resolve_pronoun, subject
 from .tenure import tenure_at
 from .titles import TitlePhrase, find_titles, org_of_span, title_at
 
 LEADER_KINDS = frozenset({"head"})  # posts whose holder speaks of "his ministers"
-STATE_POST_KINDS = frozenset({"head", "government", "minister", "diplomat"})  # posts a leader's "his" gives a state
 CLOSERS = frozenset({",", ".", ";", ")", ":", "—", "–", "-", "(", '"', "”"})
-GOVERNMENT_POST_KINDS = frozenset({"head", "government", "minister"})  # posts of a state's government
-DATELINE_ENDS = frozenset({"—", "–", "-", "--", "("})
-CONTEXT_FACTOR = {"sentence": 0.7, "dateline": 0.6}
 
 
 @dataclass(frozen=True)
@@ -89,16 +67,6 @@ class Holder:
     nominated: bool = False
     org: str | None = None  # an organisation found around the name, not in the phrase
     name_end: int | None = None  # one past the holder's name, when it follows the post
-
-
-@dataclass(frozen=True)
-class Found:
-    """A membership as read, with what the document-level step needs to know of its sentence."""
-
-    membership: Membership
-    kind: str
-    view: SentenceView
-    phrase: TitlePhrase | None
 
 
 def extract_roles(ctx: DocumentContext) -> Iterator[Membership]:
@@ -117,7 +85,7 @@ def _read_roles(ctx: DocumentContext) -> Iterator[Found]:
             if holder is None:
                 continue
             if t.org is None and holder.org is None:
-                holder = replace(holder, org=_leaders_state(ctx, view, t, leaders))
+                holder = replace(holder, org=leaders_state(ctx, view, t, leaders))
             held[t.head] = (t, holder)
             membership = _membership(ctx, view, t, holder)
             if t.kind in LEADER_KINDS and not membership.former and membership.organisation is not None and \
@@ -134,125 +102,6 @@ def _read_roles(ctx: DocumentContext) -> Iterator[Found]:
                 yield Found(_membership(ctx, view, t, predecessor), t.kind, view, t)
         for t, m in _counterparts(ctx, view, [held[k] for k in sorted(held)]):
             yield Found(m, t.kind, view, None)
-
-
-def fill_from_document(ctx: DocumentContext, found: list[Found]) -> list[Found]:
-    """Posts read without an organisation take one from the rest of the document (see the
-    module docstring): the same post's, then the person's government state, then where the
-    sentence is set."""
-    same_post: dict[tuple[str, str], set[str]] = {}
-    government: dict[str, set[str]] = {}
-    for f in found:
-        m = f.membership
-        if m.organisation is None:
-            continue
-        same_post.setdefault((m.person, slugify(m.role)), set()).add(m.organisation)
-        if f.kind in GOVERNMENT_POST_KINDS and not m.former and \
-                ctx.entities[m.organisation].type is EntityType.STATE:
-            government.setdefault(m.person, set()).add(m.organisation)
-    scenes = _Scenes(ctx)
-    out = []
-    for f in found:
-        m = f.membership
-        if m.organisation is not None:
-            out.append(f)
-            continue
-        post = same_post.get((m.person, slugify(m.role)), set())
-        states = government.get(m.person, set()) if f.kind in GOVERNMENT_POST_KINDS else set()
-        if len(post) == 1:
-            m = with_organisation(m, next(iter(post)), DOCUMENT_ORG, ORG_FILL_FACTOR[DOCUMENT_ORG])
-        elif not post and len(states) == 1:
-            m = with_organisation(m, next(iter(states)), DOCUMENT_ORG, ORG_FILL_FACTOR[DOCUMENT_ORG])
-        elif not post and f.kind in GOVERNMENT_POST_KINDS and f.phrase is not None and \
-                not _visiting(ctx, f.view, f.phrase) and not _untitled_peer(f, found):
-            scene = scenes.of(f.view)
-            if scene is not None:
-                state, where = scene
-                m = with_organisation(m, state, CONTEXT_ORG, CONTEXT_FACTOR[where])
-        out.append(replace(f, membership=m))
-    return out
-
-
-def _visiting(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> bool:
-    """"visiting Foreign Minister X", "X, on a visit": the holder is abroad."""
-    return any(ctx.words.word_use(view.low(k)) == "visitor" for k in range(max(0, t.start - 2), t.end))
-
-
-def _untitled_peer(f: Found, found: list[Found]) -> bool:
-    """Another holder of the same post in the same sentence, also without an organisation."""
-    return any(g.view.index == f.view.index and g.membership.person != f.membership.person
-               and g.membership.organisation is None and slugify(g.membership.role) == slugify(f.membership.role)
-               for g in found)
-
-
-class _Scenes:
-    """Where a sentence is set: a state named by a fronted place adjunct ("In Kenya, ...",
-    "In Nairobi, ...") in the sentence, else by the dateline opening its paragraph."""
-
-    def __init__(self, ctx: DocumentContext) -> None:
-        self.ctx = ctx
-        text = ctx.document.text
-        self.breaks = [m.start() for m in re.finditer(r"\n[ \t]*\n", text)]
-        self.datelines: dict[int, str | None] = {}  # paragraph -> the state of its dateline
-        for view in ctx.sentences:
-            paragraph = self._paragraph(view)
-            if paragraph not in self.datelines:
-                self.datelines[paragraph] = self._dateline(view)
-
-    def _paragraph(self, view: SentenceView) -> int:
-        from bisect import bisect_left
-
-        return bisect_left(self.breaks, view.sentence.start)
-
-    def _state(self, span: EntitySpan | None) -> str | None:
-        if span is None:
-            return None
-        if span.type is EntityType.STATE:
-            return span.key
-        return self.ctx.state_key(span.iso3) if span.kind == "capital" else None
-
-    def _dateline(self, view: SentenceView) -> str | None:
-        """"NAIROBI, Kenya (Agency) -" or "NAIROBI -": a capitalised place, then a dash or bracket."""
-        toks = view.tokens
-        if not toks or not (toks[0].text.isupper() and len(toks[0].text) > 1 and toks[0].text.isalpha()):
-            return None
-        for k in range(min(len(toks), 8)):
-            if view.low(k) in DATELINE_ENDS:
-                states = {s for s in (self._state(view.span_at(i)) for i in range(k)) if s is not None}
-                return next(iter(states)) if len(states) == 1 else None
-        return None
-
-    def _fronted(self, view: SentenceView) -> str | None:
-        """"In Kenya, ..." or "In Nairobi on Monday, ...": the first words, up to the first comma."""
-        toks = view.tokens
-        if len(toks) < 3 or view.low(0) != "in":
-            return None
-        j = 2 if view.low(1) == "the" else 1
-        span = view.span_at(j)
-        if span is None or span.start != j:
-            return None
-        comma = next((k for k in range(span.end, min(len(toks), span.end + 5)) if view.low(k) == ","), None)
-        if comma is None or any(view.span_at(k) is not None for k in range(span.end, comma)):
-            return None
-        return self._state(span)
-
-    def of(self, view: SentenceView) -> tuple[str, str] | None:
-        state = self._fronted(view)
-        if state is not None:
-            return state, "sentence"
-        state = self.datelines.get(self._paragraph(view))
-        return (state, "dateline") if state is not None else None
-
-
-def _leaders_state(ctx: DocumentContext, view: SentenceView, t: TitlePhrase, leaders: dict[str, str]) -> str | None:
-    """"President X ... sent his prime minister, Y": a state post owned by a leader is the leader's state.
-
-    Only a government post ("his prime minister", "her defence minister", "his ambassador") after
-    "his"/"her" standing for a person already read as head of a named state."""
-    if t.determiner not in {"his", "her"} or t.kind not in STATE_POST_KINDS or t.start >= t.core_start:
-        return None
-    owner = resolve_pronoun(ctx, view, t.start)
-    return leaders.get(owner.key) if owner is not None else None
 
 
 def _coordinated(view: SentenceView, titles: list[TitlePhrase]) -> dict[int, tuple[TitlePhrase]]:
