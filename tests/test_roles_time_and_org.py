@@ -297,3 +297,25 @@ def test_a_demonym_is_made_from_a_distinctive_word_of_the_name():
     assert not _made_from("democratic", drc) and not _made_from("republican", drc)
     assert not _made_from("indian", Entity("state/IDN", EntityType.STATE, "Indonesia", (), "IDN"))
     assert not _made_from("iran", Entity("state/IRN", EntityType.STATE, "Iran", (), "IRN"))  # no ending: no demonym
+
+
+# ------------------------------------------------------------------ the corpus step
+
+
+@pytest.mark.slow
+def test_a_post_named_bare_in_one_document_takes_the_organisation_another_document_names(nlp):
+    from newsgraph.nlp import analyse_documents
+    from newsgraph.relations import extract_relations
+    from newsgraph.resolve import resolve_entities
+
+    texts = {"a": "Chilean President Ana Ruiz opened the summit on Monday.",
+             "b": "President Ana Ruiz flew home on Tuesday.",
+             "c": "Party chairman Ana Ruiz thanked the volunteers."}
+    docs = [Document(key=k, source=f"{k}.txt", text=t, content_hash="sha256:" + "0" * 64,
+                     segments=(Segment(0, len(t)),), published=PUBLISHED) for k, t in texts.items()]
+    analysed = list(analyse_documents(docs, nlp=nlp))
+    memberships = extract_relations(analysed, resolve_entities(analysed))[0]
+    evidence = {(m.role, m.organisation, p.document, p.extractor) for m in memberships for p in m.provenance}
+    assert ("president", "state/CHL", "a", "roles.premodifier.v1") in evidence
+    assert ("president", "state/CHL", "b", "roles.fromcorpus.v1") in evidence
+    assert ("chairman", None, "c", "roles.premodifier.v1") in evidence  # another post borrows nothing
