@@ -158,6 +158,8 @@ def test_a_former_government_post_or_a_party_post_gives_no_state_to_another_post
     "In Kenya, Interior Minister John Mwangi announced a curfew on Monday.",
     "In Nairobi on Monday, Interior Minister John Mwangi announced a curfew.",
     "NAIROBI, Kenya (Wire) - Interior Minister John Mwangi announced a curfew on Monday.",
+    "NAIROBI - Police stood by as Interior Minister John Mwangi announced a curfew on Monday.",
+    "Nairobi, Kenya - Police stood by as Interior Minister John Mwangi announced a curfew on Monday.",
 ])
 def test_a_government_post_takes_the_state_its_sentence_or_dateline_sets_it_in(relate, text):
     found = _orgs(relate, text)
@@ -170,6 +172,8 @@ def test_a_government_post_takes_the_state_its_sentence_or_dateline_sets_it_in(r
     "Interior Minister John Mwangi announced a curfew in Kenya on Monday.",  # not fronted
     "In Nairobi, visiting Interior Minister John Mwangi announced a deal.",  # abroad
     "In Kenya, party chairman John Mwangi announced a rally on Monday.",  # not a government post
+    "Nairobi-based analysts said Interior Minister John Mwangi would announce a curfew.",  # no dateline
+    "Kenya and Uganda - two neighbours - signed a deal, Interior Minister John Mwangi said.",
 ])
 def test_where_a_sentence_is_set_says_nothing_otherwise(relate, text):
     found = _orgs(relate, text)

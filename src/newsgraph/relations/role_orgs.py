@@ -22,7 +22,7 @@ holder, in this order:
   paragraph's dateline): a government post takes the state the sentence is
   set in by a fronted place adjunct ("In Nairobi, Interior Minister X
   said"), or the state of the dateline that opens its paragraph ("NAIROBI,
-  Kenya (Agency) -"), as news style names officials of the country a story
+  Kenya (Agency) -", "Nairobi, Kenya -"), as news style names officials of the country a story
   is set in by title alone. Not for a holder said to be visiting, nor when
   the sentence has a second untitled holder of the same post ("President X
   met President Y").
@@ -196,14 +196,25 @@ class _Scenes:
         return self.ctx.state_key(span.iso3) if span.kind == "capital" else None
 
     def _dateline(self, view: SentenceView) -> str | None:
-        """"NAIROBI, Kenya (Agency) -" or "NAIROBI -": a capitalised place, then a dash or bracket."""
+        """"NAIROBI, Kenya (Agency) -", "NAIROBI -" or "Nairobi, Kenya -": a place opening the
+        sentence, then a bracket or a free-standing dash. In capitals anything may come before
+        the mark; otherwise only places and commas ("Moscow-based" is no dateline)."""
         toks = view.tokens
-        if not toks or not (toks[0].text.isupper() and len(toks[0].text) > 1 and toks[0].text.isalpha()):
+        if not toks:
             return None
-        for k in range(min(len(toks), 8)):
-            if view.low(k) in DATELINE_ENDS:
-                states = {s for s in (self._state(view.span_at(i)) for i in range(k)) if s is not None}
-                return next(iter(states)) if len(states) == 1 else None
+        first = toks[0].text
+        caps = first.isupper() and len(first) > 1 and first.isalpha()
+        if not caps and not (first[:1].isupper() and view.span_at(0) is not None):
+            return None
+        for k in range(1, min(len(toks), 8)):
+            if view.low(k) not in DATELINE_ENDS:
+                continue
+            if view.low(k) != "(" and toks[k - 1].end == toks[k].start:
+                return None  # a hyphen inside a word
+            if not caps and any(view.span_at(i) is None and view.low(i) != "," for i in range(k)):
+                return None
+            states = {s for s in (self._state(view.span_at(i)) for i in range(k)) if s is not None}
+            return next(iter(states)) if len(states) == 1 else None
         return None
 
     def _fronted(self, view: SentenceView) -> str | None:
