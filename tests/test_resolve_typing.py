@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from newsgraph.lexicon import CityEntry, Lexicon, OrgEntry, StateEntry
 from newsgraph.resolve import resolve_entities
 from newsgraph.resolve.evidence import name_after_post, names_a_thing, speaks, titled_names
@@ -352,3 +354,48 @@ def test_a_headline_capital_is_kept_when_the_body_uses_it_for_its_state():
     doc = AnalysedDocument(doc.document, doc.sentences, (first, second))
     res = resolve_entities([doc], CAPITAL_LEXICON)
     assert sorted(rm.entity for rm in res.mentions) == ["place/nairobi", "state/KEN"]
+
+
+# ------------------------------------------------------------ storms
+
+def test_a_storms_name_is_no_actor():
+    assert typed("Storm Zelda flooded the coast.", [("Storm Zelda", "ORG")]) == {}
+    assert typed("Hurricane Zelda made landfall. Zelda weakened.", [("Zelda", "PERSON")]) == {}
+    assert typed("Tropical Storm Zelda passed, and Zelda weakened.", [("Zelda", "PERSON"), ("Zelda", "ORG")]) == {}
+
+
+def test_a_storm_word_that_is_no_name_prefix_changes_nothing():
+    assert typed("After the storm, Zelda Okafor spoke.", [("Zelda Okafor", "PERSON")]) == {
+        "Zelda Okafor": EntityType.PERSON}
+    assert typed("Hurricane relief group Harbour Front said so.", [("Harbour Front", "ORG")]) == {
+        "Harbour Front": EntityType.ORGANISATION}
+
+
+def test_a_name_in_commas_after_a_body_noun_is_an_organisation():
+    assert typed("Her party, Civic Front, said the arrest was unfair.", [("Civic Front", "PERSON")]) == {
+        "Civic Front": EntityType.ORGANISATION}
+    assert typed("We will sue the company, Okafor said.", [("Okafor", "PERSON")]) == {"Okafor": EntityType.PERSON}
+
+
+def test_a_lone_word_called_person_and_organisation_alike_is_an_organisation():
+    assert typed("Regulators opened an inquiry into Zorbly. Zorbly had until Friday.",
+                 [("Zorbly", "ORG"), ("Zorbly", "PERSON")]) == {"Zorbly": EntityType.ORGANISATION}
+    # a full name elsewhere in the document still makes the word a person's
+    assert typed("Ana Zorbly spoke. Zorbly left. Zorbly returned.",
+                 [("Ana Zorbly", "PERSON"), ("Zorbly", "ORG"), ("Zorbly", "PERSON")])["Ana Zorbly"] is EntityType.PERSON
+
+
+def test_a_double_given_name_split_at_its_hyphen_is_one_person():
+    import spacy
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.clean import clean_entities
+
+    nlp = spacy.blank("en")
+    doc = nlp("Chair Anne-Claire Okafor spoke with Kyiv-based Lena Holm.")
+    words = [t.text for t in doc]
+    assert words[1:4] == ["Anne", "-", "Claire"]
+    doc.ents = [Span(doc, 1, 2, label="PERSON"), Span(doc, 4, 5, label="PERSON"), Span(doc, 7, 8, label="GPE"),
+                Span(doc, 10, 12, label="PERSON")]
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [
+        ("Anne-Claire Okafor", "PERSON"), ("Kyiv", "GPE"), ("Lena Holm", "PERSON")]

@@ -18,6 +18,8 @@ Each fix is a general tell, not a list of names:
   is the end of a personal name, and "minister [Israel] [Katz]" a state name
   between a post and a surname is the start of one;
 - "Secretary of [State]": an ORG that ends a post title is part of the title;
+- "[Marie]-Laure [Denis]": a double given name split at its hyphen is one
+  person's name;
 - "[Indian] Ocean": a demonym before a geographic feature names no state;
 - "[Communist Party] of [Vietnam]": a body named "of" a state takes the state
   into its name, and "[Sudanese] Armed Forces" (capitalised words ending in
@@ -178,6 +180,34 @@ def _of_state(span: Span, ents: list[Span]) -> Span:
     return Span(doc, span.start, state.end, label="ORG")
 
 
+def _join_hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
+    """ "[Marie]-Laure [Denis]": a person's name split at a hyphen of a double given
+    name is one name; the pieces after the hyphen join it up to the surname."""
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        end = ent.end
+        if ent.label_ == "PERSON":
+            # "-" written tight between two capitalised words
+            while (end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_
+                   and not doc[end].whitespace_ and doc[end + 1].is_title and doc[end + 1].is_alpha):
+                end += 2
+                while end < len(doc) and doc[end].is_title and doc[end].is_alpha and doc[end].pos_ == "PROPN" \
+                        and not any(e.start <= end < e.end and e.label_ != "PERSON" for e in ents):
+                    end += 1
+        if end > ent.end:
+            # the surname's own span, right after or already inside, joins
+            while i + 1 < len(ents) and (ents[i + 1].start < end
+                                         or (ents[i + 1].start == end and ents[i + 1].label_ == "PERSON")):
+                end = max(end, ents[i + 1].end) if ents[i + 1].label_ == "PERSON" else end
+                i += 1
+            ent = Span(doc, ent.start, end, label="PERSON")
+        out.append(ent)
+        i += 1
+    return out
+
+
 @Language.component(
     "newsgraph_clean_entities",
     requires=["doc.ents"],
@@ -231,7 +261,7 @@ def clean_entities(doc: Doc) -> Doc:
             merged[-1] = Span(doc, prev.start, ent.end, label="PERSON", span_id="")  # "minister [Israel] [Katz]"
             continue
         merged.append(ent)
-    doc.ents = merged
+    doc.ents = _join_hyphenated_names(doc, merged)
     # A span made here from a gazetteer hit ("[Israel] Katz") must not keep the
     # hit's id on its tokens, where spaCy reads a span's id back from.
     for span in merged:

@@ -26,7 +26,8 @@ from functools import lru_cache
 
 from ..lexicon import Hit, Lexicon, clean_surface, is_acronym, person_titles, portfolio_words, post_heads, slugify
 from ..types import EntityType, Mention, Sentence, Token
-from .evidence import described_as_organisation, name_after_post, stands_for_government
+from .evidence import (described_as_organisation, described_as_organisation_in_apposition, name_after_post,
+                       stands_for_government)
 
 LOCATIVE = frozenset({"in", "at", "near", "outside", "inside", "across", "over", "around", "towards", "toward"})
 #: Nouns after a name that make the name a place named after someone ("Ben Gurion airport").
@@ -104,7 +105,8 @@ def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon
     ):
         return Candidate(document, mention, EntityType.PLACE, surface, surface, f"place/{slugify(surface)}")
     if label == "PERSON" and (_group_name(mention, sentence)  # "the Houthis"
-                              or described_as_organisation(mention, sentence)):  # "drugmaker Pharmo"
+                              or described_as_organisation(mention, sentence)  # "drugmaker Pharmo"
+                              or described_as_organisation_in_apposition(mention, sentence)):
         label = "ORG"
     if label == "PERSON":
         name = strip_titles(surface)

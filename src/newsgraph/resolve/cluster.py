@@ -17,10 +17,11 @@ from dataclasses import replace
 from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
 from ..types import AnalysedDocument, Entity, EntityType, Mention, Resolution, ResolvedMention
 from .classify import Candidate, classify
-from .evidence import names_a_thing, personal, speaks, titled_names
+from .evidence import names_a_natural_event, names_a_thing, personal, speaks, titled_names
 from .surnames import add_untagged_surnames
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
+_LONE_WORD_ORDER = {EntityType.ORGANISATION: 0, EntityType.PERSON: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
 
@@ -40,9 +41,10 @@ def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | No
 
 
 def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[Candidate], set[str]]:
-    """The candidates of one document, less the names of weapon systems, products and
-    vehicles: a name the text puts before such a noun ("Patriot batteries") names no
-    actor anywhere in the document, unless the text has it speak. Also the
+    """The candidates of one document, less the names of weapon systems, products,
+    vehicles and storms: a name the text puts before such a noun ("Patriot
+    batteries") or after a storm word ("Storm Daniel") names no actor anywhere in
+    the document, unless the text has it speak. Also the
     normalised names the text treats as a person's ("X, who", "X said she")."""
     found: list[Candidate] = []
     things: set[str] = set()
@@ -51,6 +53,9 @@ def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[C
     mentions = [part for m in ad.mentions for part in _coordinated_places(m, lexicon)]
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         sentence = ad.sentences[m.sentence] if 0 <= m.sentence < len(ad.sentences) else None
+        if m.hint is None and names_a_natural_event(m, sentence):  # "Storm Daniel ... Daniel weakened"
+            things.update((normalise(m.text), normalise(m.text.split()[-1])))
+            continue
         c = classify(ad.document.key, m, sentence, lexicon)
         if c is None:
             continue
@@ -139,7 +144,11 @@ def _harmonise_types(cands: list[Candidate],
             new_type = EntityType.PERSON
         else:
             counts = votes[(c.document, normalise(c.name))]
-            new_type = min(counts, key=lambda t: (-counts[t], _TYPE_ORDER[t]))
+            # A lone word the model calls a person as often as an organisation, and
+            # that no full name, title or "who" in the document makes a person, is
+            # an organisation's name ("Meta"): a person is named in full somewhere.
+            order = _LONE_WORD_ORDER if " " not in c.name else _TYPE_ORDER
+            new_type = min(counts, key=lambda t: (-counts[t], order[t]))
         if new_type is not c.type:
             fixed = f"place/{slugify(c.name)}" if new_type is EntityType.PLACE else None
             c = Candidate(c.document, c.mention, new_type, c.name, c.surface, fixed)

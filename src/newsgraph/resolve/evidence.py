@@ -13,7 +13,9 @@ tells elsewhere in the text, and each function here reads one of them:
 - an organisation span that ends in a post and a name ("Security Council
   Secretary Ana Lima", "UN Ambassador Li Wen") is that person;
 - a name right after a noun that describes a body ("drugmaker Pharmo",
-  "rights group Civic Watch") is an organisation's.
+  "rights group Civic Watch"), or set off by commas after one ("the party,
+  Civic Front, said"), is an organisation's;
+- a storm's name ("Storm Daniel", "Hurricane Helene") names no actor.
 """
 from __future__ import annotations
 
@@ -196,3 +198,33 @@ def described_as_organisation(mention: Mention, sentence: Sentence | None) -> bo
         return False
     before = re.search(r"([a-z][a-z-]*)\s+$", sentence.text[: mention.start - sentence.start])
     return before is not None and before.group(1) in organisation_nouns()
+
+
+@lru_cache(maxsize=1)
+def _natural_event_pattern() -> re.Pattern[str]:
+    lines = (ln.strip().casefold() for ln in read_text("natural_event_words.txt").splitlines())
+    words = sorted((ln for ln in lines if ln and not ln.startswith("#")), key=len, reverse=True)
+    return re.compile(r"(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+[A-Z]",
+                      re.IGNORECASE)
+
+
+def names_a_natural_event(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "Storm Daniel", "Hurricane [Helene]": a storm's name, whether or not NER took the word in."""
+    if _natural_event_pattern().match(mention.text) and mention.text.split()[0][:1].isupper():
+        return True
+    if sentence is None:
+        return False
+    before = sentence.text[: mention.start - sentence.start]
+    m = re.search(r"(\S+(?:\s+\S+)?)\s+$", before)
+    return m is not None and any(
+        _natural_event_pattern().fullmatch(part + " " + mention.text[:1]) and part[:1].isupper()
+        for part in {m.group(1), m.group(1).split()[-1]})
+
+
+def described_as_organisation_in_apposition(mention: Mention, sentence: Sentence | None) -> bool:
+    """ "its party, Pastel, said": a name set off by commas after a noun describing a body."""
+    if sentence is None:
+        return False
+    before = re.search(r"\b([a-z][a-z-]*),\s+$", sentence.text[: mention.start - sentence.start])
+    after = sentence.text[mention.end - sentence.start:]
+    return before is not None and before.group(1) in organisation_nouns() and re.match(r"\s*,", after) is not None
