@@ -399,3 +399,16 @@ def test_a_double_given_name_split_at_its_hyphen_is_one_person():
                 Span(doc, 10, 12, label="PERSON")]
     assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [
         ("Anne-Claire Okafor", "PERSON"), ("Kyiv", "GPE"), ("Lena Holm", "PERSON")]
+
+
+def test_a_name_before_a_region_noun_is_a_place():
+    assert typed("The premier visited Quang Lam province on Monday.", [("Quang Lam", "PERSON")]) == {
+        "Quang Lam": EntityType.PLACE}
+    assert typed("Drones hit the Valmora Region overnight.", [("Valmora", "ORG")]) == {"Valmora": EntityType.PLACE}
+    assert typed("Fighting spread in Dorno state.", [("Dorno", "PERSON")]) == {"Dorno": EntityType.PLACE}
+
+
+def test_a_name_before_a_capitalised_state_or_district_keeps_its_type():
+    assert typed("Harbour Front State officials met.", [("Harbour Front", "ORG")]) == {
+        "Harbour Front": EntityType.ORGANISATION}
+    assert typed("Ana Lima District Court ruled.", [("Ana Lima", "PERSON")]) == {"Ana Lima": EntityType.PERSON}

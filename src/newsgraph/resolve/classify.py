@@ -150,12 +150,23 @@ def _from_hit(document: str, mention: Mention, sentence: Sentence | None, surfac
     return None
 
 
+#: Nouns after a name that make it a region ("Quang Ninh province", "Kherson oblast");
+#: "state" only in lower case ("Borno state", never "Islamic State").
+REGION_NOUNS = frozenset({"province", "region", "district", "county", "oblast", "governorate", "prefecture",
+                          "municipality", "state", "township"})
+
+
 def _names_a_facility(mention: Mention, sentence: Sentence | None) -> bool:
-    """ "Ben Gurion airport", "Jinnah hospital": a name before a facility noun is a place."""
+    """ "Ben Gurion airport", "Jinnah hospital", "Quang Ninh province": a name before a
+    facility noun or (in lower case) a region noun is a place."""
     if sentence is None:
         return False
     after = [t for t in sentence.tokens if t.start >= mention.end]
-    return bool(after) and after[0].text.lower() in FACILITY_NOUNS
+    if not after:
+        return False
+    word = after[0].text
+    return word.lower() in FACILITY_NOUNS or word in REGION_NOUNS or \
+        word.lower() in REGION_NOUNS - {"state", "district"}  # "Islamic State", "District Court"
 
 
 def _group_name(mention: Mention, sentence: Sentence | None) -> bool:
