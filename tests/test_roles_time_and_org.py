@@ -323,3 +323,31 @@ def test_a_post_named_bare_in_one_document_takes_the_organisation_another_docume
     assert ("president", "state/CHL", "a", "roles.premodifier.v1") in evidence
     assert ("president", "state/CHL", "b", "roles.fromcorpus.v1") in evidence
     assert ("chairman", None, "c", "roles.premodifier.v1") in evidence  # another post borrows nothing
+
+
+# ------------------------------------------------------------------ who nominated is not who holds
+
+
+@pytest.mark.slow
+def test_a_nominee_named_with_whoever_nominated_them_holds_the_nomination(roles):
+    found = roles("Jane Roe, President Ada Okafor's nominee for ambassador to Japan, spoke to senators on Monday.")
+    assert found[("person/jane-roe", "ambassador to japan", None)].nominated
+    assert ("person/ada-okafor", "ambassador to japan", None) not in found
+
+
+@pytest.mark.slow
+def test_a_relative_named_with_a_possessive_holds_no_post(roles):
+    assert not [k for k in roles("Jane Roe, Ada Okafor's sister, spoke to senators on Monday.") if k[0] == "person/jane-roe"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("word", ["ousted", "deposed", "former"])
+def test_a_holder_removed_from_the_post_held_it_before(relate, word):
+    [m] = relate(f"Prosecutors charged the {word} prime minister Leila Haddad with fraud.", PUBLISHED)[0]
+    assert (m.role, m.former) == ("prime minister", True)
+
+
+@pytest.mark.slow
+def test_an_outgoing_holder_still_holds_the_post(relate):
+    [m] = relate("Prosecutors praised the outgoing prime minister Leila Haddad on Monday.", PUBLISHED)[0]
+    assert (m.role, m.former) == ("prime minister", False)

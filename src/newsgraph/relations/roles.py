@@ -10,7 +10,8 @@ a pronoun):
 - ``roles.apposition.v1`` (0.85): the post after the name and a comma, "X,
   the head of the president's office", "X, IGAD Executive Secretary", "X,
   formerly the country's defence minister", "X, the nominee to be ...", "X,
-  who will now be defence minister";
+  President Y's nominee for ambassador to Z", "X, who will now be defence
+  minister";
 - ``roles.copula.v1`` (0.8): a verb of ``relations_role_verbs.csv`` links
   them, "X is Ukraine's foreign minister", "X became the foreign secretary
   of India", "X was appointed as minister of home affairs", "named X as the
@@ -48,7 +49,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from ..types import EntityType, Membership
-from .context import DocumentContext, EntitySpan, SentenceView
+from .context import POSSESSIVE, DocumentContext, EntitySpan, SentenceView
 from .role_orgs import Found, fill_from_document, leaders_state
 from .syntax import is_passive, is_verb, resolve_pronoun, subject
 from .tenure import tenure_at
@@ -202,6 +203,8 @@ def _apposition(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Hol
     ):
         bridge.append(k)
         k -= 1
+    if bridge and any(words.word_use(view.low(b)) == "nominated" for b in bridge):
+        k = _past_owner(ctx, view, k)  # "X, President Y's nominee for ambassador to Z"
     if k < 1 or view.low(k) not in {",", "("}:
         return None
     head = toks[t.head]
@@ -220,6 +223,20 @@ def _apposition(ctx: DocumentContext, view: SentenceView, t: TitlePhrase) -> Hol
     past = any(toks[b].lemma == "be" and toks[b].tag == "VBD" for b in bridge) and not appointed
     return Holder(span.key, "roles.apposition.v1", 0.85, former="former" in uses or past,
                   nominated="nominated" in uses)
+
+
+def _past_owner(ctx: DocumentContext, view: SentenceView, k: int) -> int:
+    """Left past "[title] Name's" ending at ``k`` (the possessive): who made a nomination is not its
+    holder. Returns the index before it, or ``k`` when there is none."""
+    if k < 1 or view.low(k) not in POSSESSIVE:
+        return k
+    span = view.span_at(k - 1)
+    if span is None or span.end != k:
+        return k
+    j = span.start - 1
+    while j >= 0 and span.start - j <= 3 and title_at(view, ctx.words, j) is not None:
+        j -= 1
+    return j
 
 
 def _role_verb(ctx: DocumentContext, view: SentenceView, v: int):
