@@ -351,3 +351,10 @@ def test_a_holder_removed_from_the_post_held_it_before(relate, word):
 def test_an_outgoing_holder_still_holds_the_post(relate):
     [m] = relate("Prosecutors praised the outgoing prime minister Leila Haddad on Monday.", PUBLISHED)[0]
     assert (m.role, m.former) == ("prime minister", False)
+
+
+@pytest.mark.slow
+def test_staying_on_as_a_post_holds_it(roles):
+    assert ("person/kenji-mori", "chief cabinet secretary", None) in roles(
+        "Kenji Mori stays on as chief cabinet secretary, the government's top spokesman.")
+    assert not roles("Kenji Mori stayed at home on Monday.")
