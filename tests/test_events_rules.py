@@ -803,3 +803,15 @@ def test_a_protest_is_against_whom_its_demand_is_made():
         .           PUNCT punct 3
     """, {"Chilean": ("state/CHL", "demonym"), "Peru": PER})
     assert ("PROTEST", CHL, PER) in found
+
+
+def test_advice_to_the_public_is_no_request_of_an_actor():
+    found = events("""
+        Chile       PROPN nsubj 2
+        urged|urge  VERB  ROOT 0
+        residents|resident NOUN dobj 2
+        to          PART  aux 5
+        shelter     VERB:VB xcomp 2
+        .           PUNCT punct 2
+    """, {"Chile": CHL})
+    assert found == {}

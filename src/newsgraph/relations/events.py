@@ -360,7 +360,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if not (row.alone or candidates or intransitive_protest):
             return  # "appealed the ruling": no "to", so not the sense of appealing to someone
         if row.type in SPOKEN_ALONE_WITH_FRAME and not (row.explicit_alone or framed):
-            return  # "warned that...", "urged residents to...": a statement, not a threat or a request
+            return  # "warned that...": a statement, not a threat
+        if row.type == REQUESTED and objects and all(
+                ctx.words.sectors.get(toks[o].lemma.casefold()) == "civilians" for o in objects):
+            return  # "urged residents to take cover": advice to the public, no request of an actor
         if _rebuts_a_claim(ctx, view, v, objects):
             return  # "denied the charge", "denied sending arms": a REJECT of whoever made it, or none (responses.py)
         # "the minister resigned", "Russia deployed troops", "a camp was attacked by militiamen"
