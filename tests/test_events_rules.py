@@ -815,3 +815,16 @@ def test_advice_to_the_public_is_no_request_of_an_actor():
         .           PUNCT punct 2
     """, {"Chile": CHL})
     assert found == {}
+
+
+def test_a_stance_after_be_is_held_by_the_subject():
+    found = events("""
+        Chile       PROPN nsubjpass 3
+        is|be       AUX   auxpass 3
+        opposed|oppose VERB:VBN ROOT 0
+        to          ADP   prep 3
+        Peruvian    ADJ   amod 6
+        mediation   NOUN  pobj 4
+        .           PUNCT punct 3
+    """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym")})
+    assert set(found) == {("REJECT", CHL, PER)}

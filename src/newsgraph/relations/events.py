@@ -279,6 +279,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         return  # "declined to comment": reticence, not the rejection of anything
     if ctx.words.cue(toks[v].lemma, "intent") and _event_complement(ctx, view, v) is not None:
         return  # "agreed to send aid", "vowed to strike": the complement is coded as the intention (intent.py)
+    if passive and ctx.words.cue(toks[v].lemma, "stance") and not prep_objects(view, [v], {"by"}):
+        passive = False  # "X is opposed to Y", "X is committed to Y": a stance X holds, not one done to X
     extractor, confidence = ("events.passive.v1", 0.75) if passive else ("events.svo.v1", 0.8)
     if passive:
         agents = [a for p in prep_objects(view, [v], {"by"}) for a in actors(ctx, view, p, titles)]
@@ -290,6 +292,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             patients = patients or ([shared] if shared is not None else [])  # "travelled to X and was received by Y"
     else:
         agents = clause_agents(ctx, view, v, titles)
+        if not agents and is_passive(view, v):  # the stance reading: its holder is the grammatical subject
+            agents = [a for s in view.kids(v, "nsubjpass") for a in actors(ctx, view, s, titles)]
         patients = view.kids(v, "dobj")
         h = toks[v].head
         if toks[v].dep == "ccomp" and ctx.words.cue(toks[h].lemma, "intent") and toks[h].pos == "VERB":

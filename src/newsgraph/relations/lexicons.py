@@ -48,7 +48,7 @@ NOUN_CLASSES = frozenset(
      "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence", "vehicle", "locale"}
 )
 CUE_USES = frozenset(
-    {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "allege", "reticent", "condition",
+    {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "allege", "reticent", "stance", "condition",
      "unreal", "light", "frame", "speech", "bridge", "expletive", "rebut", "holder"}
 )
 
