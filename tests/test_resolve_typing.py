@@ -412,3 +412,31 @@ def test_a_name_before_a_capitalised_state_or_district_keeps_its_type():
     assert typed("Harbour Front State officials met.", [("Harbour Front", "ORG")]) == {
         "Harbour Front": EntityType.ORGANISATION}
     assert typed("Ana Lima District Court ruled.", [("Ana Lima", "PERSON")]) == {"Ana Lima": EntityType.PERSON}
+
+
+def test_a_two_word_name_typed_as_organisation_is_a_person_when_its_first_or_last_word_is():
+    text = "Voters backed Tomas Baswan. Tomas said his team would appeal."
+    assert typed(text, [("Tomas Baswan", "ORG")]) == {"Tomas Baswan": EntityType.PERSON}
+    text = "Voters backed Tomas Baswan. Mr Baswan spoke."
+    assert typed(text, [("Tomas Baswan", "ORG")]) == {"Tomas Baswan": EntityType.PERSON}
+
+
+def test_a_body_named_after_a_person_stays_an_organisation():
+    text = "Mr Baswan spoke. The Baswan Foundation gave money."
+    assert typed(text, [("Baswan Foundation", "ORG")]) == {"Baswan Foundation": EntityType.ORGANISATION}
+    text = "Tomas Baswan left. Voters backed Harbour Front. Front said it would appeal."
+    assert typed(text, [("Harbour Front", "ORG")]) == {"Harbour Front": EntityType.ORGANISATION}
+
+
+def test_an_untagged_name_after_a_body_noun_is_an_organisation():
+    text = "Pharmo Labs will appeal. Regulators fined drugmaker Pharmo Labs on Monday."
+    res = resolve_entities([make_doc(text, [("Pharmo Labs", "PERSON")])], LEXICON)
+    assert [(e.name, e.type) for e in res.entities] == [("Pharmo Labs", EntityType.ORGANISATION)]
+    assert len(res.mentions) == 2
+
+
+def test_described_bodies_stop_at_posts_and_need_a_capital():
+    from newsgraph.resolve.evidence import described_bodies
+
+    text = "The company Chairman spoke. The firm said so. Shipping giant Norline Lines grew."
+    assert [text[a:b] for a, b in described_bodies(text)] == ["Norline Lines"]

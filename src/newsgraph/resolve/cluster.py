@@ -17,7 +17,7 @@ from dataclasses import replace
 from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
 from ..types import AnalysedDocument, Entity, EntityType, Mention, Resolution, ResolvedMention
 from .classify import Candidate, classify
-from .evidence import names_a_natural_event, names_a_thing, personal, speaks, titled_names
+from .evidence import described_bodies, name_word, names_a_natural_event, names_a_thing, personal, speaks, titled_names
 from .surnames import add_untagged_surnames
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
@@ -51,6 +51,7 @@ def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[C
     speakers: set[str] = set()
     people: set[str] = set()
     mentions = [part for m in ad.mentions for part in _coordinated_places(m, lexicon)]
+    mentions += _untagged_bodies(ad, mentions)
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         sentence = ad.sentences[m.sentence] if 0 <= m.sentence < len(ad.sentences) else None
         if m.hint is None and names_a_natural_event(m, sentence):  # "Storm Daniel ... Daniel weakened"
@@ -71,6 +72,19 @@ def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[C
     things = {t for t in things if not spoken.intersection(t.split())}
     things |= {t + "s" for t in things}  # "two Patriots"
     return [c for c in found if normalise(c.name) not in things or c.mention.hint is not None], people
+
+
+def _untagged_bodies(ad: AnalysedDocument, mentions: list[Mention]) -> list[Mention]:
+    """ORG mentions for names after a noun describing a body that the model left untagged."""
+    out = []
+    for start, end in described_bodies(ad.document.text):
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        sentence = next((i for i, s in enumerate(ad.sentences) if s.start <= start and end <= s.end), None)
+        if sentence is not None:
+            out.append(Mention(start, end, ad.document.text[start:end], "ORG", sentence,
+                               post=ad.sentences[sentence].post, source="described"))
+    return out
 
 
 _LIST_SEPARATOR = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -108,6 +122,15 @@ def _confirm_title_case(cands: list[Candidate]) -> list[Candidate]:
     return [c for c in cands if not needs_body(c) or normalise(c.name) in seen[c.document]]
 
 
+def _named_person(name: str, person_words: set[str] | tuple) -> bool:
+    """ "Anies Baswedan" typed as an organisation where the document has "Mr Baswedan"
+    or "Anies said his ...": a name shaped like a person's whose first or last word
+    the document gives a title or a personal pronoun."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and (words[0].casefold() in person_words or words[-1].casefold() in person_words) \
+        and all(name_word(w) for w in words)
+
+
 def _typed_by_syntax(c: Candidate) -> bool:
     """The classifier overrode the NER label because of the sentence's syntax."""
     label_type = {"PERSON": EntityType.PERSON, "ORG": EntityType.ORGANISATION}.get(c.mention.label)
@@ -132,7 +155,8 @@ def _harmonise_types(cands: list[Candidate],
         if c.fixed is None or c.type is EntityType.PLACE and c.capital_of is None:
             # A type the syntax gave ("the island of Capri", a name after a post)
             # outweighs a bare NER label elsewhere in the document.
-            votes[(c.document, normalise(c.name))][c.type] += 2 if _typed_by_syntax(c) else 1
+            votes[(c.document, normalise(c.name))][c.type] += 2 if _typed_by_syntax(c) or \
+                c.mention.source == "described" else 1
     out = []
     for c in cands:
         if c.fixed is not None and (c.type is not EntityType.PLACE or c.capital_of):
@@ -140,7 +164,8 @@ def _harmonise_types(cands: list[Candidate],
             continue
         new_type = c.type
         if (" " not in c.name and c.name.casefold() in person_tokens[c.document]) or (
-                " " in c.name and normalise(c.name) in titled_full[c.document]):
+                " " in c.name and normalise(c.name) in titled_full[c.document]) or (
+                c.type is not EntityType.PERSON and _named_person(c.name, titled.get(c.document, ((), ()))[1])):
             new_type = EntityType.PERSON
         else:
             counts = votes[(c.document, normalise(c.name))]

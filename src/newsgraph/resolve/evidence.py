@@ -67,7 +67,7 @@ def personal(mention: Mention, sentence: Sentence | None) -> bool:
         return False
     after = sentence.text[mention.end - sentence.start:]
     return bool(re.match(r"(?:['\u2019]s)?\s*,\s*who\b", after)
-                or re.match(r"\s+" + _SPEECH + r"\s+(?:that\s+)?(?:he|she)\b", after)
+                or re.match(r"\s+" + _SPEECH + r"\s+(?:that\s+)?(?:he|she|his|her)\b", after)
                 or re.match(r"\s+and\s+(?:his|her)\s+(?:wife|husband|family|son|daughter|aides?|lawyers?)\b",
                             after))
 
@@ -98,7 +98,8 @@ _NOT_NAME_WORDS = frozenset({
 })
 
 
-def _name_word(word: str) -> bool:
+def name_word(word: str) -> bool:
+    """A capitalised word that can be part of a personal name (no post, body or minor word)."""
     low = word.casefold().rstrip(".")
     return (word[:1].isupper() and re.fullmatch(r"[^\W\d_][\w'\u2019.-]*", word) is not None
             and low not in _NOT_NAME_WORDS and low not in post_heads() and low not in portfolio_words()
@@ -116,7 +117,8 @@ def _titled_pattern() -> re.Pattern[str]:
 
 
 def titled_names(text: str) -> tuple[set[str], set[str]]:
-    """Names that follow a title in ``text``: (normalised full names, case-folded name words)."""
+    """Names that follow a title in ``text``, and lone names that "said he/his ...":
+    (normalised full names, case-folded name words)."""
     names: set[str] = set()
     words: set[str] = set()
     for m in _titled_pattern().finditer(text):
@@ -125,13 +127,21 @@ def titled_names(text: str) -> tuple[set[str], set[str]]:
         name: list[str] = []
         for word in m.group(1).split():
             word = clean_surface(word)
-            if not word or not _name_word(word):
+            if not word or not name_word(word):
                 break
             name.append(word)
         if name:
             names.add(normalise(" ".join(name)))
             words.update(w.casefold() for w in name)
+    # "Anies said his team ...": a lone name that says something of "his" or "her" own
+    for m in re.finditer(r"\b([A-Z][\w'\u2019-]+)\s+" + _SPEECH + r"\s+(?:that\s+)?(?:he|she|his|her)\b", text):
+        if name_word(m.group(1)) and m.group(1).casefold() not in _PRONOUNS:
+            words.add(m.group(1).casefold())
     return names, words
+
+
+_PRONOUNS = frozenset({"he", "she", "it", "they", "we", "i", "you", "who", "officials", "police", "spokesman",
+                       "spokeswoman", "spokesperson", "reports", "sources", "witnesses", "residents", "aides"})
 
 
 def name_after_post(mention: Mention) -> Mention | None:
@@ -143,7 +153,7 @@ def name_after_post(mention: Mention) -> Mention | None:
         if words[i - 1].group().casefold().rstrip(".") not in titles:
             continue
         tail = words[i:]
-        if len(tail) > 4 or not all(_name_word(clean_surface(w.group())) for w in tail):
+        if len(tail) > 4 or not all(name_word(clean_surface(w.group())) for w in tail):
             return None
         if len(tail) == 1 and words[i - 1].group().casefold() == "general":  # "General Atomics"
             return None
@@ -228,3 +238,28 @@ def described_as_organisation_in_apposition(mention: Mention, sentence: Sentence
     before = re.search(r"\b([a-z][a-z-]*),\s+$", sentence.text[: mention.start - sentence.start])
     after = sentence.text[mention.end - sentence.start:]
     return before is not None and before.group(1) in organisation_nouns() and re.match(r"\s*,", after) is not None
+
+
+@lru_cache(maxsize=1)
+def _described_body_pattern() -> re.Pattern[str]:
+    nouns = "|".join(sorted((re.escape(n) for n in organisation_nouns()), key=len, reverse=True))
+    word = r"[A-Z][\w'\u2019&-]*"
+    return re.compile(r"\b(?:" + nouns + r")\s+(" + word + r"(?:\s+" + word + r"){0,2})(?![\w'\u2019-])")
+
+
+def described_bodies(text: str) -> list[tuple[int, int]]:
+    """Spans of names right after a lower-case noun describing a body ("drugmaker
+    Pharmo", "shipping giant Norline"), for names the model left untagged."""
+    out = []
+    for m in _described_body_pattern().finditer(text):
+        words = m.group(1).split()
+        keep = 0
+        for w in words:
+            low = w.casefold()
+            if low in post_heads() or low in person_titles() or low in MINOR_WORDS or low in _PRONOUNS:
+                break
+            keep += 1
+        if keep:
+            end = m.start(1) + len(" ".join(words[:keep]))
+            out.append((m.start(1), end))
+    return out
