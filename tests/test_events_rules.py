@@ -828,3 +828,17 @@ def test_a_stance_after_be_is_held_by_the_subject():
         .           PUNCT punct 3
     """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym")})
     assert set(found) == {("REJECT", CHL, PER)}
+
+
+def test_allowing_an_actor_to_act_is_a_concession_to_it_and_the_act_only_allowed():
+    found = events("""
+        Chile       PROPN nsubj 2
+        allowed|allow VERB ROOT 0
+        Peru        PROPN nsubj 5
+        to          PART  aux 5
+        attack      VERB:VB ccomp 2
+        Bolivia     PROPN dobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER, "Bolivia": "state/BOL"})
+    assert ("CONCEDE", CHL, PER) in found
+    assert ("ASSAULT", PER, "state/BOL") not in found

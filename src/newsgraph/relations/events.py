@@ -54,6 +54,7 @@ from .frames import (
     clause_agents,
     clause_subjects,
     concerned_actors,
+    infinitive_clause,
     measured,
     perpetrators,
     place_of,
@@ -295,6 +296,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if not agents and is_passive(view, v):  # the stance reading: its holder is the grammatical subject
             agents = [a for s in view.kids(v, "nsubjpass") for a in actors(ctx, view, s, titles)]
         patients = view.kids(v, "dobj")
+        clause = infinitive_clause(view, v) if not patients else None
+        if clause is not None:
+            patients = view.kids(clause, "nsubj")  # "allowed X to hold a rally": X is allowed
         h = toks[v].head
         if toks[v].dep == "ccomp" and ctx.words.cue(toks[h].lemma, "intent") and toks[h].pos == "VERB":
             agents = clause_agents(ctx, view, h, titles) or agents  # "X vowed that Y will ...": X commits

@@ -192,7 +192,7 @@ def choose_verb_row(ctx: DocumentContext, view: SentenceView, v: int, passive: b
     lemmas = {lemma for o in objects for lemma in _object_lemmas(view, o)}
     if not objects and toks[v].dep == "relcl":
         lemmas.add(toks[toks[v].head].lemma.casefold())  # "the consensus they reached with X"
-    if view.kids(v, "xcomp"):
+    if view.kids(v, "xcomp") or infinitive_clause(view, v) is not None:
         lemmas.add(XCOMP)
     for row in ctx.words.verbs.get(verb_lemma(view, v, ctx.words.verbs), ()):
         wanted = lemmas
@@ -204,6 +204,15 @@ def choose_verb_row(ctx: DocumentContext, view: SentenceView, v: int, passive: b
         if row.objects and not (wanted & row.objects):
             continue
         return row
+    return None
+
+
+def infinitive_clause(view: SentenceView, v: int) -> int | None:
+    """"allowed X to hold a rally", parsed with X as the subject of "hold": the to-infinitive clause
+    whose subject is, in the grammar of news English, the object of ``v``."""
+    for c in view.kids(v, "ccomp"):
+        if view.kids(c, "nsubj") and any(view.low(a) == "to" for a in view.kids(c, "aux")):
+            return c
     return None
 
 
@@ -244,6 +253,6 @@ def perpetrators(view: SentenceView, nouns: list[int]) -> list[int]:
 ACCUSED = "ACCUSE"
 
 
-__all__ = ["ACCUSED", "CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors",
+__all__ = ["infinitive_clause", "ACCUSED", "CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors",
            "choose_verb_row", "clause_agents", "clause_subjects", "concerned_actors", "measured", "perpetrators",
            "place_of", "prep_objects"]
