@@ -440,3 +440,24 @@ def test_described_bodies_stop_at_posts_and_need_a_capital():
 
     text = "The company Chairman spoke. The firm said so. Shipping giant Norline Lines grew."
     assert [text[a:b] for a, b in described_bodies(text)] == ["Norline Lines"]
+
+
+def _tagged(text: str, surface: str, label: str, tags: dict[int, tuple[str, str]]) -> dict[str, EntityType]:
+    words = list(re.finditer(r"\w+|[^\w\s]", text))
+    tokens = tuple(Token(i, m.start(), m.end(), m.group(), m.group().lower(), tags.get(i, ("X", "X"))[0],
+                         tags.get(i, ("X", "X"))[1], "dep", 0) for i, m in enumerate(words))
+    start = text.index(surface)
+    doc = Document(key="a", source="a", text=text, content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(text)),))
+    ad = AnalysedDocument(doc, (Sentence(0, len(text), text, None, tokens),),
+                          (Mention(start, start + len(surface), surface, label, sentence=0),))
+    return {e.name: e.type for e in resolve_entities([ad], LEXICON).entities}
+
+
+def test_a_common_noun_opening_a_sentence_is_no_name():
+    assert _tagged("Wildfires forced people out.", "Wildfires", "PERSON", {0: ("NOUN", "NNS")}) == {}
+    assert _tagged("Protesters marched.", "Protesters", "ORG", {0: ("NOUN", "NNS")}) == {}
+
+
+def test_a_proper_noun_opening_a_sentence_or_a_common_noun_elsewhere_is_kept():
+    assert _tagged("Okafor spoke.", "Okafor", "PERSON", {0: ("PROPN", "NNP")}) == {"Okafor": EntityType.PERSON}
+    assert _tagged("Then Okafor spoke.", "Okafor", "PERSON", {1: ("NOUN", "NN")}) == {"Okafor": EntityType.PERSON}

@@ -15,6 +15,8 @@ general tells; each rule here is one of them:
 - an ORG that reads like a name and is followed by a post ("X, chairperson
   of ...") or steps down "as chairman" is a person, and so is the name at
   the end of an ORG span after a post ("UN Ambassador Li Wen");
+- a one-word span opening its sentence that the tagger reads as a common
+  noun ("Wildfires fanned by ...") names nothing;
 - NORP spans that are not demonyms of a state ("Western", "Shiite") name no
   actor and are dropped; so are spans with no capital letter or with digits.
 """
@@ -88,6 +90,8 @@ def classify(document: str, mention: Mention, sentence: Sentence | None, lexicon
     if len(surface) < 2 or _JUNK.search(surface) or not any(c.isupper() for c in surface):
         return None
     hit = Hit.parse(mention.hint) if mention.hint else lexicon.lookup(surface)
+    if hit is None and _common_noun_opening(mention, sentence):  # "Wildfires fanned by winds ..."
+        return None
     if hit is None and mention.label == "PERSON":
         hit = lexicon.lookup(strip_titles(surface))
     if hit is not None:
@@ -154,6 +158,16 @@ def _from_hit(document: str, mention: Mention, sentence: Sentence | None, surfac
 #: "state" only in lower case ("Borno state", never "Islamic State").
 REGION_NOUNS = frozenset({"province", "region", "district", "county", "oblast", "governorate", "prefecture",
                           "municipality", "state", "township"})
+
+
+def _common_noun_opening(mention: Mention, sentence: Sentence | None) -> bool:
+    """A one-word span opening its sentence that the tagger reads as a common noun
+    ("Wildfires", "Protesters"): capitalised only because it comes first."""
+    if sentence is None or not sentence.tokens:
+        return False
+    span = _span_tokens(mention, sentence)
+    first = sentence.tokens[0]
+    return len(span) == 1 and span[0].i == first.i and first.pos == "NOUN" and first.tag in {"NN", "NNS"}
 
 
 def _names_a_facility(mention: Mention, sentence: Sentence | None) -> bool:
