@@ -842,3 +842,41 @@ def test_allowing_an_actor_to_act_is_a_concession_to_it_and_the_act_only_allowed
     """, {"Chile": CHL, "Peru": PER, "Bolivia": "state/BOL"})
     assert ("CONCEDE", CHL, PER) in found
     assert ("ASSAULT", PER, "state/BOL") not in found
+
+
+def test_force_used_in_a_city_is_used_against_the_state_it_lies_in():
+    found = events("""
+        Russian     ADJ   amod 2
+        forces|force NOUN nsubj 3
+        shelled|shell VERB ROOT 0
+        Kharkiv     PROPN dobj 3
+        .           PUNCT punct 3
+    """, {"Russian": ("state/RUS", "demonym"), "Kharkiv": "place/kharkiv"})
+    assert ("ASSAULT", RUS, "state/UKR") in found
+
+
+def test_words_said_in_a_city_are_said_to_no_one():
+    found = events("""
+        Chile       PROPN nsubj 2
+        condemned|condemn VERB ROOT 0
+        the         DET   det 4
+        vote        NOUN  dobj 2
+        in          ADP   prep 2
+        Kharkiv     PROPN pobj 5
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Kharkiv": "place/kharkiv"})
+    assert set(found) == {("ACCUSE", CHL, None)}
+
+
+def test_force_a_state_uses_in_its_own_city_keeps_it_as_target():
+    found = events("""
+        Turkish     ADJ   amod 2
+        police      NOUN  nsubj 3
+        imposed|impose VERB ROOT 0
+        a           DET   det 5
+        curfew      NOUN  dobj 3
+        in          ADP   prep 3
+        Cizre       PROPN pobj 6
+        .           PUNCT punct 3
+    """, {"Turkish": ("state/TUR", "demonym"), "Cizre": "place/cizre"})
+    assert ("COERCE", "state/TUR", "state/TUR") in found

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..lexicon import load_lexicon
-from ..resolve.metonymy import capital_states
+from ..resolve.metonymy import capital_states, city_states
 from ..types import AnalysedDocument, Event, Membership, Resolution
 from .context import DocumentContext
 from .events import extract_events
@@ -39,12 +39,14 @@ def extract_relations(
     """Memberships and events found in the analysed documents, merged and sorted."""
     lexicon = load_lexicon()
     # A capital may stand for its state even where the state is never named.
-    entities = {**capital_states(resolution, lexicon), **{e.key: e for e in resolution.entities}}
+    located_states, located = city_states(resolution, lexicon)
+    entities = {**located_states, **capital_states(resolution, lexicon), **{e.key: e for e in resolution.entities}}
     words = load_relation_lexicons()
     memberships: list[Membership] = []
     events: list[Event] = []
     for ad in sorted(analysed, key=lambda a: a.document.key):
         ctx = DocumentContext(ad, resolution, entities, lexicon, words)
+        ctx.located = located  # the state each city lies in, for acts of force done there
         found = list(extract_roles(ctx))
         ctx.set_holders(found)  # "the Nato chief" may then stand for the one person holding that post
         memberships.extend(found)

@@ -88,6 +88,7 @@ class DocumentContext:
         self.words = words or load_relation_lexicons()
         self.posts = {p.index: p for p in self.document.posts}
         self.holders: dict[tuple[str, str | None], str] = {}  # (post, organisation) -> person, see set_holders
+        self.located: dict[str, str] = {}  # city place key -> key of the state it lies in (resolve.cities)
         mentions: dict[int, list] = {}
         for rm in resolution.mentions:
             if rm.document == self.document.key and rm.entity in entities:
@@ -184,6 +185,13 @@ class DocumentContext:
         if span.kind == "capital":
             return self.state_key(span.iso3)
         return None
+
+    def located_state(self, span: EntitySpan) -> str | None:
+        """The state a place lies in: a capital's, or a city's from the gazetteer (never for acting)."""
+        if span.kind == "capital":
+            return self.state_key(span.iso3)
+        key = self.located.get(span.key)
+        return key if key in self.entities else None
 
     def is_actor(self, key: str | None) -> bool:
         return key is not None and key in self.entities and self.entities[key].type in ACTOR_TYPES

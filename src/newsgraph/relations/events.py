@@ -55,6 +55,7 @@ from .frames import (
     clause_subjects,
     concerned_actors,
     infinitive_clause,
+    located_targets,
     measured,
     perpetrators,
     place_of,
@@ -102,6 +103,8 @@ def _distinct(f: Found) -> bool:
     accused Sudanese rebels": the state's government against its rebels)."""
     if f.target is None or f.agent.key != f.target.key:
         return True
+    if f.target.located and f.type in FORCEFUL:
+        return True  # "Turkish police imposed a curfew in Cizre": force used at home, on its own ground
     return f.target.sector is not None and f.target.sector != f.agent.sector
 
 
@@ -339,6 +342,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             deeds = measured(view, objects + framed_nouns + complements)
             targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles)]
         targets = targets or concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
+        if not targets and row.type in FORCEFUL:  # "shelled Kharkiv", "stormed the town of X"
+            targets = located_targets(ctx, view, patients)
         if row.type == THREATENED and not targets:
             cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]

@@ -160,9 +160,16 @@ def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int]
             if prep in LOCATIVE and span is not None and span.kind == "capital" and not forceful:
                 continue
             if forceful and span is None and prep in LOCATIVE:
-                # "drills in areas around X", "patrols in the waters off X": the place named after the area
+                # "drills in areas around X", "a curfew in the town of X": the place named after the area
                 c = next((o for p in view.kids(c, "prep") if view.low(p) in LOCATIVE | {"off", "of"}
                           for o in view.kids(p, "pobj")), c)
+                span = view.span_at(c)
+            if forceful and span is not None and span.type is EntityType.PLACE:
+                # "shelling in Kharkiv", "a curfew in Cizre": force used in a place is used against its state
+                key = ctx.located_state(span)
+                if key is not None and key not in {b.key for b in out}:
+                    out.append(Actor(key, 0.6, located=True))
+                continue
             out.extend(a for a in actors(ctx, view, c, titles) if a.key not in {b.key for b in out})
     return out
 
@@ -216,6 +223,21 @@ def infinitive_clause(view: SentenceView, v: int) -> int | None:
     return None
 
 
+def located_targets(ctx: DocumentContext, view: SentenceView, tokens: list[int]) -> list[Actor]:
+    """The states of the places among ``tokens`` ("shelled Kharkiv", "stormed a village in X")."""
+    out: list[Actor] = []
+    for t in tokens:
+        span = view.span_at(t)
+        if span is None:  # "the town of Cizre": the place the locale noun names
+            span = next((view.span_at(o) for p in view.kids(t, "prep") if view.low(p) in {"of", "in"}
+                         for o in view.kids(p, "pobj") if view.span_at(o) is not None), None)
+        if span is not None and span.type is EntityType.PLACE:
+            key = ctx.located_state(span)
+            if key is not None and key not in {a.key for a in out}:
+                out.append(Actor(key, 0.6, located=True))
+    return out
+
+
 def measured(view: SentenceView, objects: list[int]) -> list[int]:
     """Objects and what a measure among them holds: "$3bn worth of tariffs on X" reaches "tariffs"."""
     out = list(objects)
@@ -253,6 +275,6 @@ def perpetrators(view: SentenceView, nouns: list[int]) -> list[int]:
 ACCUSED = "ACCUSE"
 
 
-__all__ = ["infinitive_clause", "ACCUSED", "CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors",
+__all__ = ["located_targets", "infinitive_clause", "ACCUSED", "CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors",
            "choose_verb_row", "clause_agents", "clause_subjects", "concerned_actors", "measured", "perpetrators",
            "place_of", "prep_objects"]

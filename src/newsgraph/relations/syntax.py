@@ -33,6 +33,7 @@ class Actor:
     key: str
     certainty: float = 1.0
     sector: str | None = None  # the part of the actor a group noun names: "Russian troops" -> military
+    located: bool = False  # a state read from a place in it ("a curfew in Cizre"): its territory and people
 
 
 def verb_lemma(view: SentenceView, i: int, known) -> str:

@@ -35,13 +35,40 @@ def capital_states(resolution: Resolution, lexicon: Lexicon | None = None) -> di
     return out
 
 
+def city_states(resolution: Resolution, lexicon: Lexicon | None = None) -> tuple[dict[str, Entity], dict[str, str]]:
+    """The state each resolved city (not a capital) lies in: (state entities by key, place key -> state key).
+
+    A city does not stand for its government ("Kharkiv said" means nothing), so its name is no alias
+    of the state; the state is only offered for acts of force done in the city (see cities.py)."""
+    from .cities import city_country
+
+    lexicon = lexicon or load_lexicon()
+    by_iso2 = {entry.iso2: entry for entry in lexicon.states.values() if entry.sovereign}
+    entities: dict[str, Entity] = {}
+    located: dict[str, str] = {}
+    for e in resolution.entities:
+        if e.type is not EntityType.PLACE:
+            continue
+        hit = lexicon.lookup(e.name)
+        if hit is not None and hit.kind in {"capital", "state", "demonym"}:
+            continue
+        entry = by_iso2.get(city_country(e.name) or "")
+        if entry is None:
+            continue
+        key = f"state/{entry.iso3}"
+        entities[key] = Entity(key, EntityType.STATE, entry.name, (), entry.iso3, entry.iso2)
+        located[e.key] = key
+    return entities, located
+
+
 def add_referenced_states(
     resolution: Resolution, memberships: Iterable[Membership], events: Iterable[Event]
 ) -> Resolution:
     """The resolution plus the capital-derived states that relations refer to."""
     known = {e.key for e in resolution.entities}
     used = {m.organisation for m in memberships} | {k for ev in events for k in (ev.agent, ev.target)}
-    extra = [e for key, e in capital_states(resolution).items() if key in used and key not in known]
+    offered = {**city_states(resolution)[0], **capital_states(resolution)}
+    extra = [e for key, e in offered.items() if key in used and key not in known]
     if not extra:
         return resolution
     entities = tuple(sorted((*resolution.entities, *extra), key=lambda e: e.key))
