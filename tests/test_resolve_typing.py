@@ -461,3 +461,13 @@ def test_a_common_noun_opening_a_sentence_is_no_name():
 def test_a_proper_noun_opening_a_sentence_or_a_common_noun_elsewhere_is_kept():
     assert _tagged("Okafor spoke.", "Okafor", "PERSON", {0: ("PROPN", "NNP")}) == {"Okafor": EntityType.PERSON}
     assert _tagged("Then Okafor spoke.", "Okafor", "PERSON", {1: ("NOUN", "NN")}) == {"Okafor": EntityType.PERSON}
+
+
+def test_a_storm_named_where_the_model_tagged_nothing_is_still_no_actor():
+    text = "Hurricane Zelda made landfall on Tuesday. Zelda weakened overnight."
+    doc = make_doc(text, [])
+    second = text.rindex("Zelda")
+    doc = AnalysedDocument(doc.document, doc.sentences, (Mention(second, second + 5, "Zelda", "PERSON", sentence=1),))
+    assert resolve_entities([doc], LEXICON).entities == ()  # only the second, bare mention is tagged
+    assert typed("After the storm Zelda Okafor spoke. Okafor left.", [("Zelda Okafor", "PERSON")]) == {
+        "Zelda Okafor": EntityType.PERSON}

@@ -17,7 +17,8 @@ from dataclasses import replace
 from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
 from ..types import AnalysedDocument, Entity, EntityType, Mention, Resolution, ResolvedMention
 from .classify import Candidate, classify
-from .evidence import described_bodies, name_word, names_a_natural_event, names_a_thing, personal, speaks, titled_names
+from .evidence import (described_bodies, name_word, names_a_natural_event, names_a_thing, personal, speaks,
+                       storm_names, titled_names)
 from .surnames import add_untagged_surnames
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
@@ -47,7 +48,7 @@ def _document_candidates(ad: AnalysedDocument, lexicon: Lexicon) -> tuple[list[C
     the document, unless the text has it speak. Also the
     normalised names the text treats as a person's ("X, who", "X said she")."""
     found: list[Candidate] = []
-    things: set[str] = set()
+    things: set[str] = storm_names(ad.document.text)
     speakers: set[str] = set()
     people: set[str] = set()
     mentions = [part for m in ad.mentions for part in _coordinated_places(m, lexicon)]

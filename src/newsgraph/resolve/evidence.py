@@ -263,3 +263,13 @@ def described_bodies(text: str) -> list[tuple[int, int]]:
             end = m.start(1) + len(" ".join(words[:keep]))
             out.append((m.start(1), end))
     return out
+
+
+def storm_names(text: str) -> set[str]:
+    """Normalised names that ``text`` gives a storm word ("Hurricane Zelda" -> "zelda"), tagged or not."""
+    out = set()
+    for m in re.finditer(r"(?<![\w-])" + _natural_event_pattern().pattern[:-len(r"\s+[A-Z]")] + r"\s+([A-Z][\w'-]+)",
+                         text, re.IGNORECASE):
+        if m.group(0)[:1].isupper() and m.group(1)[:1].isupper():
+            out.add(normalise(m.group(1)))
+    return out
