@@ -880,3 +880,17 @@ def test_force_a_state_uses_in_its_own_city_keeps_it_as_target():
         .           PUNCT punct 3
     """, {"Turkish": ("state/TUR", "demonym"), "Cizre": "place/cizre"})
     assert ("COERCE", "state/TUR", "state/TUR") in found
+
+
+def test_a_state_s_forces_acting_in_that_state_target_it():
+    found = events("""
+        Chilean     ADJ   amod 2
+        police      NOUN  nsubj 3
+        raided|raid VERB  ROOT 0
+        homes|home  NOUN  dobj 3
+        in          ADP   prep 3
+        Chile       PROPN pobj 5
+        .           PUNCT punct 3
+    """, {"Chilean": ("state/CHL", "demonym"), "Chile": CHL})
+    assert ("COERCE", CHL, CHL) in found or ("ASSAULT", CHL, CHL) in found
+

@@ -103,8 +103,8 @@ def _distinct(f: Found) -> bool:
     accused Sudanese rebels": the state's government against its rebels)."""
     if f.target is None or f.agent.key != f.target.key:
         return True
-    if f.target.located and f.type in FORCEFUL:
-        return True  # "Turkish police imposed a curfew in Cizre": force used at home, on its own ground
+    if f.type in FORCEFUL and (f.target.located or f.agent.sector is not None):
+        return True  # "Turkish police imposed a curfew in Cizre": a state's force used on its own ground
     return f.target.sector is not None and f.target.sector != f.agent.sector
 
 
