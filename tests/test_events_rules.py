@@ -894,3 +894,34 @@ def test_a_state_s_forces_acting_in_that_state_target_it():
     """, {"Chilean": ("state/CHL", "demonym"), "Chile": CHL})
     assert ("COERCE", CHL, CHL) in found or ("ASSAULT", CHL, CHL) in found
 
+
+
+def test_a_demand_for_a_withdrawal_is_made_of_whoever_is_to_withdraw():
+    found = events("""
+        Chile       PROPN nsubj 2
+        demanded|demand VERB ROOT 0
+        the         DET   det 4
+        withdrawal  NOUN  dobj 2
+        of          ADP   prep 4
+        Peruvian    ADJ   amod 7
+        forces|force NOUN pobj 5
+        from        ADP   prep 4
+        Bolivia     PROPN pobj 8
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym"), "Bolivia": "state/BOL"})
+    assert set(found) == {("REQUEST", CHL, PER)}
+
+
+def test_a_refusal_to_let_an_actor_act_targets_that_actor():
+    found = events("""
+        Chile       PROPN nsubj 2
+        refused|refuse VERB ROOT 0
+        to          PART  aux 4
+        allow       VERB:VB xcomp 2
+        Peruvian    ADJ   amod 6
+        planes|plane NOUN nsubj 8
+        to          PART  aux 8
+        land        VERB:VB ccomp 4
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym")})
+    assert ("REJECT", CHL, PER) in found

@@ -255,6 +255,9 @@ def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str
             row = choose_verb_row(ctx, view, c, False)
             slots = (row.target if row is not None else ("obj", "dative")) + ("concerned",)
             c_objects = view.kids(c, "dobj")
+            clause = infinitive_clause(view, c) if not c_objects else None
+            if clause is not None:  # "refused to allow UN planes to land": the planes' owner is concerned
+                c_objects = view.kids(clause, "nsubj")
             for s in slots:
                 if s == "xcomp":
                     continue
@@ -315,7 +318,12 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     targets: list[Actor] = []
     objects = view.kids(v, "dobj") if not passive else []
     candidates = framed = False
-    for slot in row.target:
+    if row.type == REQUESTED:
+        # "demanded the withdrawal of X's forces": the demand is made of whoever is to withdraw or resign
+        targets = [a for o in objects if _noun_type(ctx, view, o) == WITHDRAWN
+                   for p in view.kids(o, "prep") if view.low(p) == "of"
+                   for k in view.kids(p, "pobj") for a in actors(ctx, view, k, titles)]
+    for slot in row.target if not targets else ():
         cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles)
         candidates = candidates or bool(cands)
         framed = framed or (bool(cands) and slot not in {"obj", "dative", "owner"})  # a preposition or a to-clause
@@ -424,6 +432,11 @@ def _protested(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles)
         out.extend(a for k in cands for a in actors(ctx, view, k, titles))
         out.extend(concerned_actors(ctx, view, [c, *measured(view, objects)], titles))
     return out
+
+
+def _noun_type(ctx: DocumentContext, view: SentenceView, n: int) -> str | None:
+    rows = ctx.words.nouns.get(view.tokens[n].lemma.casefold(), ())
+    return rows[0].type if rows else None
 
 
 def _conditioned(view: SentenceView, v: int) -> list[int]:

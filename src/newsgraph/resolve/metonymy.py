@@ -52,7 +52,14 @@ def city_states(resolution: Resolution, lexicon: Lexicon | None = None) -> tuple
         hit = lexicon.lookup(e.name)
         if hit is not None and hit.kind in {"capital", "state", "demonym"}:
             continue
-        entry = by_iso2.get(city_country(e.name) or "")
+        # the project's own city list first (ontology/cities.csv), then GeoNames for the rest
+        city = lexicon.cities.get(hit.id) if hit is not None and hit.kind == "city" else None
+        if city is not None:
+            entry = lexicon.states.get(city.iso3)
+        else:
+            entry = by_iso2.get(city_country(e.name) or "")
+        if entry is not None and not entry.sovereign:
+            entry = None
         if entry is None:
             continue
         key = f"state/{entry.iso3}"
