@@ -925,3 +925,18 @@ def test_a_refusal_to_let_an_actor_act_targets_that_actor():
         .           PUNCT punct 2
     """, {"Chile": CHL, "Peruvian": ("state/PER", "demonym")})
     assert ("REJECT", CHL, PER) in found
+
+
+def test_a_mediator_consults_each_side():
+    found = events("""
+        Chile       PROPN nsubj 2
+        led|lead    VERB  ROOT 0
+        a           DET   det 4
+        mediation   NOUN  dobj 2
+        between     ADP   prep 4
+        Peru        PROPN pobj 5
+        and         CCONJ cc 6
+        Bolivia     PROPN conj 6
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER, "Bolivia": "state/BOL"})
+    assert {("CONSULT", CHL, PER), ("CONSULT", CHL, "state/BOL")} <= set(found)

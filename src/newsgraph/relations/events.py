@@ -217,7 +217,7 @@ def _sentence(ctx: DocumentContext, view: SentenceView, titles: Titles) -> Itera
             agent = _hyphen_agent(ctx, view, tok.i)
             found = _compound(ctx, view, tok.i, titles, agent) if agent is not None else _verb(ctx, view, tok.i, titles)
         elif tok.pos in {"NOUN", "PROPN"} and lemma in words.nouns and view.span_at(tok.i) is None:
-            found = noun_events(ctx, view, tok.i, titles)
+            found = noun_events(ctx, view, tok.i, titles, _protested)
         else:
             found = iter(())
         if tok.pos in {"VERB", "AUX"} and tok.dep == "ccomp":

@@ -275,6 +275,6 @@ def perpetrators(view: SentenceView, nouns: list[int]) -> list[int]:
 ACCUSED = "ACCUSE"
 
 
-__all__ = ["located_targets", "infinitive_clause", "ACCUSED", "CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors",
-           "choose_verb_row", "clause_agents", "clause_subjects", "concerned_actors", "measured", "perpetrators",
-           "place_of", "prep_objects"]
+__all__ = ["ACCUSED", "CONCERNED", "FORCEFUL", "PLACE_PREPOSITIONS", "REQUESTED", "XCOMP", "Found", "Titles", "actors",
+           "choose_verb_row", "clause_agents", "clause_subjects", "concerned_actors", "infinitive_clause",
+           "located_targets", "measured", "perpetrators", "place_of", "prep_objects"]

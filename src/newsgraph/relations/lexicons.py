@@ -45,7 +45,8 @@ ROLE_VERB_EFFECTS = frozenset({"", "former", "nominated", "successor", "past-for
 NOUN_CLASSES = frozenset(
     {"aid", "weapon", "force", "penalty", "relation", "agreement", "proxy", "org-anaphor", "group-anaphor",
      "state-anaphor", "place-anaphor", "capital-anaphor", "statement", "measure", "claim", "ruling", "demand",
-     "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence", "vehicle", "locale"}
+     "arms", "funds", "relief", "proposal", "captive", "property", "envoy", "migrant", "meeting", "presence",
+     "vehicle", "locale"}
 )
 CUE_USES = frozenset(
     {"future", "modal", "negation", "deny", "hope", "intent", "obligation", "allege", "reticent", "stance", "condition",

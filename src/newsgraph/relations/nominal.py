@@ -9,7 +9,7 @@ target stands as an agent-only event only when a light verb carries it.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..types import EntityType
 from .context import DocumentContext, SentenceView
@@ -60,6 +60,8 @@ def _carrier(ctx: DocumentContext, view: SentenceView, n: int) -> tuple[int | No
     return None, ""
 
 
+MEDIATED = "third-party"  # the CONSULT mode of a mediation: the mediator meets each side
+PROTESTED = "PROTEST"
 STANCES = frozenset({"AGREE", "SUPPORT"})  # verbal cooperation named by a noun with no verb to carry it
 
 
@@ -88,7 +90,9 @@ def _coded_by_verb(ctx: DocumentContext, view: SentenceView, v: int, n: int) -> 
     return any(prep_objects(view, [v, n], {slot}) for slot in row.target if slot not in ARGUMENT_SLOTS)
 
 
-def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles) -> Iterator[Found]:
+def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles,
+                protested: Callable[..., list[Actor]] | None = None) -> Iterator[Found]:
+    """Events an event noun names; ``protested`` finds whom a protest carried by a verb is against."""
     toks = view.tokens
     row = _choose_row(ctx, view, n)
     if row is None:
@@ -101,6 +105,14 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         if len(between) > 1:
             modality = noun_modality(ctx, view, n, _carrier(ctx, view, n)[0])
             place = place_of(ctx, view, [n])
+            carrier = _carrier(ctx, view, n)[0]
+            mediated = row.mode == MEDIATED and carrier is not None
+            mediators = clause_agents(ctx, view, carrier, titles) if mediated else []
+            if mediators:  # "X undertook a mediation between Y and Z": X consults each side
+                for m in mediators:
+                    for b in between:
+                        yield Found(row.type, m, b, modality, "events.nominal.v1", 0.7, place, mode=row.mode)
+                return
             for a_i, a in enumerate(between):
                 for b in between[a_i + 1 :]:
                     yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place, mode=row.mode)
@@ -129,6 +141,8 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles)]
     if not targets and row.type == REQUESTED:  # "its demand that X withdraw"
         targets = [a for c in clause_subjects(view, n) for a in actors(ctx, view, c, titles)]
+    if not targets and row.type == PROTESTED and carrier is not None and protested is not None:
+        targets = protested(ctx, view, carrier, titles)  # "staged rallies to demand reforms from X"
     if not targets and how == "light" and row.type not in SYMMETRIC:  # "imposed a curfew in X"
         near = [*measured(view, [n]), *owners[1:]]  # "a suspension of air links with X"
         targets = concerned_actors(ctx, view, near, titles, row.type in FORCEFUL)
