@@ -940,3 +940,17 @@ def test_a_mediator_consults_each_side():
         .           PUNCT punct 2
     """, {"Chile": CHL, "Peru": PER, "Bolivia": "state/BOL"})
     assert {("CONSULT", CHL, PER), ("CONSULT", CHL, "state/BOL")} <= set(found)
+
+
+def test_going_back_on_one_s_own_word_targets_whom_it_was_given_to():
+    found = events("""
+        Chile       PROPN nsubj 2
+        reneged|renege VERB ROOT 0
+        on          ADP   prep 2
+        its         PRON  poss 5
+        commitment  NOUN  pobj 3
+        to          ADP   prep 5
+        Peru        PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert set(found) == {("REJECT", CHL, PER)}

@@ -348,7 +348,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             complements = [c for x in view.kids(v, "xcomp") for c in
                            view.kids(x, "dobj") + [o for p in view.kids(x, "prep") for o in view.kids(p, "pobj")]]
             deeds = measured(view, objects + framed_nouns + complements)
-            targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles)]
+            own = {a.key for a in agents}  # "reneged on his commitment to X": his own deed, so look further
+            targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles) if a.key not in own]
         targets = targets or concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
         if not targets and row.type in FORCEFUL:  # "shelled Kharkiv", "stormed the town of X"
             targets = located_targets(ctx, view, patients)
