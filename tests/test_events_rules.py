@@ -954,3 +954,15 @@ def test_going_back_on_one_s_own_word_targets_whom_it_was_given_to():
         .           PUNCT punct 2
     """, {"Chile": CHL, "Peru": PER})
     assert set(found) == {("REJECT", CHL, PER)}
+
+
+def test_a_state_s_forces_acting_on_a_group_of_no_named_country_act_at_home():
+    found = events("""
+        Iranian     ADJ   amod 2
+        police      NOUN  nsubj 3
+        detained|detain VERB ROOT 0
+        protesters|protester NOUN dobj 3
+        .           PUNCT punct 3
+    """, {"Iranian": ("state/IRN", "demonym")})
+    e = found[("COERCE", "state/IRN", "state/IRN")]
+    assert (e.agent_sector, e.target_sector) == ("police", "civilians")

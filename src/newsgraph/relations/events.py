@@ -40,7 +40,7 @@ import itertools
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ..types import Event
+from ..types import EntityType, Event
 from .context import DocumentContext, SentenceView
 from .frames import (
     ACCUSED,
@@ -353,6 +353,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         targets = targets or concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
         if not targets and row.type in FORCEFUL:  # "shelled Kharkiv", "stormed the town of X"
             targets = located_targets(ctx, view, patients)
+        if not targets and row.type in FORCEFUL:
+            targets = _home_groups(ctx, view, agents, patients)
         if row.type == THREATENED and not targets:
             cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]
@@ -432,6 +434,20 @@ def _protested(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles)
         cands += clause_subjects(view, c) + perpetrators(view, measured(view, objects))
         out.extend(a for k in cands for a in actors(ctx, view, k, titles))
         out.extend(concerned_actors(ctx, view, [c, *measured(view, objects)], titles))
+    return out
+
+
+def _home_groups(ctx: DocumentContext, view: SentenceView, agents: list[Actor], patients: list[int]) -> list[Actor]:
+    """A state's forces acting on a group the sentence gives no country ("Egyptian police dispersed
+    demonstrators"): event coders code the group as the same state's, in the group's sector."""
+    out: list[Actor] = []
+    for p in patients:
+        noun = view.tokens[p]
+        sector = ctx.words.sectors.get(noun.lemma.casefold()) or ctx.words.sectors.get(view.low(p))
+        if sector is None or any(view.span_at(c) is not None for c in view.kids(p, "amod", "compound", "poss")):
+            continue
+        out.extend(Actor(a.key, 0.5, sector) for a in agents
+                   if a.sector is not None and a.sector != sector and ctx.entities[a.key].type is EntityType.STATE)
     return out
 
 
