@@ -966,3 +966,17 @@ def test_a_state_s_forces_acting_on_a_group_of_no_named_country_act_at_home():
     """, {"Iranian": ("state/IRN", "demonym")})
     e = found[("COERCE", "state/IRN", "state/IRN")]
     assert (e.agent_sector, e.target_sector) == ("police", "civilians")
+
+
+def test_cutting_aid_meant_for_an_actor_targets_it():
+    found = events("""
+        Chile       PROPN nsubj 2
+        suspended|suspend VERB ROOT 0
+        an          DET   det 5
+        aid         NOUN  compound 5
+        programme   NOUN  dobj 2
+        for         ADP   prep 5
+        Peru        PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"Chile": CHL, "Peru": PER})
+    assert ("SANCTION", CHL, PER) in found

@@ -355,6 +355,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             targets = located_targets(ctx, view, patients)
         if not targets and row.type in FORCEFUL:
             targets = _home_groups(ctx, view, agents, patients)
+        if not targets and row.type in {"SANCTION", "AID"}:  # "suspended an aid programme for X": X's aid
+            targets = [a for c in prep_objects(view, measured(view, objects), {"for"})
+                       for a in actors(ctx, view, c, titles)]
         if row.type == THREATENED and not targets:
             cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]
