@@ -163,6 +163,7 @@ POSITIVE = [
     ("SUPPORT", "upgrade", "Czechia and Albania upgraded their diplomatic ties.", "state/CZE", "state/ALB"),
     ("AGREE", "willing", "Syria says it is willing to withdraw its troops from Lebanon.", "state/SYR", "state/LBN"),
     ("AGREE", "future-meet", "Ghana's president will visit Togo next week.", "state/GHA", "state/TGO"),
+    ("ACCUSE", "court-case", "Gambia filed a case against Myanmar at the world court.", "state/GMB", "state/MMR"),
 ]
 
 # (type, form, sentence): no event of the type.
