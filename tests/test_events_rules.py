@@ -980,3 +980,22 @@ def test_cutting_aid_meant_for_an_actor_targets_it():
         .           PUNCT punct 2
     """, {"Chile": CHL, "Peru": PER})
     assert ("SANCTION", CHL, PER) in found
+
+
+def test_the_security_forces_blocking_roads_is_no_protest():
+    police = events("""
+        Kenyan      ADJ   amod 2
+        police      NOUN  nsubj 3
+        blocked|block VERB ROOT 0
+        roads|road  NOUN  dobj 3
+        .           PUNCT punct 3
+    """, {"Kenyan": ("state/KEN", "demonym")})
+    teachers = events("""
+        Kenyan      ADJ   amod 2
+        teachers|teacher NOUN nsubj 3
+        blocked|block VERB ROOT 0
+        roads|road  NOUN  dobj 3
+        .           PUNCT punct 3
+    """, {"Kenyan": ("state/KEN", "demonym")})
+    assert not [k for k in police if k[0] == "PROTEST"]
+    assert ("PROTEST", KEN, None) in teachers

@@ -94,8 +94,15 @@ ANNOUNCED_ACTS = frozenset({"CONSULT", "SANCTION", "MOBILIZE", "COERCE", "ASSAUL
 DEPLOYED = "MOBILIZE"
 PROTESTED = "PROTEST"
 REJECTED = "REJECT"
+STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "judiciary"})
 ULTIMATUM = frozenset({"unless"})  # the condition of an ultimatum: "will leave unless ..."
 RECIPROCAL_OBJECTS = frozenset({"other", "another"})  # "each other", "one another"
+
+
+def _civilian_protest(f: Found) -> bool:
+    """PLOVER's PROTEST is civilian collective action: police blocking roads or a ministry's "rally"
+    are no protest (the security sector's acts are COERCE and ASSAULT in their own rows)."""
+    return f.type != PROTESTED or f.agent.sector not in STATE_SECTORS
 
 
 def _distinct(f: Found) -> bool:
@@ -126,7 +133,7 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
     for view in ctx.sentences:
         titles = {t.head: t for t in find_titles(ctx, view)}
         founds = _without_bare_duplicates([_own_ground(f) for f in _sentence(ctx, view, titles)
-                                           if EMITTED.get(f.modality) is not None
+                                           if EMITTED.get(f.modality) is not None and _civilian_protest(f)
                                            and (_distinct(f) or f.type not in SYMMETRIC)])
         post = view.sentence.post
         history.extend(Prior(view.index, post, f.token, f.type, f.agent.key, f.target.key)
