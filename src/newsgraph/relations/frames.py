@@ -143,7 +143,7 @@ def place_of(ctx: DocumentContext, view: SentenceView, owners: list[int]) -> str
     return None
 
 
-LOCATIVE = frozenset({"in", "at", "near", "around", "surrounding", "encircling", "off"})
+LOCATIVE = frozenset({"in", "into", "at", "near", "around", "surrounding", "encircling", "off"})
 
 
 def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int], titles: Titles,
