@@ -12,12 +12,14 @@ midnight would be a time the source never gave.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone as dt_timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
+from datetime import timezone as dt_timezone
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from ..errors import InputError
+from ..resources import read_csv
 
 MONTHS: dict[str, int] = {}
 for _number, _name in enumerate(
@@ -35,20 +37,22 @@ MONTH_PATTERN = (
     r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
 
-#: Zone abbreviations that mean one offset wherever they are written. Ambiguous
+def _zone_abbreviations() -> tuple[dict[str, int], dict[str, str]]:
+    """ontology/time_zones.csv: fixed offsets, and seasonal regions by IANA name."""
+    fixed: dict[str, int] = {}
+    named: dict[str, str] = {}
+    for row in read_csv("time_zones.csv"):
+        if row["iana_zone"]:
+            named[row["abbreviation"].upper()] = row["iana_zone"]
+        else:
+            fixed[row["abbreviation"].upper()] = int(row["utc_offset_minutes"])
+    return fixed, named
+
+
+#: Zone abbreviations that mean one offset wherever they are written, and
+#: those that name a region whose offset changes with the season. Ambiguous
 #: ones (CST, IST, AST) are left out on purpose: for them the user's zone wins.
-FIXED_OFFSETS: dict[str, int] = {
-    "UTC": 0, "GMT": 0, "Z": 0, "WET": 0, "BST": 60, "WEST": 60, "CET": 60,
-    "CEST": 120, "EET": 120, "EEST": 180, "MSK": 180, "EST": -300, "EDT": -240,
-    "CDT": -300, "MST": -420, "MDT": -360, "PST": -480, "PDT": -420, "HKT": 480,
-    "SGT": 480, "JST": 540, "KST": 540, "AEST": 600, "AEDT": 660,
-}
-#: Abbreviations that name a region whose offset changes with the season.
-NAMED_ZONES: dict[str, str] = {
-    "ET": "America/New_York",
-    "PT": "America/Los_Angeles",
-    "UK": "Europe/London",
-}
+FIXED_OFFSETS, NAMED_ZONES = _zone_abbreviations()
 TZ_ABBREVIATION_PATTERN = "|".join(
     sorted([*FIXED_OFFSETS, *NAMED_ZONES], key=len, reverse=True)
 )

@@ -9,6 +9,7 @@ text, because bylines, datelines and appeals survive extraction.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 
 from ..errors import UnreadableInputError
@@ -16,7 +17,7 @@ from ..types import Document
 from .dates import parse_published
 from .decode import decode_text
 from .layout import analyse_layout
-from .text import document_from_layout
+from .text import document_from_layout, named_warn
 
 # Meta tags that carry a full publication timestamp, most specific first.
 _PUBLISHED_META = (
@@ -54,7 +55,8 @@ def _published_from_page(html: str, timezone: str) -> datetime | date | None:
     return None
 
 
-def read_html_document(raw: bytes, source: str, *, timezone: str = "UTC") -> Document:
+def read_html_document(raw: bytes, source: str, *, timezone: str = "UTC",
+                       warn: Callable[[str], None] | None = None) -> Document:
     """One HTML page; raises UnreadableInputError when it has no article text."""
     import trafilatura
 
@@ -67,7 +69,7 @@ def read_html_document(raw: bytes, source: str, *, timezone: str = "UTC") -> Doc
     text = body
     if title and " ".join(body.split("\n", 1)[0].split()) != " ".join(title.split()):
         text = f"{title}\n{body}"  # the headline is analysed too, as a segment of its own
-    layout = analyse_layout(text, timezone=timezone, title=title)
+    layout = analyse_layout(text, timezone=timezone, title=title, warn=named_warn(source, warn))
     # trafilatura falls back to any text on the page (menus, cookie banners);
     # when our rules leave no body paragraph, the page has no article.
     if not any(segment.kind == "body" for segment in layout.segments):

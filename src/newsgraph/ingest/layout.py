@@ -7,10 +7,13 @@ extraction, JSON Lines records). It works paragraph by paragraph:
    a credit line, the start of the footer, or content;
 2. widen appeals to their publisher-voice neighbours and cut the footer;
 3. cut datelines and caption credits out of content paragraphs;
-4. with two or more sign-offs the text is a live blog: the sign-offs close
-   posts, the first line after a sign-off is the next post's headline, and
-   content before the first post's headline is the lead; otherwise it is an
-   article whose first short line is its title;
+4. pick the live-blog house style from the stamp lines (see ``stamps``):
+   sign-offs with a name closing posts (the first line after one is the next
+   post's headline); full timestamps opening posts; a headline, then its
+   full timestamp and byline; or times of day opening posts, placed on the
+   day of the dated page header. Without two stamps the text is an article
+   whose first short line is its title. A time that cannot be placed in a
+   day is left out, with a warning, never guessed;
 5. emit one segment per remaining stretch, headlines as segments of their own.
 
 Offsets always point into the text given, so ``text[s.start:s.end]`` is the
@@ -19,15 +22,32 @@ segment's text, whatever was cut around it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from enum import Enum
+from itertools import pairwise
 
 from ..types import Post, Segment
 from .boilerplate import is_appeal, is_page_furniture, opens_footer, speaks_as_publisher
 from .credits import byline_author, credit_spans, dateline, is_byline, is_credit_line
-from .paragraphs import Paragraph, headline_label_length, looks_like_headline, split_paragraphs
+from .dates import zone_for_abbreviation
+from .paragraphs import (
+    Paragraph,
+    headline_label_length,
+    looks_like_headline,
+    split_paragraphs,
+)
 from .signoff import SignOff, parse_signoff
+from .stamps import (
+    TimeOfDay,
+    is_key_events,
+    is_live_furniture,
+    is_update_line,
+    page_date,
+    parse_time_stamp,
+    title_says_live,
+)
 
 TITLE_MAX_WORDS = 20  # a title or post headline is shorter than this
 POST_HEADLINE_MAX_WORDS = 25  # right after a sign-off the position says "headline"
@@ -37,7 +57,8 @@ APPEAL_REACH = 2  # publisher-voice paragraphs taken into an appeal on each side
 
 class Role(Enum):
     CONTENT = "content"
-    SIGNOFF = "signoff"
+    SIGNOFF = "signoff"  # a full date and time (with or without a name): closes or opens a post
+    STAMP = "stamp"  # a time of day alone, opening a post
     DROPPED = "dropped"
 
 
@@ -51,6 +72,9 @@ class _Item:
     pieces: list[tuple[int, int]] = field(default_factory=list)  # absolute offsets
     heading: bool = False  # forced headline (markdown heading, given title)
     cuts: list[tuple[int, int]] = field(default_factory=list)  # appeal sentences, offsets in para.text
+    time: TimeOfDay | None = None  # a time-only stamp
+    page: tuple[datetime | date, str | None] | None = None  # a dated page header line, and its zone
+    key_events: bool = False  # a "Key events" box opens here
 
 
 @dataclass(frozen=True)
@@ -113,9 +137,16 @@ def _classify(items: list[_Item], text: str, default_zone: str) -> None:
                 return
             item.role = Role.DROPPED
             continue
+        if is_update_line(flat) or is_live_furniture(flat):
+            item.role, item.key_events = Role.DROPPED, is_key_events(flat)
+            continue
         signoff = parse_signoff(flat, default_zone)
         if signoff is not None:
             item.role, item.signoff = Role.SIGNOFF, signoff
+        elif (time := parse_time_stamp(flat)) is not None:
+            item.role, item.time = Role.STAMP, time
+        elif (page := page_date(flat, default_zone)) is not None:
+            item.role, item.page = Role.DROPPED, page
         elif is_appeal(flat):
             cuts = _appeal_sentences(item.para.text)
             if cuts is None:  # the appeal is the whole paragraph
@@ -199,7 +230,8 @@ def _headline_segment(text: str, item: _Item) -> tuple[int, int]:
     return start + headline_label_length(text[start:end]), end
 
 
-def _build_post(text: str, index: int, items: list[_Item], signoff: SignOff | None) -> tuple[Post, list[Segment]] | None:
+def _build_post(text: str, index: int, items: list[_Item], author: str | None,
+                published: datetime | date | None) -> tuple[Post, list[Segment]] | None:
     items = [item for item in items if item.pieces]
     if not items:
         return None
@@ -218,8 +250,8 @@ def _build_post(text: str, index: int, items: list[_Item], signoff: SignOff | No
         start=segments[0].start,
         end=segments[-1].end,
         headline=headline,
-        author=signoff.author if signoff else None,
-        published=signoff.published if signoff else None,
+        author=author,
+        published=published,
     )
     return post, segments
 
@@ -249,18 +281,186 @@ def _live_blog(text: str, items: list[_Item]) -> tuple[list[Segment], list[Post]
     segments = _segments_of(text, lead, None, False)
     posts: list[Post] = []
     for region_items, signoff in regions:
-        built = _build_post(text, len(posts) + 1, region_items, signoff)
+        built = _build_post(text, len(posts) + 1, region_items, signoff.author if signoff else None,
+                            signoff.published if signoff else None)
         if built is not None:
             posts.append(built[0])
             segments.extend(built[1])
     return segments, posts, lead
 
 
-def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None) -> Layout:
+@dataclass
+class _Region:
+    """One post being assembled: its content items and what its stamp and byline say."""
+
+    items: list[_Item]
+    author: str | None = None
+    published: datetime | date | None = None
+
+
+def _previous_shown(items: list[_Item], index: int) -> _Item | None:
+    for j in range(index - 1, -1, -1):
+        if items[j].role is not Role.DROPPED:
+            return items[j]
+    return None
+
+
+def _is_headline_item(item: _Item | None) -> bool:
+    return item is not None and item.role is Role.CONTENT and bool(item.pieces) and (
+        item.heading or looks_like_headline(item.para.text, TITLE_MAX_WORDS))
+
+
+def _live_style(items: list[_Item]) -> str | None:
+    """Which house style times the posts: "closing" sign-offs (a name glued to
+    a date), full stamps "opening" posts, stamps "after-headline", "time-only"
+    stamps opening posts under a dated header; None for an article."""
+    full = [i for i, item in enumerate(items) if item.role is Role.SIGNOFF]
+    if len(full) >= 2:
+        if any(items[i].signoff.author for i in full):
+            return "closing"
+        if all(_is_headline_item(_previous_shown(items, i)) for i in full):
+            return "after-headline"
+        if any(item.role is Role.CONTENT and item.pieces for item in items[full[-1] + 1 :]):
+            return "opening"
+        return "closing"
+    if sum(item.role is Role.STAMP for item in items) >= 2:
+        return "time-only"
+    return None
+
+
+_NAME_LINE_WORD = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’-]+$")
+
+
+def _is_author_line(item: _Item) -> bool:
+    """A line that is only a person's name (2-4 capitalised words), as live
+    blogs print above a post."""
+    words = item.para.text.split()
+    return 2 <= len(words) <= 4 and all(_NAME_LINE_WORD.match(w) for w in words)
+
+
+def _fill_region(region: _Region, item: _Item) -> None:
+    if item.role is Role.DROPPED:
+        name = byline_author(" ".join(item.para.text.split()))
+        if name and region.author is None:
+            region.author = name
+        return
+    if item.role is Role.CONTENT and item.pieces:
+        region.items.append(item)
+
+
+def _opening_regions(items: list[_Item], style: str) -> tuple[list[_Item], list[_Region], list[_Item]]:
+    """Lead items, regions opened by stamps, and the stamp items in order."""
+    lead: list[_Item] = []
+    regions: list[_Region] = []
+    stamps: list[_Item] = []
+    in_key_events = False
+    boundary = Role.STAMP if style == "time-only" else Role.SIGNOFF
+    for item in items:
+        if item.role is boundary:
+            regions.append(_Region([], published=item.signoff.published if item.signoff else None))
+            stamps.append(item)
+        elif regions:
+            region = regions[-1]
+            if (not region.items and region.author is None and item.role is Role.CONTENT and item.pieces
+                    and _is_author_line(item)):
+                region.author = " ".join(item.para.text.split())
+                item.role = Role.DROPPED
+                continue
+            _fill_region(region, item)
+        elif item.key_events:
+            in_key_events = True
+        elif item.role is Role.CONTENT and item.pieces:
+            if in_key_events:
+                item.role = Role.DROPPED  # the box repeats post headlines: not the lead
+            else:
+                lead.append(item)
+    return lead, regions, stamps
+
+
+def _after_headline_regions(items: list[_Item]) -> tuple[list[_Item], list[_Region]]:
+    """Lead items and regions, each a headline, its stamp line, a byline and a body."""
+    heads = {id(_previous_shown(items, i)): item for i, item in enumerate(items) if item.role is Role.SIGNOFF}
+    lead: list[_Item] = []
+    regions: list[_Region] = []
+    for item in items:
+        if id(item) in heads:
+            regions.append(_Region([item], published=heads[id(item)].signoff.published))
+        elif item.role is Role.SIGNOFF:
+            continue
+        elif regions:
+            _fill_region(regions[-1], item)
+        elif item.role is Role.CONTENT and item.pieces and not item.key_events:
+            lead.append(item)
+    if len(regions) > 1 and len(regions[0].items) == 1:  # a title and the page's date, no post
+        lead.append(regions.pop(0).items[0])
+    return lead, regions
+
+
+def _page_header(items: list[_Item], first_stamp: _Item, timezone: str) -> tuple[date, tzinfo] | None:
+    """The day, and the zone of times that name none, from a dated page header above the first post."""
+    for item in items:
+        if item is first_stamp:
+            return None
+        if item.page is not None:
+            when, zone_name = item.page
+            day = when.date() if isinstance(when, datetime) else when
+            return day, zone_for_abbreviation(zone_name, timezone)
+        if item.signoff is not None:  # "4 Mar 2025 11.40 GMT" alone: read as a sign-off, it dates the page
+            item.role, item.page = Role.DROPPED, (item.signoff.published, None)
+            return item.signoff.published.date(), item.signoff.published.tzinfo
+    return None
+
+
+def _place_times(items: list[_Item], regions: list[_Region], stamps: list[_Item], timezone: str,
+                 warn: Callable[[str], None]) -> None:
+    """Times of day on the page header's day; none when that cannot be done."""
+    header = _page_header(items, stamps[0], timezone)
+    if header is None:
+        warn(f"{len(stamps)} live-blog post times could not be placed in a day (no dated page header);"
+             " the posts are left without a time")
+        return
+    day, default_tz = header
+    minutes = [_clock_minutes(s.time) for s in stamps]
+    ascending = all(a <= b for a, b in pairwise(minutes))
+    descending = all(a >= b for a, b in pairwise(minutes))
+    if not (ascending or descending):
+        warn(f"live-blog post times run past midnight or out of order under the page date {day.isoformat()};"
+             " they cannot be placed in a day and are left without a time")
+        return
+    for region, stamp in zip(regions, stamps, strict=True):
+        region.published = stamp.time.on(day, default_tz)
+
+
+def _clock_minutes(time: TimeOfDay) -> int:
+    hour = time.hour
+    if time.meridiem:
+        hour = hour % 12 + (12 if time.meridiem.lower().startswith("p") else 0)
+    return hour * 60 + time.minute
+
+
+def _posts_from(text: str, lead: list[_Item], regions: list[_Region]) -> tuple[list[Segment], list[Post]]:
+    segments = _segments_of(text, lead, None, False)
+    posts: list[Post] = []
+    for region in regions:
+        built = _build_post(text, len(posts) + 1, region.items, region.author, region.published)
+        if built is not None:
+            posts.append(built[0])
+            segments.extend(built[1])
+    return segments, posts
+
+
+def _ignore(message: str) -> None:
+    pass
+
+
+def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None,
+                   warn: Callable[[str], None] = _ignore) -> Layout:
     """Segments, posts and metadata found in ``text`` (see the module docstring).
 
     ``title``, when the caller knows it (HTML metadata, a JSON field), marks
-    the paragraph equal to it as the headline whatever its length.
+    the paragraph equal to it as the headline whatever its length. ``warn``
+    hears, in one line without the source's name, when a text looks like a
+    live blog but its posts or their times cannot be found.
     """
     items = [_Item(para) for para in split_paragraphs(text)]
     _classify(items, text, timezone)
@@ -275,29 +475,45 @@ def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None
             published = published or when
             if title is not None and " ".join(item.para.text.split()) == " ".join(title.split()):
                 item.heading = True
-
     signoffs = [item.signoff for item in items if item.signoff is not None]
     content = [item for item in items if item.role is Role.CONTENT and item.pieces]
+    style = _live_style(items)
 
-    if len(signoffs) >= 2:
-        segments, posts, lead = _live_blog(text, items)
-        authors = {s.author for s in signoffs}
+    if style is not None:
+        if style == "closing":
+            segments, posts, lead = _live_blog(text, items)
+            authors = {s.author for s in signoffs}
+            blog_author = authors.pop() if len(authors) == 1 else author
+        else:
+            if style == "after-headline":
+                lead, regions = _after_headline_regions(items)
+            else:
+                lead, regions, stamps = _opening_regions(items, style)
+                if style == "time-only":
+                    _place_times(items, regions, stamps, timezone, warn)
+            segments, posts = _posts_from(text, lead, regions)
+            authors = {p.author for p in posts if p.author}
+            blog_author = author or (authors.pop() if len(authors) == 1 else None)
         doc_title = None
         if lead and (lead[0].heading or looks_like_headline(lead[0].para.text, TITLE_MAX_WORDS)):
             doc_title = " ".join(text[lead[0].pieces[0][0] : lead[0].pieces[0][1]].split())
+        if not posts:
+            warn("looks like a live blog (stamp lines) but no posts with text were found")
         times = [p.published for p in posts if p.published is not None]
+        page = next((item.page[0] for item in items if item.page is not None), None)
         return Layout(
             segments=tuple(sorted(segments, key=lambda s: s.start)),
             posts=tuple(posts),
             title=doc_title,
-            author=authors.pop() if len(authors) == 1 else author,
-            published=max(times) if times else published,
+            author=blog_author,
+            published=max(times) if times else (published or page),
             is_live_blog=True,
         )
 
     if signoffs:  # one sign-off closes an ordinary article
         author = author or signoffs[0].author
         published = published or signoffs[0].published
+    published = published or next((item.page[0] for item in items if item.page is not None), None)
     doc_title = None
     first_is_title = bool(content) and (
         content[0].heading or looks_like_headline(content[0].para.text, TITLE_MAX_WORDS)
@@ -305,5 +521,15 @@ def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None
     if first_is_title:
         start, end = content[0].pieces[0]
         doc_title = " ".join(text[start:end].split())
+    if _looks_live(items, content):
+        warn("looks like a live blog but no posts were found (no time or date line opens or closes"
+             " its posts); read as one article, without post times")
     segments = _segments_of(text, content, None, first_is_title)
     return Layout(segments=tuple(segments), title=doc_title, author=author, published=published)
+
+
+def _looks_live(items: list[_Item], content: list[_Item]) -> bool:
+    """A live blog's marks without its posts: a "live" title, a key-events box, a lone time stamp."""
+    if any(item.key_events or item.role is Role.STAMP for item in items):
+        return True
+    return bool(content) and title_says_live(content[0].para.text) and len(content) > 1

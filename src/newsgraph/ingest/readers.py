@@ -9,6 +9,7 @@ Every reader takes ``(raw, source, *, timezone, warn)`` and yields Documents.
 from __future__ import annotations
 
 import importlib
+import inspect
 import os
 import sys
 from collections import Counter
@@ -42,8 +43,10 @@ class ReaderPlugin:
         if self.many:
             return func
 
+        takes_warn = "warn" in inspect.signature(func).parameters  # plugin readers may not
+
         def one(raw: bytes, source: str, *, timezone: str, warn: Warn) -> Iterator[Document]:
-            yield func(raw, source, timezone=timezone)
+            yield func(raw, source, timezone=timezone, warn=warn) if takes_warn else func(raw, source, timezone=timezone)
 
         return one
 

@@ -13,7 +13,13 @@ import re
 from dataclasses import dataclass
 from datetime import datetime
 
-from .dates import MONTH_PATTERN, TZ_ABBREVIATION_PATTERN, build_datetime, month_number, zone_for_abbreviation
+from .dates import (
+    MONTH_PATTERN,
+    TZ_ABBREVIATION_PATTERN,
+    build_datetime,
+    month_number,
+    zone_for_abbreviation,
+)
 
 _DATE = rf"""(?:
       (?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m1>{MONTH_PATTERN})\s*,?\s+(?P<y1>\d{{4}})
@@ -37,6 +43,8 @@ _SIGNOFF = re.compile(
 _NAME_PARTICLES = frozenset(
     "and de del della der di da do dos du van von la le el al bin bint ibn y e".split()
 )
+_WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?$",
+                      re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^[A-Z]\.$")
 
 
@@ -53,7 +61,7 @@ def _clean_author(raw: str) -> str | None | bool:
     text before the date is not a name (then the line is not a sign-off)."""
     name = re.sub(r"^\s*(?:by|posted by|updated by)\s+", "", raw.strip(), flags=re.IGNORECASE)
     name = name.strip(" \t|,·•–—-")
-    if not name:
+    if not name or _WEEKDAY.match(name):  # "Tue 4 Mar 2025 11.40": a page's date, not a name
         return None
     words = name.replace(",", " ").split()
     if len(words) > 8:

@@ -1,6 +1,7 @@
 """The plain-text reader (.txt, .md): the decoded file is the analysed text."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 
 from ..types import Document
@@ -39,8 +40,18 @@ def document_from_layout(
     )
 
 
+Warn = Callable[[str], None]
+
+
+def named_warn(source: str, warn: Warn | None) -> Warn:
+    """``warn`` with every message opened by the input's name."""
+    if warn is None:
+        return lambda message: None
+    return lambda message: warn(f"{source}: {message}")
+
+
 def read_text_document(
-    raw: bytes, source: str, *, timezone: str = "UTC", media_type: str = "text/plain"
+    raw: bytes, source: str, *, timezone: str = "UTC", media_type: str = "text/plain", warn: Warn | None = None
 ) -> Document:
     """One plain-text article or live blog.
 
@@ -48,9 +59,9 @@ def read_text_document(
     the content of a text (an empty one gives a Document without segments).
     """
     text = decode_text(raw, source)
-    layout = analyse_layout(text, timezone=timezone)
+    layout = analyse_layout(text, timezone=timezone, warn=named_warn(source, warn))
     return document_from_layout(source=source, text=text, raw=raw, layout=layout, media_type=media_type)
 
 
-def read_markdown_document(raw: bytes, source: str, *, timezone: str = "UTC") -> Document:
-    return read_text_document(raw, source, timezone=timezone, media_type="text/markdown")
+def read_markdown_document(raw: bytes, source: str, *, timezone: str = "UTC", warn: Warn | None = None) -> Document:
+    return read_text_document(raw, source, timezone=timezone, media_type="text/markdown", warn=warn)

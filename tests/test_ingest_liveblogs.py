@@ -1,0 +1,155 @@
+"""Live blogs in several house styles: posts, headlines, authors and exact instants.
+
+The samples under tests/data/liveblogs are invented for these tests.
+"""
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from newsgraph.ingest import read_inputs, read_text_document
+from newsgraph.types import Document
+
+SAMPLES = Path(__file__).parent / "data" / "liveblogs"
+
+
+def read(name: str, warnings: list[str] | None = None, tz: str = "UTC") -> Document:
+    path = SAMPLES / name
+    return read_text_document(path.read_bytes(), name, timezone=tz,
+                              warn=warnings.append if warnings is not None else None)
+
+
+def at(iso: str) -> datetime:
+    return datetime.fromisoformat(iso)
+
+
+def posts_of(doc: Document) -> list[tuple[str | None, str | None, str | None]]:
+    return [(p.headline, p.author, p.published.isoformat() if p.published else None) for p in doc.posts]
+
+
+def segment_texts(doc: Document) -> list[str]:
+    return [doc.text[s.start : s.end] for s in doc.segments]
+
+
+def test_time_only_stamps_take_the_day_of_the_page_header_and_its_zone() -> None:
+    warnings: list[str] = []
+    doc = read("time-only-bst.txt", warnings)
+    assert warnings == []
+    assert doc.is_live_blog
+    assert doc.title == "Harbour strike live: Portuguese and Spanish ministers meet in Lisbon"
+    assert posts_of(doc) == [
+        ("Ministers agree to meet again in Madrid", "Marta Quintela", "2025-06-11T12:05:00+01:00"),
+        ("Dockworkers gather outside the ministry", None, "2025-06-11T10:41:00+01:00"),
+        ("Talks open in Lisbon", "Marta Quintela", "2025-06-11T09:12:00+01:00"),
+    ]
+    assert doc.posts[0].published == at("2025-06-11T11:05:00+00:00")
+    assert doc.published == doc.posts[0].published
+
+
+def test_time_only_layout_drops_key_events_updated_lines_and_author_lines() -> None:
+    doc = read("time-only-bst.txt")
+    texts = segment_texts(doc)
+    joined = "\n".join(texts)
+    for furniture in ("Key events", "3h ago", "Show key events only", "JavaScript", "Updated at", "Marta Quintela",
+                      "12.05 BST", "Wed 11 Jun"):
+        assert furniture not in joined
+    # the key-events box repeats post headlines: each headline is analysed once, in its post
+    assert texts.count("Ministers agree to meet again in Madrid") == 1
+    assert all(s.post is not None for s in doc.segments if s.kind == "body")
+
+
+def test_full_timestamps_opening_posts_stay_with_their_own_post() -> None:
+    doc = read("full-opening-gmt.txt")
+    assert doc.is_live_blog and doc.title == "Border talks – live updates"
+    assert posts_of(doc) == [
+        ("Envoys end first day of talks", "Tomas Wekesa", "2025-03-03T14:30:00+00:00"),
+        ("Ethiopia sends a new delegation", None, "2025-03-03T11:05:00+00:00"),
+        ("Talks begin in Nairobi", "Tomas Wekesa", "2025-03-03T09:12:00+00:00"),
+    ]
+    first = doc.posts[0]
+    body = [doc.text[s.start : s.end] for s in doc.segments if s.post == first.index and s.kind == "body"]
+    assert body == ["Kenya's envoy, Grace Mutua, said the first day had been useful.",
+                    "Both sides will meet again on Tuesday."]
+    lead = [doc.text[s.start : s.end] for s in doc.segments if s.post is None]
+    assert lead == ["Border talks – live updates", "Follow the latest as Ethiopian and Kenyan envoys meet in Nairobi."]
+
+
+def test_headline_then_twelve_hour_time_and_zone_then_byline() -> None:
+    warnings: list[str] = []
+    doc = read("headline-then-time-est.txt", warnings)
+    assert warnings == []
+    assert doc.is_live_blog and doc.title == "Canada and Mexico trade talks: live updates"
+    assert posts_of(doc) == [
+        ("Negotiators reach a draft deal on steel", "Rosa Delgado", "2025-12-02T16:45:00-05:00"),
+        ("Mexico's delegation asks for more time", "Owen Marsh", "2025-12-02T13:20:00-05:00"),
+        ("Talks open in Ottawa", "Rosa Delgado", "2025-12-02T09:12:00-05:00"),
+    ]
+    assert doc.posts[2].published == at("2025-12-02T14:12:00+00:00")
+    joined = "\n".join(segment_texts(doc))
+    assert "Updated" not in joined and "By " not in joined and "EST" not in joined
+
+
+def test_time_only_stamps_without_a_dated_header_warn_and_get_no_time() -> None:
+    warnings: list[str] = []
+    doc = read("time-only-undated.txt", warnings)
+    assert [p.headline for p in doc.posts] == ["Aid convoy reaches Sarajevo", "Croatia sends aid"]
+    assert all(p.published is None for p in doc.posts) and doc.published is None
+    assert warnings == ["time-only-undated.txt: 2 live-blog post times could not be placed in a day"
+                        " (no dated page header); the posts are left without a time"]
+
+
+def test_times_running_past_midnight_warn_and_are_not_guessed() -> None:
+    warnings: list[str] = []
+    doc = read("time-only-midnight.txt", warnings)
+    assert [p.headline for p in doc.posts] == ["Count nears completion", "Turnout is high", "Polls close"]
+    assert all(p.published is None for p in doc.posts)
+    assert len(warnings) == 1 and warnings[0].startswith("time-only-midnight.txt: live-blog post times run past midnight")
+    assert doc.published == at("2025-11-16T01:30:00+00:00")  # the page's own stamp
+
+
+def test_time_only_stamp_without_zone_is_read_in_the_header_zone_or_the_given_zone() -> None:
+    text = ("Summit live\nMon 6 Oct 2025\n15:40\nLeaders leave Rome\nThe leaders left Rome.\n"
+            "09:10\nLeaders arrive in Rome\nThe leaders arrived in Rome.\n")
+    doc = read_text_document(text.encode(), "rome.txt", timezone="Europe/Rome")
+    assert [p.published for p in doc.posts] == [at("2025-10-06T15:40:00+02:00"), at("2025-10-06T09:10:00+02:00")]
+    assert doc.posts[0].headline == "Leaders leave Rome"
+
+
+def test_twelve_hour_time_only_stamps() -> None:
+    text = ("Storm live\nPublished: 14 January 2025\n2:05pm GMT\nRoads reopen\nRoads reopened in Dublin.\n"
+            "9.30am GMT\nStorm reaches Ireland\nThe storm reached Ireland.\n")
+    doc = read_text_document(text.encode(), "storm.txt")
+    assert [p.published for p in doc.posts] == [at("2025-01-14T14:05:00+00:00"), at("2025-01-14T09:30:00+00:00")]
+
+
+def test_a_text_that_looks_live_without_posts_warns_once() -> None:
+    warnings: list[str] = []
+    text = "Flood talks live: ministers meet\nKey events\nThe ministers met in Vienna on Monday.\n"
+    doc = read_text_document(text.encode(), "flat.txt", warn=warnings.append)
+    assert doc.posts == () and not doc.is_live_blog
+    assert len(warnings) == 1 and warnings[0].startswith("flat.txt: looks like a live blog but no posts were found")
+
+
+def test_an_ordinary_article_gives_no_warning() -> None:
+    warnings: list[str] = []
+    text = "Live music returns to Kyiv\nBy Ana Ruiz\nConcert halls reopened in Kyiv on Friday.\n"
+    doc = read_text_document(text.encode(), "music.txt", warn=warnings.append)
+    assert warnings == [] and doc.posts == ()
+
+
+def test_the_warning_reaches_the_build_warn_callback() -> None:
+    warnings: list[str] = []
+    docs = list(read_inputs([str(SAMPLES / "time-only-undated.txt")], warn=warnings.append))
+    assert len(docs) == 1
+    assert warnings == [f"{(SAMPLES / 'time-only-undated.txt').as_posix()}: 2 live-blog post times could not be"
+                        " placed in a day (no dated page header); the posts are left without a time"]
+
+
+def test_existing_signoff_layout_is_unchanged_by_a_weekday_header() -> None:
+    text = ("Tue 12 Nov 2024 09:00 GMT\nTalks open in Geneva\nDelegates arrived on Monday.\n"
+            "Jane Doe13 November 2024 10:24\nTalks close in Geneva\nDelegates left.\nJane Doe13 November 2024 11:30\n")
+    doc = read_text_document(text.encode(), "geneva.txt")
+    assert [(p.headline, p.author) for p in doc.posts] == [("Talks open in Geneva", "Jane Doe"),
+                                                           ("Talks close in Geneva", "Jane Doe")]
+    assert doc.posts[1].published == datetime(2024, 11, 13, 11, 30, tzinfo=timezone.utc)
+    assert doc.posts[0].published - doc.posts[1].published == timedelta(minutes=-66)
