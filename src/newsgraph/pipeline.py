@@ -17,7 +17,7 @@ from pathlib import Path
 from rdflib import Graph
 
 from .atomic import temp_path_for
-from .errors import GraphError
+from .errors import GraphError, InputError
 from .graph.iris import DEFAULT_BASE, Iris
 from .graph.rdf import GraphWriter
 from .graph.turtle import to_turtle
@@ -93,6 +93,26 @@ def to_graph(result: BuildResult, *, base: str = DEFAULT_BASE) -> Graph:
     return writer.union()
 
 
+def plain_text_metadata(published: str | None, url: str | None, timezone: str) -> dict[str, object]:
+    """``--published`` and ``--url`` checked before any work: a bad one is a user error."""
+    from .ingest.dates import parse_published, zone
+    from .ingest.keys import is_url
+
+    found: dict[str, object] = {}
+    if published is not None:
+        zone(timezone)
+        when = parse_published(published, timezone)
+        if when is None:
+            raise InputError(f"--published {published!r} is not a date: give one such as 2025-03-03"
+                             " or 2025-03-03T09:12:00+00:00")
+        found["published"] = when
+    if url is not None:
+        if not is_url(url):
+            raise InputError(f"--url {url!r} is not an http(s) URL: give one such as https://example.org/news/story")
+        found["url"] = url
+    return found
+
+
 def build(
     inputs: Sequence[str],
     out: Path,
@@ -104,8 +124,14 @@ def build(
     max_bytes: int | None = None,
     warn: Callable[[str], None] | None = None,
     progress: Callable[[Document], None] | None = None,
+    published: str | None = None,
+    url: str | None = None,
 ) -> BuildReport:
-    """Build ``out/graph.ttl`` (and ``out/graph.html``) from input paths."""
+    """Build ``out/graph.ttl`` (and ``out/graph.html``) from input paths.
+
+    ``published`` (a date or date and time as written on the command line)
+    and ``url`` go to every plain-text input (see ``read_inputs``).
+    """
     from .ingest import read_inputs
 
     warnings: list[str] = []
@@ -119,6 +145,7 @@ def build(
     if out.exists() and not out.is_dir():
         raise GraphError(f"output {str(out)!r} is a file, not a folder: give --out a folder")
     iris = Iris(base)  # a bad --base fails before any work
+    plain = plain_text_metadata(published, url, timezone)  # so do a bad --published and --url
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -127,7 +154,7 @@ def build(
         recover(out)  # a build killed earlier: finish its pair of files, drop its temporaries
         stdin = sys.stdin.buffer if "-" in inputs else None
         limit = {} if max_bytes is None else {"max_bytes": max_bytes}
-        documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit))
+        documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit, **plain))
         if not documents:
             _warn("no documents to read: wrote an empty graph")
             result = BuildResult((), Resolution((), ()))

@@ -18,14 +18,19 @@ from ._progress import document_progress
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--timezone", default="UTC", show_default=True,
               help="Time zone of sign-off times that name none (e.g. Europe/London).")
+@click.option("--published", default=None, metavar="DATE",
+              help="Publication date (2025-03-03, or with a time and zone) of every plain-text input (.txt, .md,"
+                   " stdin) whose front matter gives none.")
+@click.option("--url", default=None, metavar="URL",
+              help="Canonical URL of every plain-text input whose front matter gives none.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the network page graph.html.")
 @click.option("--max-bytes", default="64M", show_default=True, metavar="SIZE",
               help="Skip (with a warning) any input file or stream larger than SIZE (bytes, or K/M/G).")
 @click.option("--strict", is_flag=True,
               help="Exit 3 when the graph was written but some input was skipped or repaired.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, timezone: str, html: bool,
-            max_bytes: str, strict: bool, quiet: bool) -> None:
+def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, timezone: str,
+            published: str | None, url: str | None, html: bool, max_bytes: str, strict: bool, quiet: bool) -> None:
     """Build a knowledge graph from news files.
 
     PATHS are files (.txt, .md, .html, .jsonl, .json), folders (read recursively),
@@ -49,7 +54,7 @@ def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, tim
 
     with document_progress(enabled=not quiet) as progress:
         report = build(list(paths), out, base=base, model=model, write_html=html, timezone=timezone,
-                       max_bytes=limit, warn=warn, progress=progress)
+                       max_bytes=limit, warn=warn, progress=progress, published=published, url=url)
     if not quiet:
         click.echo(report.summary())
         if report.html_path is not None:

@@ -15,16 +15,17 @@ import sys
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
+from datetime import date, datetime
 from pathlib import Path
 from typing import BinaryIO
 
-from ..errors import MissingInputError, UnreadableInputError
+from ..errors import InputError, MissingInputError, UnreadableInputError
 from ..types import Document
 from .checks import checked_document
 from .dates import zone
 from .decode import encoding_note
 from .files import DEFAULT_MAX_BYTES, read_file_limited, read_stream_limited
-from .keys import document_key
+from .keys import document_key, is_url
 
 Warn = Callable[[str], None]
 Reader = Callable[..., Iterator[Document]]
@@ -45,8 +46,9 @@ class ReaderPlugin:
 
         takes_warn = "warn" in inspect.signature(func).parameters  # plugin readers may not
 
-        def one(raw: bytes, source: str, *, timezone: str, warn: Warn) -> Iterator[Document]:
-            yield func(raw, source, timezone=timezone, warn=warn) if takes_warn else func(raw, source, timezone=timezone)
+        def one(raw: bytes, source: str, *, timezone: str, warn: Warn, **known: object) -> Iterator[Document]:
+            extra: dict[str, object] = {"warn": warn} if takes_warn else {}
+            yield func(raw, source, timezone=timezone, **extra, **known)
 
         return one
 
@@ -68,6 +70,9 @@ EXTENSIONS: dict[str, str] = {
     ".ndjson": "jsonl",
     ".json": "json",
 }
+
+#: Readers of plain text, which take the build's --published and --url.
+PLAIN_TEXT_READERS = frozenset({"text", "markdown"})
 
 #: Files beside the inputs that are never inputs themselves.
 IGNORED_SUFFIXES = (".gold.json",)
@@ -168,8 +173,14 @@ def read_inputs(
     timezone: str = "UTC",
     warn: Warn = lambda msg: None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    published: datetime | date | None = None,
+    url: str | None = None,
 ) -> Iterator[Document]:
     """Documents from files, folders (recursive) and "-" (standard input).
+
+    ``published`` and ``url`` are what plain-text inputs (.txt, .md, text on
+    standard input) do not say about themselves: every such document gets
+    them unless its front matter says otherwise. Other readers ignore them.
 
     All paths (and the time zone) are checked when this is called, before
     any file is read, so a typo fails fast with MissingInputError. Files that
@@ -177,7 +188,10 @@ def read_inputs(
     than ``max_bytes``) are skipped with a warning and the rest are still read.
     """
     zone(timezone)  # an unknown zone is a user error before any work
-    return _read_planned(_plan(paths, warn), stdin, timezone, warn, max_bytes)
+    if url is not None and not is_url(url):
+        raise InputError(f"--url {url!r} is not an http(s) URL: give one such as https://example.org/news/story")
+    plain = {k: v for k, v in (("published", published), ("url", url)) if v is not None}
+    return _read_planned(_plan(paths, warn), stdin, timezone, warn, max_bytes, plain)
 
 
 def _distinct(doc: Document, seen: dict[str, int], warn: Warn) -> Document:
@@ -194,7 +208,7 @@ def _distinct(doc: Document, seen: dict[str, int], warn: Warn) -> Document:
 
 def _read_planned(
     plan: list[tuple[str, Path | None, str | None]], stdin: BinaryIO | None, timezone: str, warn: Warn,
-    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_bytes: int = DEFAULT_MAX_BYTES, plain: dict[str, object] | None = None,
 ) -> Iterator[Document]:
     seen: dict[str, int] = {}
     for source, path, reader_name in plan:
@@ -218,7 +232,8 @@ def _read_planned(
         reader = READERS[name].load()
         note = encoding_note(raw, source) if name != "jsonl" else None  # JSON Lines says it per line
         try:
-            for doc in reader(raw, source, timezone=timezone, warn=warn):
+            known = plain if plain and name in PLAIN_TEXT_READERS else {}
+            for doc in reader(raw, source, timezone=timezone, warn=warn, **known):
                 if note is not None:  # said once the file turned out to be text
                     warn(note)
                     note = None
