@@ -126,13 +126,16 @@ def build(
     progress: Callable[[Document], None] | None = None,
     published: str | None = None,
     url: str | None = None,
+    fields: Sequence[str] = (),
 ) -> BuildReport:
     """Build ``out/graph.ttl`` (and ``out/graph.html``) from input paths.
 
     ``published`` (a date or date and time as written on the command line)
-    and ``url`` go to every plain-text input (see ``read_inputs``).
+    and ``url`` go to every plain-text input; ``fields`` ("text=body") name
+    the keys of JSON Lines and JSON records (see ``read_inputs``).
     """
     from .ingest import read_inputs
+    from .ingest.readers import parse_field_options
 
     warnings: list[str] = []
 
@@ -145,7 +148,8 @@ def build(
     if out.exists() and not out.is_dir():
         raise GraphError(f"output {str(out)!r} is a file, not a folder: give --out a folder")
     iris = Iris(base)  # a bad --base fails before any work
-    plain = plain_text_metadata(published, url, timezone)  # so do a bad --published and --url
+    plain = plain_text_metadata(published, url, timezone)  # so do a bad --published, --url
+    field_map = parse_field_options(fields)  # and --field
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -154,7 +158,8 @@ def build(
         recover(out)  # a build killed earlier: finish its pair of files, drop its temporaries
         stdin = sys.stdin.buffer if "-" in inputs else None
         limit = {} if max_bytes is None else {"max_bytes": max_bytes}
-        documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit, **plain))
+        documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit, **plain,
+                                     fields=field_map))
         if not documents:
             _warn("no documents to read: wrote an empty graph")
             result = BuildResult((), Resolution((), ()))

@@ -23,6 +23,9 @@ from ._progress import document_progress
                    " stdin) whose front matter gives none.")
 @click.option("--url", default=None, metavar="URL",
               help="Canonical URL of every plain-text input whose front matter gives none.")
+@click.option("--field", "fields", multiple=True, metavar="NAME=KEY",
+              help="Read JSON Lines / JSON field NAME (text, title, url, published, author) from the records'"
+                   " KEY, e.g. --field text=body; repeat for more fields.")
 @click.option("--html/--no-html", default=True, show_default=True, help="Also write the network page graph.html.")
 @click.option("--max-bytes", default="64M", show_default=True, metavar="SIZE",
               help="Skip (with a warning) any input file or stream larger than SIZE (bytes, or K/M/G).")
@@ -30,7 +33,7 @@ from ._progress import document_progress
               help="Exit 3 when the graph was written but some input was skipped or repaired.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, timezone: str,
-            published: str | None, url: str | None, html: bool, max_bytes: str, strict: bool, quiet: bool) -> None:
+            published: str | None, url: str | None, fields: tuple[str, ...], html: bool, max_bytes: str, strict: bool, quiet: bool) -> None:
     """Build a knowledge graph from news files.
 
     PATHS are files (.txt, .md, .html, .jsonl, .json), folders (read recursively),
@@ -54,7 +57,8 @@ def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, tim
 
     with document_progress(enabled=not quiet) as progress:
         report = build(list(paths), out, base=base, model=model, write_html=html, timezone=timezone,
-                       max_bytes=limit, warn=warn, progress=progress, published=published, url=url)
+                       max_bytes=limit, warn=warn, progress=progress, published=published, url=url,
+                       fields=fields)
     if not quiet:
         click.echo(report.summary())
         if report.html_path is not None:

@@ -141,16 +141,33 @@ def parse_written_date(value: str, default_zone: str) -> datetime | date | None:
     return build_datetime(year, month, day, int(m["h"]), int(m["mi"]), meridiem=m["ap"], tz=tz)
 
 
+_EPOCH = re.compile(r"^\d{9,13}(?:\.\d+)?$")
+#: Above this a number since the epoch is in milliseconds (in seconds it would be after the year 5138).
+EPOCH_MILLISECONDS_FROM = 100_000_000_000
+
+
+def _from_epoch(value: float) -> datetime | None:
+    """Seconds (or milliseconds) since 1970-01-01 UTC, as feeds and APIs write dates."""
+    seconds = value / 1000 if abs(value) >= EPOCH_MILLISECONDS_FROM else value
+    try:
+        return datetime.fromtimestamp(seconds, tz=dt_timezone.utc)
+    except (OverflowError, OSError, ValueError):
+        return None
+
+
 _ISO_DATE = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})\s*$")
 
 
 def parse_published(value: object, default_zone: str = "UTC") -> datetime | date | None:
-    """A publication date from metadata (ISO 8601, RFC 2822 or written out).
+    """A publication date from metadata (ISO 8601, RFC 2822, written out, or a
+    number of seconds or milliseconds since the epoch, which is UTC).
 
     Returns None for anything unreadable: a bad date in metadata should cost
     the date, never the article. A date without a time stays a ``date`` (no
     invented midnight); a naive time is read in the default zone.
     """
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return _from_epoch(value)
     if isinstance(value, datetime):
         parsed: datetime | None = value
     elif isinstance(value, date):
@@ -160,6 +177,8 @@ def parse_published(value: object, default_zone: str = "UTC") -> datetime | date
     else:
         text = value.strip()
         parsed = None
+        if _EPOCH.match(text):
+            return _from_epoch(float(text))
         if (iso := _ISO_DATE.match(text)) is not None:
             return build_date(int(iso[1]), int(iso[2]), int(iso[3]))
         try:

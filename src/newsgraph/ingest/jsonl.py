@@ -1,8 +1,12 @@
 """The JSON Lines reader (one article per line) and the JSON reader (an array of articles).
 
-Fields: ``text`` (required), ``url``, ``title``, ``published``, ``author``
-(a string or a list of strings). A bad line costs that line only: it is
-reported through ``warn`` with its number and the rest are read.
+Fields: ``text`` (required), ``url``, ``title``, ``published`` (ISO 8601,
+written out, or seconds or milliseconds since the epoch), ``author`` (a
+string, an object with a ``name``, or a list of either). ``fields`` maps
+these names to the keys a feed uses (``{"text": "body"}``, from
+``build --field text=body``; a dotted key reads inside an object). A bad
+line costs that line only: it is reported through ``warn`` with its number
+and the rest are read.
 """
 from __future__ import annotations
 
@@ -22,13 +26,30 @@ def _ignore(message: str) -> None:
     pass
 
 
+FIELDS = ("text", "title", "url", "published", "author")
+
+
 def _author(value: object) -> str | None:
     if isinstance(value, str):
         return value.strip() or None
-    if isinstance(value, list) and all(isinstance(v, str) for v in value):
-        names = [v.strip() for v in value if v.strip()]
+    if isinstance(value, dict):
+        return _author(value.get("name"))
+    if isinstance(value, list):
+        names = [name for name in (_author(v) for v in value if isinstance(v, (str, dict))) if name]
         return ", ".join(names) or None
     return None
+
+
+def _get(record: dict, key: str) -> object:
+    """``record[key]``; a dotted key ("byline.name") reads inside objects when no key has the dots."""
+    if key in record or "." not in key:
+        return record.get(key)
+    value: object = record
+    for part in key.split("."):
+        if not isinstance(value, dict):
+            return None
+        value = value.get(part)
+    return value
 
 
 def _optional_str(value: object) -> str | None:
@@ -36,7 +57,8 @@ def _optional_str(value: object) -> str | None:
 
 
 def read_jsonl(
-    raw: bytes, source: str, *, timezone: str = "UTC", warn: Callable[[str], None] = _ignore
+    raw: bytes, source: str, *, timezone: str = "UTC", warn: Callable[[str], None] = _ignore,
+    fields: dict[str, str] | None = None,
 ) -> Iterator[Document]:
     """Documents from the lines of a JSON Lines file (blank lines are skipped)."""
     decode_text(raw, source)  # refuse binary files before splitting them
@@ -55,13 +77,15 @@ def read_jsonl(
         except json.JSONDecodeError as exc:
             warn(f"{source} line {lineno}: malformed JSON ({exc.msg}); line skipped")
             continue
-        document = _guarded(record, raw_line, f"{source} line {lineno}", f"{source}#L{lineno}", timezone, warn)
+        document = _guarded(record, raw_line, f"{source} line {lineno}", f"{source}#L{lineno}", timezone, warn,
+                            fields or {})
         if document is not None:
             yield document
 
 
 def read_json(
-    raw: bytes, source: str, *, timezone: str = "UTC", warn: Callable[[str], None] = _ignore
+    raw: bytes, source: str, *, timezone: str = "UTC", warn: Callable[[str], None] = _ignore,
+    fields: dict[str, str] | None = None,
 ) -> Iterator[Document]:
     """Documents from a ``.json`` file: an array of article objects (or one object),
     each with the fields of a JSON Lines record; a bad item costs that item only."""
@@ -77,16 +101,17 @@ def read_json(
     records = data if isinstance(data, list) else [data]
     for number, record in enumerate(records, start=1):
         item = json.dumps(record, sort_keys=True).encode("ascii")
-        document = _guarded(record, item, f"{source} item {number}", f"{source}#{number}", timezone, warn)
+        document = _guarded(record, item, f"{source} item {number}", f"{source}#{number}", timezone, warn,
+                            fields or {})
         if document is not None:
             yield document
 
 
 def _guarded(record: object, raw: bytes, where: str, fallback_source: str, timezone: str,
-             warn: Callable[[str], None]) -> Document | None:
+             warn: Callable[[str], None], fields: dict[str, str]) -> Document | None:
     """``_record_document``, but an unexpected failure costs this record only."""
     try:
-        return _record_document(record, raw, where, fallback_source, timezone, warn)
+        return _record_document(record, raw, where, fallback_source, timezone, warn, fields)
     except Exception as exc:  # noqa: BLE001 - the other records must still be read
         warn(f"{where}: could not be read ({type(exc).__name__}: {' '.join(str(exc).split())[:200]}); skipped,"
              " please report this input")
@@ -94,25 +119,27 @@ def _guarded(record: object, raw: bytes, where: str, fallback_source: str, timez
 
 
 def _record_document(record: object, raw: bytes, where: str, fallback_source: str, timezone: str,
-                     warn: Callable[[str], None]) -> Document | None:
+                     warn: Callable[[str], None], fields: dict[str, str]) -> Document | None:
     """One article record as a Document; None, with a warning naming ``where``, when it has no text."""
+    key = {name: fields.get(name, name) for name in FIELDS}
     if not isinstance(record, dict):
-        warn(f"{where}: expected a JSON object with a \"text\" field; skipped")
+        warn(f"{where}: expected a JSON object with a \"{key['text']}\" field; skipped")
         return None
-    body = record.get("text")
+    body = _get(record, key["text"])
     if not isinstance(body, str) or not body.strip():
-        warn(f"{where}: no \"text\" field (a non-empty string is required); skipped")
+        warn(f"{where}: no \"{key['text']}\" field (a non-empty string is required); skipped")
         return None
-    url = _optional_str(record.get("url"))
+    url = _optional_str(_get(record, key["url"]))
     if url is not None and not is_url(url):
         warn(f"{where}: \"url\" {url!r} is not an http(s) URL; ignored")
         url = None
-    title = _optional_str(record.get("title"))
+    title = _optional_str(_get(record, key["title"]))
     published = None
-    if record.get("published") not in (None, ""):
-        published = parse_published(record.get("published"), timezone)
+    given = _get(record, key["published"])
+    if given not in (None, ""):
+        published = parse_published(given, timezone)
         if published is None:
-            warn(f"{where}: could not read the date {record.get('published')!r}; left empty")
+            warn(f"{where}: could not read the date {given!r}; left empty")
     text = normalise_newlines(body)
     if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != " ".join(title.split()):
         text = f"{title}\n\n{text}"  # the headline is analysed too, as a segment of its own
@@ -125,6 +152,6 @@ def _record_document(record: object, raw: bytes, where: str, fallback_source: st
         media_type="application/json",
         url=url,
         title=title,
-        author=_author(record.get("author")),
+        author=_author(_get(record, key["author"])),
         published=published,
     )

@@ -74,6 +74,32 @@ EXTENSIONS: dict[str, str] = {
 #: Readers of plain text, which take the build's --published and --url.
 PLAIN_TEXT_READERS = frozenset({"text", "markdown"})
 
+#: Readers of article records, which take the build's --field mapping.
+RECORD_READERS = frozenset({"jsonl", "json"})
+RECORD_FIELDS = ("text", "title", "url", "published", "author")
+
+
+def check_fields(fields: dict[str, str]) -> None:
+    """A --field mapping names only fields the record readers know, each once, to a non-empty key."""
+    for name, key in fields.items():
+        if name not in RECORD_FIELDS or not key:
+            raise InputError(f"--field {name}={key}: use NAME=KEY with NAME one of {', '.join(RECORD_FIELDS)}"
+                             " and KEY the field in your records, e.g. --field text=body")
+
+
+def parse_field_options(options: Sequence[str]) -> dict[str, str]:
+    """``["text=body", "published=ts"]`` as ``{"text": "body", "published": "ts"}``."""
+    fields: dict[str, str] = {}
+    for option in options:
+        name, sep, key = option.partition("=")
+        name, key = name.strip(), key.strip()
+        if not sep or name in fields:
+            raise InputError(f"--field {option!r}: use NAME=KEY once per field, e.g. --field text=body")
+        fields[name] = key
+    check_fields(fields)
+    return fields
+
+
 #: Files beside the inputs that are never inputs themselves.
 IGNORED_SUFFIXES = (".gold.json",)
 
@@ -175,12 +201,15 @@ def read_inputs(
     max_bytes: int = DEFAULT_MAX_BYTES,
     published: datetime | date | None = None,
     url: str | None = None,
+    fields: dict[str, str] | None = None,
 ) -> Iterator[Document]:
     """Documents from files, folders (recursive) and "-" (standard input).
 
     ``published`` and ``url`` are what plain-text inputs (.txt, .md, text on
     standard input) do not say about themselves: every such document gets
     them unless its front matter says otherwise. Other readers ignore them.
+    ``fields`` maps the JSON Lines / JSON field names (text, title, url,
+    published, author) to the keys the records use (``{"text": "body"}``).
 
     All paths (and the time zone) are checked when this is called, before
     any file is read, so a typo fails fast with MissingInputError. Files that
@@ -191,7 +220,9 @@ def read_inputs(
     if url is not None and not is_url(url):
         raise InputError(f"--url {url!r} is not an http(s) URL: give one such as https://example.org/news/story")
     plain = {k: v for k, v in (("published", published), ("url", url)) if v is not None}
-    return _read_planned(_plan(paths, warn), stdin, timezone, warn, max_bytes, plain)
+    if fields:
+        check_fields(fields)
+    return _read_planned(_plan(paths, warn), stdin, timezone, warn, max_bytes, plain, fields or {})
 
 
 def _distinct(doc: Document, seen: dict[str, int], warn: Warn) -> Document:
@@ -209,6 +240,7 @@ def _distinct(doc: Document, seen: dict[str, int], warn: Warn) -> Document:
 def _read_planned(
     plan: list[tuple[str, Path | None, str | None]], stdin: BinaryIO | None, timezone: str, warn: Warn,
     max_bytes: int = DEFAULT_MAX_BYTES, plain: dict[str, object] | None = None,
+    fields: dict[str, str] | None = None,
 ) -> Iterator[Document]:
     seen: dict[str, int] = {}
     for source, path, reader_name in plan:
@@ -232,7 +264,11 @@ def _read_planned(
         reader = READERS[name].load()
         note = encoding_note(raw, source) if name != "jsonl" else None  # JSON Lines says it per line
         try:
-            known = plain if plain and name in PLAIN_TEXT_READERS else {}
+            known: dict[str, object] = {}
+            if plain and name in PLAIN_TEXT_READERS:
+                known = plain
+            elif fields and name in RECORD_READERS:
+                known = {"fields": fields}
             for doc in reader(raw, source, timezone=timezone, warn=warn, **known):
                 if note is not None:  # said once the file turned out to be text
                     warn(note)
