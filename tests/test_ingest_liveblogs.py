@@ -7,6 +7,9 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from newsgraph.ingest import read_inputs, read_text_document
 from newsgraph.types import Document
 
@@ -153,3 +156,37 @@ def test_existing_signoff_layout_is_unchanged_by_a_weekday_header() -> None:
                                                            ("Talks close in Geneva", "Jane Doe")]
     assert doc.posts[1].published == datetime(2024, 11, 13, 11, 30, tzinfo=timezone.utc)
     assert doc.posts[0].published - doc.posts[1].published == timedelta(minutes=-66)
+
+
+def test_a_published_line_names_nobody() -> None:
+    text = "Talks open in Geneva\nPublished 3 Mar 2025 09:12 GMT\nDelegates arrived on Monday.\n"
+    doc = read_text_document(text.encode(), "published.txt")
+    assert doc.author is None and doc.published == at("2025-03-03T09:12:00+00:00")
+    assert "Published" not in " ".join(segment_texts(doc))
+
+
+LIVE_FRAGMENTS = [
+    "09.12 BST", "9:12am", "14:05", "23.59 GMT", "Wed 11 Jun 2025 12.05 BST", "3 Mar 2025 09:12 GMT",
+    "Mar 3, 2025, 9:12 AM EST", "Updated at 10.05 GMT", "Key events", "2h ago", "Show key events only",
+    "By Jane Roe", "Marta Quintela", "Jane Doe13 November 2024 10:24", "Talks open in Lisbon",
+    "The ministers met on Monday.", "Published: 4 March 2025", "", "Flood talks live: ministers meet",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(LIVE_FRAGMENTS), max_size=25).map("\n".join))
+def test_any_mix_of_live_blog_lines_reads_with_consistent_posts(text: str) -> None:
+    warnings: list[str] = []
+    doc = read_text_document(text.encode(), "mix.txt", warn=warnings.append)
+    previous_end = 0
+    for seg in doc.segments:
+        assert previous_end <= seg.start < seg.end <= len(doc.text)
+        previous_end = seg.end
+    indexes = [p.index for p in doc.posts]
+    assert indexes == list(range(1, len(indexes) + 1))
+    assert all(s.post is None or s.post in indexes for s in doc.segments)
+    for a, b in zip(doc.posts, doc.posts[1:]):
+        assert a.end <= b.start
+    for post in doc.posts:
+        assert post.published is None or post.published.utcoffset() is not None
+    assert all(w.startswith("mix.txt: ") and "\n" not in w for w in warnings)

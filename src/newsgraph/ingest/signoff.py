@@ -45,6 +45,8 @@ _NAME_PARTICLES = frozenset(
 )
 _WEEKDAY = re.compile(r"^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?$",
                       re.IGNORECASE)
+_PUBLISHED_WORDS = re.compile(
+    r"^(?:(?:first\s+)?published|posted|last\s+modified)(?:\s+(?:on|at))?\s*:?\s*$", re.IGNORECASE)
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$|^[A-Z]\.$")
 
 
@@ -60,6 +62,8 @@ def _clean_author(raw: str) -> str | None | bool:
     """The author's name, None when the line names nobody, False when the
     text before the date is not a name (then the line is not a sign-off)."""
     name = re.sub(r"^\s*(?:by|posted by|updated by)\s+", "", raw.strip(), flags=re.IGNORECASE)
+    if _PUBLISHED_WORDS.match(name):  # "Published 3 Mar 2025 09:12": the page's time, nobody's name
+        return None
     name = name.strip(" \t|,·•–—-")
     if not name or _WEEKDAY.match(name):  # "Tue 4 Mar 2025 11.40": a page's date, not a name
         return None
