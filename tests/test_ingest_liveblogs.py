@@ -190,3 +190,27 @@ def test_any_mix_of_live_blog_lines_reads_with_consistent_posts(text: str) -> No
     for post in doc.posts:
         assert post.published is None or post.published.utcoffset() is not None
     assert all(w.startswith("mix.txt: ") and "\n" not in w for w in warnings)
+
+
+def test_the_blog_author_is_the_byline_above_the_posts_or_the_one_author_of_them_all() -> None:
+    assert read("headline-then-time-est.txt").author is None  # two post authors, no byline above them
+    assert read("time-only-bst.txt").author == "Marta Quintela"  # every signed post is hers
+    text = ("Summit live\nBy Omar Haddad\nMon 6 Oct 2025\n15:40\nLeaders leave Rome\nThe leaders left Rome.\n"
+            "09:10\nBy Jane Roe\nLeaders arrive in Rome\nThe leaders arrived in Rome.\n")
+    doc = read_text_document(text.encode(), "rome.txt")
+    assert doc.author == "Omar Haddad"
+    assert [p.author for p in doc.posts] == [None, "Jane Roe"]
+
+
+def test_a_live_page_title_with_its_own_date_line_is_no_post() -> None:
+    text = ("Canada and Mexico trade talks: live updates\nDec 2, 2025, 8:00 AM EST\n"
+            "Negotiators from both countries are meeting in Ottawa.\n"
+            "Talks open in Ottawa\nDec 2, 2025, 9:12 AM EST\nBy Rosa Delgado\nThe delegations met on Tuesday.\n"
+            "Mexico asks for more time\nDec 2, 2025, 1:20 PM EST\nMexico's negotiator asked for another day.\n")
+    doc = read_text_document(text.encode(), "ottawa.txt")
+    assert doc.title == "Canada and Mexico trade talks: live updates"
+    assert posts_of(doc) == [("Talks open in Ottawa", "Rosa Delgado", "2025-12-02T09:12:00-05:00"),
+                             ("Mexico asks for more time", None, "2025-12-02T13:20:00-05:00")]
+    lead = [doc.text[s.start : s.end] for s in doc.segments if s.post is None]
+    assert lead == ["Canada and Mexico trade talks: live updates",
+                    "Negotiators from both countries are meeting in Ottawa."]

@@ -391,8 +391,10 @@ def _after_headline_regions(items: list[_Item]) -> tuple[list[_Item], list[_Regi
             _fill_region(regions[-1], item)
         elif item.role is Role.CONTENT and item.pieces and not item.key_events:
             lead.append(item)
-    if len(regions) > 1 and len(regions[0].items) == 1:  # a title and the page's date, no post
-        lead.append(regions.pop(0).items[0])
+    if len(regions) > 1 and not lead and (
+            len(regions[0].items) == 1 or title_says_live(regions[0].items[0].para.text)):
+        # the page's title and date ("... live updates" / "Dec 2, 2025, 8:00 AM EST"), then its lead
+        lead.extend(regions.pop(0).items)
     return lead, regions
 
 
@@ -493,7 +495,7 @@ def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None
                     _place_times(items, regions, stamps, timezone, warn)
             segments, posts = _posts_from(text, lead, regions)
             authors = {p.author for p in posts if p.author}
-            blog_author = author or (authors.pop() if len(authors) == 1 else None)
+            blog_author = _lead_byline(items, posts) or (authors.pop() if len(authors) == 1 else None)
         doc_title = None
         if lead and (lead[0].heading or looks_like_headline(lead[0].para.text, TITLE_MAX_WORDS)):
             doc_title = " ".join(text[lead[0].pieces[0][0] : lead[0].pieces[0][1]].split())
@@ -526,6 +528,16 @@ def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None
              " its posts); read as one article, without post times")
     segments = _segments_of(text, content, None, first_is_title)
     return Layout(segments=tuple(segments), title=doc_title, author=author, published=published)
+
+
+def _lead_byline(items: list[_Item], posts: list[Post]) -> str | None:
+    """The byline above the first post (a post's own byline is that post's author)."""
+    for item in items:
+        if item.role in (Role.SIGNOFF, Role.STAMP) or (posts and item.para.start >= posts[0].start):
+            return None
+        if item.role is Role.DROPPED and (name := byline_author(" ".join(item.para.text.split()))):
+            return name
+    return None
 
 
 def _looks_live(items: list[_Item], content: list[_Item]) -> bool:
