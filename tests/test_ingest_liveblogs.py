@@ -98,7 +98,7 @@ def test_time_only_stamps_without_a_dated_header_warn_and_get_no_time() -> None:
     assert [p.headline for p in doc.posts] == ["Aid convoy reaches Sarajevo", "Croatia sends aid"]
     assert all(p.published is None for p in doc.posts) and doc.published is None
     assert warnings == ["time-only-undated.txt: 2 live-blog post times could not be placed in a day"
-                        " (no dated page header); the posts are left without a time"]
+                        " (no dated page header nor publication date); the posts are left without a time"]
 
 
 def test_times_running_past_midnight_warn_and_are_not_guessed() -> None:
@@ -145,7 +145,7 @@ def test_the_warning_reaches_the_build_warn_callback() -> None:
     docs = list(read_inputs([str(SAMPLES / "time-only-undated.txt")], warn=warnings.append))
     assert len(docs) == 1
     assert warnings == [f"{(SAMPLES / 'time-only-undated.txt').as_posix()}: 2 live-blog post times could not be"
-                        " placed in a day (no dated page header); the posts are left without a time"]
+                        " placed in a day (no dated page header nor publication date); the posts are left without a time"]
 
 
 def test_existing_signoff_layout_is_unchanged_by_a_weekday_header() -> None:
@@ -214,3 +214,37 @@ def test_a_live_page_title_with_its_own_date_line_is_no_post() -> None:
     lead = [doc.text[s.start : s.end] for s in doc.segments if s.post is None]
     assert lead == ["Canada and Mexico trade talks: live updates",
                     "Negotiators from both countries are meeting in Ottawa."]
+
+
+UNDATED_POSTS = ("15:40\nLeaders leave Rome\nThe leaders left Rome.\n"
+                 "09:10\nLeaders arrive in Rome\nThe leaders arrived in Rome.\n")
+
+
+def test_front_matter_or_published_option_dates_time_only_stamps() -> None:
+    text = "---\ntitle: Summit live\ndate: 2025-10-06\n---\n" + UNDATED_POSTS
+    doc = read_text_document(text.encode(), "rome.md", timezone="Europe/Rome")
+    assert [p.published for p in doc.posts] == [at("2025-10-06T15:40:00+02:00"), at("2025-10-06T09:10:00+02:00")]
+    given = read_text_document(UNDATED_POSTS.encode(), "rome.txt", published=at("2025-10-06T08:00:00+00:00"))
+    assert [p.published for p in given.posts] == [at("2025-10-06T15:40:00+00:00"), at("2025-10-06T09:10:00+00:00")]
+
+
+def test_posts_before_the_publication_time_are_not_placed_on_its_day() -> None:
+    warnings: list[str] = []
+    doc = read_text_document(UNDATED_POSTS.encode(), "rome.txt", published=at("2025-10-06T12:00:00+00:00"),
+                             warn=warnings.append)
+    assert all(p.published is None for p in doc.posts)
+    assert len(warnings) == 1 and "fall before the publication time 2025-10-06T12:00:00+00:00" in warnings[0]
+
+
+def test_a_json_lines_live_blog_warns_with_its_line_and_uses_its_published_day() -> None:
+    import json
+
+    from newsgraph.ingest import read_jsonl
+
+    records = [{"text": "Summit live\n" + UNDATED_POSTS},
+               {"text": "Summit live\n" + UNDATED_POSTS, "published": "2025-10-06"}]
+    warnings: list[str] = []
+    docs = list(read_jsonl("\n".join(json.dumps(r) for r in records).encode(), "f.jsonl", warn=warnings.append))
+    assert [p.published for p in docs[0].posts] == [None, None]
+    assert [p.published for p in docs[1].posts] == [at("2025-10-06T15:40:00+00:00"), at("2025-10-06T09:10:00+00:00")]
+    assert len(warnings) == 1 and warnings[0].startswith("f.jsonl line 1: 2 live-blog post times could not be placed")

@@ -69,14 +69,15 @@ def read_html_document(raw: bytes, source: str, *, timezone: str = "UTC",
     text = body
     if title and " ".join(body.split("\n", 1)[0].split()) != " ".join(title.split()):
         text = f"{title}\n{body}"  # the headline is analysed too, as a segment of its own
-    layout = analyse_layout(text, timezone=timezone, title=title, warn=named_warn(source, warn))
+    published = _published_from_page(html, timezone) or (
+        parse_published(extracted.date, timezone) if extracted is not None else None)
+    layout = analyse_layout(text, timezone=timezone, title=title, warn=named_warn(source, warn), published=published)
     # trafilatura falls back to any text on the page (menus, cookie banners);
     # when our rules leave no body paragraph, the page has no article.
     if not any(segment.kind == "body" for segment in layout.segments):
         raise UnreadableInputError(
             f"skipped {source}: no article text found in the HTML page (is it an article page?)"
         )
-    published = _published_from_page(html, timezone) or parse_published(extracted.date, timezone)
     return document_from_layout(
         source=source,
         text=text,

@@ -143,7 +143,8 @@ def _record_document(record: object, raw: bytes, where: str, fallback_source: st
     text = normalise_newlines(body)
     if title and " ".join(text.lstrip().split("\n", 1)[0].split()) != " ".join(title.split()):
         text = f"{title}\n\n{text}"  # the headline is analysed too, as a segment of its own
-    layout = analyse_layout(text, timezone=timezone, title=title, warn=lambda message: warn(f"{where}: {message}"))
+    layout = analyse_layout(text, timezone=timezone, title=title, warn=lambda message: warn(f"{where}: {message}"),
+                            published=published)
     return document_from_layout(
         source=url or fallback_source,
         text=text,

@@ -194,14 +194,17 @@ def _ignore(message: str) -> None:
 
 
 def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None,
-                   warn: Callable[[str], None] = _ignore) -> Layout:
+                   warn: Callable[[str], None] = _ignore, published: datetime | date | None = None) -> Layout:
     """Segments, posts and metadata found in ``text`` (see the module docstring).
 
     ``title``, when the caller knows it (HTML metadata, a JSON field), marks
-    the paragraph equal to it as the headline whatever its length. ``warn``
+    the paragraph equal to it as the headline whatever its length.
+    ``published``, when the caller knows it, gives the day of a live blog's
+    time-only stamps if the text has no dated page header. ``warn``
     hears, in one line without the source's name, when a text looks like a
     live blog but its posts or their times cannot be found.
     """
+    known_published = published
     items = [Item(para) for para in split_paragraphs(text)]
     _classify(items, text, timezone)
 
@@ -230,7 +233,7 @@ def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None
             else:
                 lead, regions, stamps = opening_regions(items, style)
                 if style == "time-only":
-                    place_times(items, regions, stamps, timezone, warn)
+                    place_times(items, regions, stamps, timezone, warn, known_published or published)
             segments, posts = posts_from(text, lead, regions)
             authors = {p.author for p in posts if p.author}
             blog_author = lead_byline(items, posts) or (authors.pop() if len(authors) == 1 else None)

@@ -166,11 +166,13 @@ def after_headline_regions(items: list[Item]) -> tuple[list[Item], list[_Region]
     return lead, regions
 
 
-def _page_header(items: list[Item], first_stamp: Item, timezone: str) -> tuple[date, tzinfo] | None:
-    """The day, and the zone of times that name none, from a dated page header above the first post."""
+def _page_header(items: list[Item], first_stamp: Item, timezone: str,
+                 known: datetime | date | None) -> tuple[date, tzinfo] | None:
+    """The day, and the zone of times that name none, from a dated page header above the first post,
+    else from the publication date the caller knows (metadata, front matter, --published)."""
     for item in items:
         if item is first_stamp:
-            return None
+            break
         if item.page is not None:
             when, zone_name = item.page
             day = when.date() if isinstance(when, datetime) else when
@@ -178,16 +180,20 @@ def _page_header(items: list[Item], first_stamp: Item, timezone: str) -> tuple[d
         if item.signoff is not None:  # "4 Mar 2025 11.40 GMT" alone: read as a sign-off, it dates the page
             item.role, item.page = Role.DROPPED, (item.signoff.published, None)
             return item.signoff.published.date(), item.signoff.published.tzinfo
+    if isinstance(known, datetime):
+        return known.date(), known.tzinfo or zone_for_abbreviation(None, timezone)
+    if isinstance(known, date):
+        return known, zone_for_abbreviation(None, timezone)
     return None
 
 
 def place_times(items: list[Item], regions: list[_Region], stamps: list[Item], timezone: str,
-                 warn: Callable[[str], None]) -> None:
+                warn: Callable[[str], None], known: datetime | date | None = None) -> None:
     """Times of day on the page header's day; none when that cannot be done."""
-    header = _page_header(items, stamps[0], timezone)
+    header = _page_header(items, stamps[0], timezone, known)
     if header is None:
-        warn(f"{len(stamps)} live-blog post times could not be placed in a day (no dated page header);"
-             " the posts are left without a time")
+        warn(f"{len(stamps)} live-blog post times could not be placed in a day (no dated page header"
+             " nor publication date); the posts are left without a time")
         return
     day, default_tz = header
     minutes = [_clock_minutes(s.time) for s in stamps]
@@ -197,8 +203,16 @@ def place_times(items: list[Item], regions: list[_Region], stamps: list[Item], t
         warn(f"live-blog post times run past midnight or out of order under the page date {day.isoformat()};"
              " they cannot be placed in a day and are left without a time")
         return
-    for region, stamp in zip(regions, stamps, strict=True):
-        region.published = stamp.time.on(day, default_tz)
+    placed = [stamp.time.on(day, default_tz) for stamp in stamps]
+    from_metadata = not any(item.page is not None for item in items)
+    if from_metadata and isinstance(known, datetime) and known.tzinfo is not None and any(
+            when is not None and when < known for when in placed):
+        # posts before the blog was published: they belong to a later day the text does not give
+        warn(f"live-blog post times fall before the publication time {known.isoformat()} and the page has no"
+             " dated header; they cannot be placed in a day and are left without a time")
+        return
+    for region, when in zip(regions, placed, strict=True):
+        region.published = when
 
 
 def _clock_minutes(time: TimeOfDay) -> int:

@@ -76,13 +76,14 @@ def read_text_document(
         # blanked, not cut: offsets still point into the text as read
         analysed = re.sub(r"[^\n]", " ", text[: meta.end]) + text[meta.end :]
     title = _one(first_of(meta.fields, "title", "headline"))
-    layout = analyse_layout(analysed, timezone=timezone, title=title, warn=named)
     author_field = first_of(meta.fields, "author", "authors", "byline")
     author = ", ".join(author_field) if isinstance(author_field, list) else author_field
     date_field = _one(first_of(meta.fields, "published", "date", "pubdate", "published_at", "datepublished"))
     meta_published = parse_published(date_field, timezone) if date_field else None
     if date_field and meta_published is None:
         named(f"could not read the front matter date {date_field!r}; left empty")
+    layout = analyse_layout(analysed, timezone=timezone, title=title, warn=named,
+                            published=meta_published or published)
     meta_url = _one(first_of(meta.fields, "url", "canonical_url", "canonical", "link"))
     if meta_url and not is_url(meta_url):
         named(f"front matter url {meta_url!r} is not an http(s) URL; ignored")
