@@ -164,10 +164,16 @@ POSITIVE = [
     ("AGREE", "willing", "Syria says it is willing to withdraw its troops from Lebanon.", "state/SYR", "state/LBN"),
     ("AGREE", "future-meet", "Ghana's president will visit Togo next week.", "state/GHA", "state/TGO"),
     ("ACCUSE", "court-case", "Gambia filed a case against Myanmar at the world court.", "state/GMB", "state/MMR"),
+    ("SUPPORT", "approve", "Hungary's parliament approved Finland's bid to join NATO.", "state/HUN", "state/FIN"),
+    ("COERCE", "warrant", "The International Criminal Court issued an arrest warrant for Tomas Berger.",
+     "org/international-criminal-court", "person/tomas-berger"),
+    ("SANCTION", "close", "Lithuania closed its border with Belarus.", "state/LTU", "state/BLR"),
 ]
 
 # (type, form, sentence): no event of the type.
 NEGATIVE = [
+    ("SUPPORT", "domestic approval", "Chile's senate approved the budget."),
+    ("SANCTION", "other sense", "Dorian Vale closed the door."),
     ("SANCTION", "other sense", "The minister stopped smoking last year."),
     ("REJECT", "reticence", "Dorian Vale declined to comment."),
     ("PROTEST", "transitive sense", "Chile demonstrated its resolve."),
