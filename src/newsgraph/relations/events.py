@@ -73,6 +73,7 @@ from .syntax import (
     Actor,
     actor_of,
     conjuncts,
+    group_sector,
     is_passive,
     is_purpose,
     is_verb,
@@ -147,6 +148,7 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
                                                     and f.agent.key == r.agent.key and f.token == r.token)]
                 founds.append(Found("REJECT", r.agent, r.target, r.modality, RESPONSE, RESPONSE_CONFIDENCE, None,
                                     r.token))
+        reported = ctx.date(view)
         for found in founds:
             modality = EMITTED.get(found.modality)
             if modality is None or not _distinct(found):
@@ -162,7 +164,7 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
                         types.append((found.type, HYPOTHETICAL))
             target = found.target
             confidence = found.confidence * min(found.agent.certainty, target.certainty if target else 1.0)
-            stated = stated_time(view.tokens, found.token, ctx.date(view), future=found.modality == FUTURE)
+            stated = stated_time(view.tokens, found.token, reported, future=found.modality == FUTURE)
             for etype, emodality in types:
                 yield Event(
                     type=etype,
@@ -170,7 +172,7 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
                     target=target.key if target else None,
                     place=found.place,
                     time=stated.value if stated else None, time_precision=stated.precision if stated else "day",
-                    reported=ctx.date(view),
+                    reported=reported,
                     modality=emodality,
                     provenance=(ctx.provenance(view, found.extractor, confidence),),
                     mode=found.mode if etype == found.type else None,
@@ -318,7 +320,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     if passive and not agents and row.type == DEPLOYED:
         # "North Korean troops were deployed to Russia": forces are sent by the state they belong to
         agents = [a for p in patients if ctx.words.in_class(toks[p].lemma, "force") or
-                  ctx.words.sectors.get(toks[p].lemma.casefold()) == "military" for a in actors(ctx, view, p, titles)]
+                  group_sector(ctx, view, p) == "military" for a in actors(ctx, view, p, titles)]
         patients = []
     if not agents:
         return
@@ -358,10 +360,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             own = {a.key for a in agents}  # "reneged on his commitment to X": his own deed, so look further
             targets = [a for c in perpetrators(view, deeds) for a in actors(ctx, view, c, titles) if a.key not in own]
         targets = targets or concerned_actors(ctx, view, owners, titles, row.type in FORCEFUL)
-        if not targets and row.type in FORCEFUL:  # "shelled Kharkiv", "stormed the town of X"
-            targets = located_targets(ctx, view, patients)
-        if not targets and row.type in FORCEFUL:
-            targets = _home_groups(ctx, view, agents, patients)
+        if not targets and row.type in FORCEFUL:  # "shelled Kharkiv"; "police dispersed demonstrators"
+            targets = located_targets(ctx, view, patients) or _home_groups(ctx, view, agents, patients)
         if not targets and row.type in {"SANCTION", "AID"}:  # "suspended an aid programme for X": X's aid
             targets = [a for c in prep_objects(view, measured(view, objects), {"for"})
                        for a in actors(ctx, view, c, titles)]
@@ -395,8 +395,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
             return  # "appealed the ruling": no "to", so not the sense of appealing to someone
         if row.type in SPOKEN_ALONE_WITH_FRAME and not (row.explicit_alone or framed):
             return  # "warned that...": a statement, not a threat
-        if row.type == REQUESTED and objects and all(
-                ctx.words.sectors.get(toks[o].lemma.casefold()) == "civilians" for o in objects):
+        if row.type == REQUESTED and objects and all(group_sector(ctx, view, o) == "civilians" for o in objects):
             return  # "urged residents to take cover": advice to the public, no request of an actor
         if _rebuts_a_claim(ctx, view, v, objects):
             return  # "denied the charge", "denied sending arms": a REJECT of whoever made it, or none (responses.py)
@@ -452,8 +451,7 @@ def _home_groups(ctx: DocumentContext, view: SentenceView, agents: list[Actor], 
     demonstrators"): event coders code the group as the same state's, in the group's sector."""
     out: list[Actor] = []
     for p in patients:
-        noun = view.tokens[p]
-        sector = ctx.words.sectors.get(noun.lemma.casefold()) or ctx.words.sectors.get(view.low(p))
+        sector = group_sector(ctx, view, p)
         if sector is None or any(view.span_at(c) is not None for c in view.kids(p, "amod", "compound", "poss")):
             continue
         out.extend(Actor(a.key, 0.5, sector) for a in agents

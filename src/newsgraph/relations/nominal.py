@@ -103,9 +103,9 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
     if "between" in row.target:  # "talks between Okafor and Lindqvist": each pair of participants
         between = [a for c in prep_objects(view, [n], {"between"}) for a in actors(ctx, view, c, titles)]
         if len(between) > 1:
-            modality = noun_modality(ctx, view, n, _carrier(ctx, view, n)[0])
-            place = place_of(ctx, view, [n])
             carrier = _carrier(ctx, view, n)[0]
+            modality = noun_modality(ctx, view, n, carrier)
+            place = place_of(ctx, view, [n])
             mediated = row.mode == MEDIATED and carrier is not None
             mediators = clause_agents(ctx, view, carrier, titles) if mediated else []
             if mediators:  # "X undertook a mediation between Y and Z": X consults each side

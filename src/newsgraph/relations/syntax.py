@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..types import ACTOR_TYPES, EntityType
 from .context import DocumentContext, SentenceView
+from .lexicons import load_relation_lexicons
 
 RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers"})
@@ -110,7 +111,7 @@ def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
         if view.kids(v, "aux"):
             return None  # a finite verb the parser hung from another: "soldiers ... are engaging"
         return subject(view, h, depth + 1) if is_verb(view, h) else None
-    if dep == "acl" and toks[v].tag == "VBG" and ctx_statement(view, h) and toks[h].dep == "dobj":
+    if dep == "acl" and toks[v].tag == "VBG" and _statement(view, h) and toks[h].dep == "dobj":
         return subject(view, toks[h].head, depth + 1)  # "X issued a statement demanding ...": X demands
     if dep == "acl" and toks[v].tag in {"VBG", "VBD", "VBZ"}:
         return h  # "soldiers fighting Ukraine"; "The statement called upon" parsed as a noun phrase
@@ -129,13 +130,10 @@ def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
     return None
 
 
-STATEMENT_NOUNS = frozenset({"statement", "declaration", "communique", "communiqué", "resolution", "letter",
-                             "note", "message", "appeal"})
-
-
-def ctx_statement(view: SentenceView, i: int) -> bool:
-    """A noun by which an actor issues words ("a statement demanding ..."): its participle speaks for it."""
-    return view.tokens[i].lemma.casefold() in STATEMENT_NOUNS
+def _statement(view: SentenceView, i: int) -> bool:
+    """A noun by which an actor issues words ("a statement demanding ..."): its participle speaks for it
+    (the ``statement`` class of relations_noun_classes.csv)."""
+    return load_relation_lexicons().in_class(view.tokens[i].lemma, "statement")
 
 
 def is_purpose(view: SentenceView, v: int) -> bool:
@@ -307,7 +305,7 @@ def actor_of(ctx: DocumentContext, view: SentenceView, i: int, *, pronouns: bool
                         found = actor_of(ctx, view, o, pronouns=pronouns, depth=depth + 1)
                         if found is not None:
                             return found
-    sector = words.sectors.get(lemma) or words.sectors.get(low)
+    sector = group_sector(ctx, view, i)
     if words.in_class(lemma, "proxy") or words.in_class(low, "proxy") or sector is not None:
         # A named modifier before a pronoun: "its EU partners" are the EU's, not the speaker's.
         modifiers = sorted(view.kids(i, *MODIFIERS), key=lambda c: view.tokens[c].pos == "PRON")
@@ -405,10 +403,9 @@ def _owner(ctx: DocumentContext, view: SentenceView, i: int) -> Actor | None:
 
 def proxy_partners(ctx: DocumentContext, view: SentenceView, i: int) -> list[Actor]:
     """More actors of a proxy noun with coordinated modifiers: "Egyptian and Qatari mediators"."""
-    lemma = view.tokens[i].lemma.casefold()
-    if view.span_at(i) is not None or not (ctx.words.in_class(lemma, "proxy") or lemma in ctx.words.sectors):
+    sector = group_sector(ctx, view, i)
+    if view.span_at(i) is not None or not (ctx.words.in_class(view.tokens[i].lemma, "proxy") or sector):
         return []
-    sector = ctx.words.sectors.get(lemma) or ctx.words.sectors.get(view.low(i))
     out: list[Actor] = []
     for c in view.kids(i, "amod", "compound"):
         for k in conjuncts(view, c)[1:]:
@@ -417,6 +414,13 @@ def proxy_partners(ctx: DocumentContext, view: SentenceView, i: int) -> list[Act
             if key is not None and ctx.entities[key].type in NON_PERSON_ACTORS and not _ethnic(view, span):
                 out.append(Actor(key, 0.8, sector))
     return out
+
+
+def group_sector(ctx: DocumentContext, view: SentenceView, i: int) -> str | None:
+    """The sector of the group noun ``i`` names (actor_sectors.csv), by its lemma or, where the model
+    lemmatises a plural oddly, its word: "troops" -> military, "rebels" -> rebels."""
+    sectors = ctx.words.sectors
+    return sectors.get(view.tokens[i].lemma.casefold()) or sectors.get(view.low(i))
 
 
 def _as_actor(ctx: DocumentContext, key: str | None) -> str | None:
