@@ -161,14 +161,14 @@ def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int]
                 continue
             if forceful and span is None and prep in LOCATIVE:
                 # "drills in areas around X", "a curfew in the town of X": the place named after the area
-                c = next((o for p in view.kids(c, "prep") if view.low(p) in LOCATIVE | {"off", "of"}
+                c = next((o for p in view.kids(c, "prep") if view.low(p) in LOCATIVE | {"of"}
                           for o in view.kids(p, "pobj")), c)
                 span = view.span_at(c)
             if forceful and span is not None and span.type is EntityType.PLACE:
                 # "shelling in Kharkiv", "a curfew in Cizre": force used in a place is used against its state
-                key = ctx.located_state(span)
-                if key is not None and key not in {b.key for b in out}:
-                    out.append(Actor(key, 0.6, located=True))
+                ground = _ground(ctx, span)
+                if ground is not None and ground.key not in {b.key for b in out}:
+                    out.append(ground)
                 continue
             out.extend(a for a in actors(ctx, view, c, titles) if a.key not in {b.key for b in out})
     return out
@@ -231,11 +231,16 @@ def located_targets(ctx: DocumentContext, view: SentenceView, tokens: list[int])
         if span is None:  # "the town of Cizre": the place the locale noun names
             span = next((view.span_at(o) for p in view.kids(t, "prep") if view.low(p) in {"of", "in"}
                          for o in view.kids(p, "pobj") if view.span_at(o) is not None), None)
-        if span is not None and span.type is EntityType.PLACE:
-            key = ctx.located_state(span)
-            if key is not None and key not in {a.key for a in out}:
-                out.append(Actor(key, 0.6, located=True))
+        ground = _ground(ctx, span) if span is not None and span.type is EntityType.PLACE else None
+        if ground is not None and ground.key not in {a.key for a in out}:
+            out.append(ground)
     return out
+
+
+def _ground(ctx: DocumentContext, span) -> Actor | None:
+    """The state a place lies in, as the ground of an act of force done there (context.located_state)."""
+    key = ctx.located_state(span)
+    return Actor(key, 0.6, located=True) if key is not None else None
 
 
 def measured(view: SentenceView, objects: list[int]) -> list[int]:
