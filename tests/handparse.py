@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from newsgraph.relations.context import DocumentContext
 from newsgraph.relations.events import extract_events
 from newsgraph.relations.merge import merge_events
-from newsgraph.resolve.metonymy import city_states
+from newsgraph.resolve.metonymy import offered_states
 from newsgraph.types import (AnalysedDocument, Document, Entity, EntityType, Event, Mention, Resolution,
                              ResolvedMention, Segment, Sentence, Token)
 
@@ -87,7 +87,7 @@ def analyse(table: str, entities: Mapping[str, EntitySpec] | None = None) -> tup
 def events(table: str, entities: Mapping[str, EntitySpec] | None = None) -> dict[tuple, Event]:
     """The events the rules read in a hand-parsed sentence: {(type, agent, target): Event}."""
     analysed, resolution = analyse(table, entities)
-    located_states, located = city_states(resolution)
-    ctx = DocumentContext(analysed, resolution, {**located_states, **{e.key: e for e in resolution.entities}})
+    offered, located = offered_states(resolution)
+    ctx = DocumentContext(analysed, resolution, {**offered, **{e.key: e for e in resolution.entities}})
     ctx.located = located
     return {(e.type, e.agent, e.target): e for e in merge_events(extract_events(ctx))}

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ..lexicon import load_lexicon
-from ..resolve.metonymy import capital_states, city_states
+from ..resolve.metonymy import offered_states
 from ..types import AnalysedDocument, Event, Membership, Resolution
 from .context import DocumentContext
 from .events import extract_events
@@ -39,8 +39,8 @@ def extract_relations(
     """Memberships and events found in the analysed documents, merged and sorted."""
     lexicon = load_lexicon()
     # A capital may stand for its state even where the state is never named.
-    located_states, located = city_states(resolution, lexicon)
-    entities = {**located_states, **capital_states(resolution, lexicon), **{e.key: e for e in resolution.entities}}
+    offered, located = offered_states(resolution, lexicon)
+    entities = {**offered, **{e.key: e for e in resolution.entities}}
     words = load_relation_lexicons()
     memberships: list[Membership] = []
     events: list[Event] = []

@@ -28,11 +28,14 @@ def capital_states(resolution: Resolution, lexicon: Lexicon | None = None) -> di
         entry = lexicon.states.get(hit.id) if hit is not None and hit.kind == "capital" else None
         if entry is None or not entry.sovereign:
             continue
-        key = f"state/{entry.iso3}"
-        previous = out.get(key)
-        aliases = sorted({e.name, *(previous.aliases if previous else ())})
-        out[key] = Entity(key, EntityType.STATE, entry.name, tuple(aliases), entry.iso3, entry.iso2)
+        previous = out.get(f"state/{entry.iso3}")
+        state = _state_entity(entry, sorted({e.name, *(previous.aliases if previous else ())}))
+        out[state.key] = state
     return out
+
+
+def _state_entity(entry, aliases=()) -> Entity:
+    return Entity(f"state/{entry.iso3}", EntityType.STATE, entry.name, tuple(aliases), entry.iso3, entry.iso2)
 
 
 def city_states(resolution: Resolution, lexicon: Lexicon | None = None) -> tuple[dict[str, Entity], dict[str, str]]:
@@ -62,10 +65,17 @@ def city_states(resolution: Resolution, lexicon: Lexicon | None = None) -> tuple
             entry = None
         if entry is None:
             continue
-        key = f"state/{entry.iso3}"
-        entities[key] = Entity(key, EntityType.STATE, entry.name, (), entry.iso3, entry.iso2)
-        located[e.key] = key
+        state = _state_entity(entry)
+        entities[state.key] = state
+        located[e.key] = state.key
     return entities, located
+
+
+def offered_states(resolution: Resolution, lexicon: Lexicon | None = None) -> tuple[dict[str, Entity], dict[str, str]]:
+    """States the relation stage may use though the text need not name them: capitals' and cities'
+    (with, for cities, place key -> state key). Only those a relation uses join the resolution."""
+    cities, located = city_states(resolution, lexicon)
+    return {**cities, **capital_states(resolution, lexicon)}, located
 
 
 def add_referenced_states(
@@ -74,8 +84,7 @@ def add_referenced_states(
     """The resolution plus the capital-derived states that relations refer to."""
     known = {e.key for e in resolution.entities}
     used = {m.organisation for m in memberships} | {k for ev in events for k in (ev.agent, ev.target)}
-    offered = {**city_states(resolution)[0], **capital_states(resolution)}
-    extra = [e for key, e in offered.items() if key in used and key not in known]
+    extra = [e for key, e in offered_states(resolution)[0].items() if key in used and key not in known]
     if not extra:
         return resolution
     entities = tuple(sorted((*resolution.entities, *extra), key=lambda e: e.key))
