@@ -74,6 +74,7 @@ from .syntax import (
     actor_of,
     conjuncts,
     group_sector,
+    is_infinitive,
     is_passive,
     is_purpose,
     is_verb,
@@ -477,7 +478,7 @@ def _conditioned(view: SentenceView, v: int) -> list[int]:
 def _rebuts_a_claim(ctx: DocumentContext, view: SentenceView, v: int, objects: list[int]) -> bool:
     """A rebutting verb whose object is a claim, ruling, demand or a clause: answered in responses.py."""
     words = ctx.words
-    infinitives = [c for c in view.kids(v, "xcomp") if any(view.low(a) == "to" for a in view.kids(c, "aux"))]
+    infinitives = [c for c in view.kids(v, "xcomp") if is_infinitive(view, c)]
     if not words.cue(view.tokens[v].lemma, "rebut") or infinitives:
         return False  # "declined to resign" refuses an act: a REJECT of its own
     if not objects:

@@ -16,6 +16,7 @@ from .syntax import (
     Actor,
     actor_of,
     conjuncts,
+    is_infinitive,
     is_verb,
     proxy_partners,
     relative_head,
@@ -218,7 +219,7 @@ def infinitive_clause(view: SentenceView, v: int) -> int | None:
     """"allowed X to hold a rally", parsed with X as the subject of "hold": the to-infinitive clause
     whose subject is, in the grammar of news English, the object of ``v``."""
     for c in view.kids(v, "ccomp"):
-        if view.kids(c, "nsubj") and any(view.low(a) == "to" for a in view.kids(c, "aux")):
+        if view.kids(c, "nsubj") and is_infinitive(view, c):
             return c
     return None
 

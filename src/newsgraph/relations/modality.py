@@ -56,6 +56,14 @@ def _reported(ctx: DocumentContext, view: SentenceView, v: int) -> bool:
     return toks[v].dep == "ccomp" and h != v and ctx.words.cue(toks[h].lemma, "speech")
 
 
+def _committed(ctx: DocumentContext, view: SentenceView, h: int) -> str:
+    """The modality of what the intention verb ``h`` commits to: a stated intention, which PLOVER codes
+    as an event (see intent.py); committed when the commitment is reported as made, else the
+    commitment's own negation, guess or plan."""
+    outer = verb_modality(ctx, view, h)
+    return outer if outer in {NEGATED, HYPOTHETICAL, FUTURE} else COMMITTED
+
+
 def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
     """The modality of the event the verb ``v`` reports."""
     words = ctx.words
@@ -76,17 +84,12 @@ def verb_modality(ctx: DocumentContext, view: SentenceView, v: int) -> str:
         if dep in {"xcomp", "ccomp", "pcomp", "dobj", "advcl"} and words.cue(head_lemma, "deny"):
             return NEGATED
         if dep == "ccomp" and words.cue(head_lemma, "intent") and toks[h].pos == "VERB":
-            # "vowed that the EU will stand by Kyiv": a commitment made in a that-clause
-            outer = verb_modality(ctx, view, h)
-            return outer if outer in {NEGATED, HYPOTHETICAL, FUTURE} else COMMITTED
+            return _committed(ctx, view, h)  # "vowed that the EU will stand by Kyiv": in a that-clause
         if dep in {"ccomp", "acl"} and words.cue(head_lemma, "hope") and not words.cue(head_lemma, "speech"):
             return HYPOTHETICAL  # "demanded that X withdraw", "its demand that X withdraw": asked for, not done
         if dep == "xcomp":
             if words.cue(head_lemma, "intent"):
-                # "agreed to send", "is ready to withdraw": a stated intention, which PLOVER codes as an
-                # event (see intent.py); it stays hypothetical, but its own negation still counts.
-                outer = verb_modality(ctx, view, h)
-                return outer if outer in {NEGATED, HYPOTHETICAL, FUTURE} else COMMITTED
+                return _committed(ctx, view, h)  # "agreed to send", "is ready to withdraw"
             if words.cue(head_lemma, "hope"):
                 return HYPOTHETICAL
             cur = h  # "began to attack": the governing verb decides

@@ -136,16 +136,21 @@ def _statement(view: SentenceView, i: int) -> bool:
     return load_relation_lexicons().in_class(view.tokens[i].lemma, "statement")
 
 
+def is_infinitive(view: SentenceView, v: int) -> bool:
+    """Is verb ``v`` a to-infinitive ("to protest", "to resign")?"""
+    return any(view.low(c) == "to" for c in view.kids(v, "aux"))
+
+
 def is_purpose(view: SentenceView, v: int) -> bool:
     """A to-infinitive adverbial clause: what its clause's subject acts for ("marched to protest X")."""
-    return view.tokens[v].dep == "advcl" and any(view.low(c) == "to" for c in view.kids(v, "aux"))
+    return view.tokens[v].dep == "advcl" and is_infinitive(view, v)
 
 
 def headline_infinitive(view: SentenceView, v: int) -> bool:
     """A to-infinitive standing for a whole clause, as headlines write the future:
     "EU to widen sanctions on Iran" (parsed as the root, or hung from the subject)."""
     toks = view.tokens
-    if not any(toks[c].dep == "aux" and view.low(c) == "to" for c in view.children[v]):
+    if not is_infinitive(view, v):
         return False
     h = toks[v].head
     return h == v or (toks[v].dep == "acl" and toks[h].dep == "ROOT" and toks[h].pos == "PROPN")
