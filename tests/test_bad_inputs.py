@@ -90,9 +90,8 @@ BAD_SPECIAL = ["fifo-in-folder", "dev-zero", "stdin-too-large", "file-too-large"
 BAD_INPUT_COUNT = len(bad_files()) + len(BAD_SPECIAL)
 
 
-@pytest.fixture
-def corpus(tmp_path: Path) -> Path:
-    folder = tmp_path / "in"
+def write_corpus(folder: Path) -> Path:
+    """The bad files, one good article and a FIFO, in ``folder``."""
     folder.mkdir()
     for name, data in bad_files().values():
         with open(os.path.join(os.fsencode(folder), name), "wb") as fh:
@@ -100,6 +99,11 @@ def corpus(tmp_path: Path) -> Path:
     (folder / "good.txt").write_text(GOOD + "\n", encoding="utf-8")
     os.mkfifo(folder / "pipe.txt")
     return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    return write_corpus(tmp_path / "in")
 
 
 def read(paths, **kw) -> tuple[list, Warnings]:
@@ -222,13 +226,7 @@ def built(tmp_path_factory):
     from newsgraph.cli import main
 
     root = tmp_path_factory.mktemp("bad")
-    folder = root / "in"
-    folder.mkdir()
-    for name, data in bad_files().values():
-        with open(os.path.join(os.fsencode(folder), name), "wb") as fh:
-            fh.write(data)
-    (folder / "good.txt").write_text(GOOD + "\n", encoding="utf-8")
-    os.mkfifo(folder / "pipe.txt")
+    folder = write_corpus(root / "in")
     out = root / "out"
     with deadline(300):
         result = CliRunner().invoke(main, ["build", str(folder), "/dev/zero", "--out", str(out),
