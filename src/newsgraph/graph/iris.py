@@ -52,6 +52,18 @@ class Iris:
     def document(self, key: str) -> URIRef:
         return self._iri(f"doc/{key}")
 
+    def document_graph(self, key: str) -> URIRef:
+        """The named graph that holds everything one document says (docs/store.md)."""
+        return self._iri(f"graph/{key}")
+
+    def entities_graph(self) -> URIRef:
+        """The named graph of what is derived across documents: preferred labels, owl:sameAs, lookup keys."""
+        return self._iri("graph/entities")
+
+    def context(self, key: str, length: int) -> URIRef:
+        """The document's whole text as a nif:Context (RFC 5147 offsets 0 to its length)."""
+        return self._iri(f"doc/{key}#char=0,{length}")
+
     def post(self, key: str, index: int) -> URIRef:
         return self._iri(f"doc/{key}/post/{index}")
 

@@ -1,0 +1,69 @@
+"""Where quads live: the one seam between the build and a store.
+
+A :class:`Backend` answers SPARQL SELECT queries and applies SPARQL 1.1
+updates, each update as one transaction (all of it or none of it). That is
+all the build needs, so the same code loads an in-memory store (a plain
+``--out`` build), an embedded on-disk Oxigraph store (``--store DIR``) or a
+remote SPARQL 1.1 store (``--store http://...``): the build writes each
+document as one update string, and a store that applies updates
+atomically is left as it was before the document or with all of it.
+
+Layout every backend holds (docs/store.md):
+
+* one named graph per document, ``Iris.document_graph(key)``, with
+  everything that document says;
+* ``Iris.entities_graph()``: what is derived across documents (an
+  entity's ``skos:prefLabel``, ``owl:sameAs`` from retired IRIs) and the
+  lookup keys the entity index finds candidates by (``ng:lookupKey``);
+* the default graph: the union of the document graphs plus the derived
+  labels and links (never the lookup keys), kept as real triples, so a
+  query over the default graph sees each fact once however many documents
+  state it.
+"""
+from __future__ import annotations
+
+from typing import Protocol, runtime_checkable
+
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
+
+Term = NamedNode | BlankNode | Literal
+
+
+@runtime_checkable
+class Backend(Protocol):
+    """A SPARQL 1.1 store the build reads its entity index from and writes documents to."""
+
+    #: what the user named (a folder, a URL, "memory"), for messages
+    location: str
+
+    def select(self, query: str) -> list[tuple[Term | None, ...]]:
+        """Rows of a SELECT query, each a tuple in the order of the projected variables."""
+        ...
+
+    def update(self, update: str) -> None:
+        """Apply a SPARQL 1.1 update as one transaction; GraphError when the store refuses it."""
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+class LocalBackend:
+    """A pyoxigraph Store in this process (in memory, or on disk: see ``store.folder``)."""
+
+    def __init__(self, store: Store | None = None, *, location: str = "memory") -> None:
+        self.store = store if store is not None else Store()
+        self.location = location
+
+    def select(self, query: str) -> list[tuple[Term | None, ...]]:
+        solutions = self.store.query(query)
+        if not isinstance(solutions, QuerySolutions):
+            raise TypeError("select() takes a SELECT query")
+        names = [v.value for v in solutions.variables]
+        return [tuple(row[name] for name in names) for row in solutions]
+
+    def update(self, update: str) -> None:
+        self.store.update(update)
+
+    def close(self) -> None:
+        self.store.flush() if self.location != "memory" else None
