@@ -217,11 +217,14 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
                          "application/sparql-results+json")
 
     def _answer(self, status: int, body: bytes, content_type: str) -> None:
-        self.send_response(status)
-        self.send_header("Content-Type", content_type)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        try:
+            self.send_response(status)
+            self.send_header("Content-Type", content_type)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up first: what the timeout test wants
 
     def log_message(self, *args):
         pass
@@ -230,6 +233,7 @@ class FaultyHandler(http.server.BaseHTTPRequestHandler):
 @pytest.fixture(scope="module")
 def faulty():
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FaultyHandler)
+    httpd.daemon_threads = True  # do not wait out the slow handler at the end
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"127.0.0.1:{httpd.server_address[1]}"
@@ -376,3 +380,29 @@ def test_an_explicit_update_url_overrides_the_guess_and_credentials_never_reach_
                                            ("store-dir", False), ("./http", False)])
 def test_is_remote_tells_a_url_from_a_store_folder(value, remote):
     assert is_remote(value) is remote
+
+
+# -- docs/remote-store.md shows the messages a user really gets ---------------------------------
+
+def documented_error(repo, start: str) -> str:
+    lines = [ln for ln in (repo / "docs" / "remote-store.md").read_text(encoding="utf-8").splitlines()
+             if ln.startswith("Error: " + start)]
+    assert len(lines) == 1, f"docs/remote-store.md should show one 'Error: {start}...' line"
+    return lines[0]
+
+
+def test_the_documented_server_down_message_is_the_real_one(repo):
+    port = free_port()
+    with pytest.raises(GraphError) as caught:
+        remote_backend(f"http://127.0.0.1:{port}").select("SELECT * WHERE { ?s ?p ?o }")
+    shown = documented_error(repo, "cannot reach").replace(":7878", f":{port}")
+    assert shown == f"Error: {caught.value}"
+
+
+def test_the_documented_lock_message_is_the_real_one(repo, server, remote):
+    remote.acquire_lock("ann@desk pid 4242")
+    with pytest.raises(GraphError) as caught:
+        remote_backend(server).acquire_lock("bob@laptop pid 7")
+    since = remote.lock_holders()[0][2]
+    shown = documented_error(repo, "the SPARQL store").replace("http://127.0.0.1:7878", server)
+    assert shown == f"Error: {caught.value}".replace(since, "2025-03-04T09:12:00+00:00")
