@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.request
 from pathlib import Path
+from typing import ClassVar
 
 import pytest
 from pyoxigraph import BlankNode, Literal, NamedNode
@@ -18,7 +19,13 @@ from pyoxigraph import BlankNode, Literal, NamedNode
 from newsgraph.errors import GraphError
 from newsgraph.store import LocalBackend
 from newsgraph.store.remote import (
-    LOCK_GRAPH, Endpoints, RemoteBackend, discover_endpoints, is_remote, public_url, remote_backend,
+    LOCK_GRAPH,
+    Endpoints,
+    RemoteBackend,
+    discover_endpoints,
+    is_remote,
+    public_url,
+    remote_backend,
 )
 
 EX = "http://example.org/"
@@ -202,7 +209,7 @@ def test_an_update_to_a_read_only_server_says_the_store_refuses_changes(tmp_path
 # -- faults only a misbehaving server shows: tiny real servers on 127.0.0.1 ------------------------
 
 class FaultyHandler(http.server.BaseHTTPRequestHandler):
-    seen_authorization: list[str | None] = []
+    seen_authorization: ClassVar[list[str | None]] = []
 
     def do_POST(self):
         self.rfile.read(int(self.headers.get("Content-Length", 0)))

@@ -19,10 +19,10 @@ import os
 import re
 import socket
 import uuid
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from typing import Iterator
+from datetime import UTC, datetime
 from urllib.error import HTTPError, URLError
 from urllib.parse import unquote, urlsplit, urlunsplit
 from urllib.request import Request, urlopen
@@ -81,7 +81,7 @@ def discover_endpoints(url: str) -> Endpoints:
     """
     parts = urlsplit(url.strip())
     try:
-        parts.port
+        _ = parts.port  # urlsplit checks the port only when asked
     except ValueError:
         raise GraphError(f"{public_url(url)} has no valid port number: give one like http://127.0.0.1:7878") from None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname:
@@ -89,7 +89,10 @@ def discover_endpoints(url: str) -> Endpoints:
             f"{public_url(url)!r} is not the http(s) URL of a SPARQL store: give one like http://127.0.0.1:7878"
         )
     path = parts.path.rstrip("/")
-    at = lambda p: urlunsplit(parts._replace(path=p, fragment=""))  # noqa: E731
+
+    def at(p: str) -> str:
+        return urlunsplit(parts._replace(path=p, fragment=""))
+
     parent, _, last = path.rpartition("/")
     if not path:
         return Endpoints(at("/query"), at("/update"), at("/store"))
@@ -187,7 +190,7 @@ class RemoteBackend:
         if self._lock_token is not None:
             return
         token = f"urn:uuid:{uuid.uuid4()}"
-        since = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+        since = datetime.now(UTC).replace(microsecond=0).isoformat()
         self.update(
             f"INSERT {{ GRAPH <{self.lock_graph}> {{ <{token}> <{_DCT}creator> {_string(owner)} ; "
             f'<{_DCT}created> "{since}"^^<{_XSD_DATETIME}> }} }} '
@@ -266,7 +269,7 @@ def _split_credentials(url: str) -> tuple[str, str | None]:
         return url, None
     userinfo = parts.netloc.rpartition("@")[0]
     user, _, password = userinfo.partition(":")
-    token = base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode("utf-8")).decode("ascii")
+    token = base64.b64encode(f"{unquote(user)}:{unquote(password)}".encode()).decode("ascii")
     return public_url(url), f"Basic {token}"
 
 
