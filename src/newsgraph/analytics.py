@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections import Counter
 
 import networkx as nx
-import rdflib
+from pyoxigraph import Store
 
 from .query.formatting import shorten
 from .query.loading import VOCABULARY_PREFIXES
 from .viz import load_view
 from .viz.model import NetworkView
-from .viz.reader import local_name
+from .viz.reader import GraphSource, default_store, one_object, local_name, subjects
 from .vocab import NG, ORG, RDF, SKOS
 
 # Exact betweenness is O(nodes × edges); above this many nodes it is
@@ -44,7 +44,7 @@ def _multidigraph(view: NetworkView) -> nx.MultiDiGraph:
     return graph
 
 
-def to_networkx(graph: rdflib.Graph, *, include_places: bool = False) -> nx.MultiDiGraph:
+def to_networkx(graph: GraphSource, *, include_places: bool = False) -> nx.MultiDiGraph:
     """The drawn network as a MultiDiGraph.
 
     Node attributes: label, type, aliases (joined with "; "), mentions.
@@ -70,31 +70,37 @@ def undirected(network: nx.MultiDiGraph) -> nx.Graph:
     return simple
 
 
-def _class_counts(graph: rdflib.Graph) -> dict[str, int]:
-    counts = Counter(compact(str(cls)) for _, cls in set(graph.subject_objects(RDF.type)))
+def _class_counts(store: Store) -> dict[str, int]:
+    rows = store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c } GROUP BY ?c")
+    counts = Counter({compact(row["c"].value): int(row["n"].value) for row in rows})
     return dict(sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
 
 
-def _relation_counts(graph: rdflib.Graph) -> dict:
-    events = set(graph.subjects(RDF.type, NG.Event))
+def triple_count(store: Store) -> int:
+    """Triples in the default graph (the store may hold named graphs besides)."""
+    (row,) = store.query("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
+    return int(row["n"].value)
+
+
+def _relation_counts(store: Store) -> dict:
+    events = set(subjects(store, RDF.type, NG.Event))
+    kind, modality, mode, target = (one_object(store, p) for p in (NG.eventType, NG.modality, NG.mode, NG.target))
     by_type: Counter[str] = Counter()
     by_modality: Counter[str] = Counter()
     by_mode: Counter[str] = Counter()
     targets: Counter[str] = Counter()
     for event in events:
-        code = graph.value(event, NG.eventType)
-        modality = graph.value(event, NG.modality)
-        mode = graph.value(event, NG.mode)
-        by_type[local_name(str(code)) if code is not None else "EVENT"] += 1
-        by_modality[local_name(str(modality)).lower() if modality is not None else "asserted"] += 1
-        if mode is not None:
-            by_mode[local_name(str(mode))] += 1  # "ASSAULT-aerial": a mode means something only with its type
-        targets["with target" if graph.value(event, NG.target) is not None else "without target"] += 1
+        by_type[local_name(kind[event].value) if event in kind else "EVENT"] += 1
+        by_modality[local_name(modality[event].value).lower() if event in modality else "asserted"] += 1
+        if event in mode:
+            by_mode[local_name(mode[event].value)] += 1  # "ASSAULT-aerial": a mode means something only with its type
+        targets["with target" if event in target else "without target"] += 1
     roles: Counter[str] = Counter()
-    for membership in set(graph.subjects(RDF.type, ORG.Membership)):
-        role = graph.value(membership, ORG.role)
-        label = graph.value(role, SKOS.prefLabel) if role is not None else None
-        roles[str(label) if label is not None else (local_name(str(role)) if role is not None else "member")] += 1
+    role_of, labels = one_object(store, ORG.role), one_object(store, SKOS.prefLabel)
+    for membership in set(subjects(store, RDF.type, ORG.Membership)):
+        role = role_of.get(membership)
+        label = labels.get(role.value) if role is not None else None
+        roles[label.value if label is not None else (local_name(role.value) if role is not None else "member")] += 1
 
     def ordered(counter: Counter[str]) -> dict[str, int]:
         return dict(sorted(counter.items(), key=lambda kv: (-kv[1], kv[0])))
@@ -117,7 +123,7 @@ def _ranked(simple: nx.Graph, scores: dict[str, float], top: int, name: str) -> 
     ]
 
 
-def graph_stats(graph: rdflib.Graph, *, top: int = 10) -> dict:
+def graph_stats(graph: GraphSource, *, top: int = 10) -> dict:
     """Counts by class and relation, the ``top`` most central actors, Louvain communities.
 
     Events without a target ("the minister resigned") are counted with the
@@ -134,7 +140,8 @@ def graph_stats(graph: rdflib.Graph, *, top: int = 10) -> dict:
          "betweenness": [{"id", "label", "type", "betweenness"}, …], "betweenness_sampled": k | None,
          "communities": [{"size", "members": [labels by degree]}, …], "community_count": n}
     """
-    network = to_networkx(graph)
+    store = default_store(graph)
+    network = to_networkx(store)
     simple = undirected(network)
     degree = dict(simple.degree())
     sample = None
@@ -157,9 +164,9 @@ def graph_stats(graph: rdflib.Graph, *, top: int = 10) -> dict:
 
     kinds = Counter(kind for _, _, kind in network.edges(data="kind"))
     return {
-        "triples": len(graph),
-        "classes": _class_counts(graph),
-        "relations": _relation_counts(graph),
+        "triples": triple_count(store),
+        "classes": _class_counts(store),
+        "relations": _relation_counts(store),
         "network": {
             "nodes": network.number_of_nodes(),
             "edges": network.number_of_edges(),

@@ -9,7 +9,7 @@ import click
 
 from ..analytics import graph_stats, stats_text
 from ..query.formatting import escape_controls
-from ..viz import read_graph
+from ..query.loading import load_graph
 
 
 @click.command("stats")
@@ -26,7 +26,7 @@ def command(graph: Path, fmt: str, top: int) -> None:
     degree and betweenness in the network the page draws, and groups them
     with Louvain community detection (seed 0, so the answer is repeatable).
     """
-    stats = graph_stats(read_graph(graph), top=top)
+    stats = graph_stats(load_graph(graph), top=top)
     text = json.dumps(stats, indent=2, ensure_ascii=False) if fmt == "json" else stats_text(stats)
     # Names come from articles: never let them drive the terminal.
     click.echo(escape_controls(text) if sys.stdout.isatty() else text)

@@ -5,7 +5,8 @@ from pathlib import Path
 
 import click
 
-from ..viz import read_graph, write_page
+from ..query.loading import load_graph
+from ..viz import write_page
 
 
 @click.command("viz")
@@ -28,6 +29,6 @@ def command(graph: Path, out: Path, places: bool, max_nodes: int | None, focus: 
     """
     if hops is not None and focus is None:
         raise click.UsageError("--hops only applies with --focus NAME")
-    page = write_page(read_graph(graph), out, include_places=places, max_nodes=max_nodes, focus=focus,
+    page = write_page(load_graph(graph), out, include_places=places, max_nodes=max_nodes, focus=focus,
                       hops=2 if hops is None else hops, title=title)
     click.echo(f"wrote {page.path} ({page.nodes} nodes, {page.edges} edges)")

@@ -3,16 +3,18 @@
 Only entity classes with SKOS (or RDFS) labels, ``org:Membership``,
 ``ng:Event`` (with or without ``ng:target``) and ``ng:Quotation`` (through
 the terms the reference scorer reads) are read, so any graph of that shape
-can be scored, whoever built it; an rdflib Graph is handed to Oxigraph first.
+can be scored, whoever built it. Like every reader, scoring reads the
+default graph of the store ``query.load_graph`` opens (``as_store``).
 """
 from __future__ import annotations
 
 import re
 from typing import Any
 
-from pyoxigraph import RdfFormat, Store
+from pyoxigraph import Store
 
 from ..query import LoadedGraph
+from ..viz.reader import default_store
 from .matching import Node, keys_of
 
 _PREFIXES = """
@@ -58,16 +60,12 @@ SELECT ?quote ?speaker ?text WHERE {
 
 
 def as_store(graph: LoadedGraph | Store | Any) -> Store:
-    """An Oxigraph store for a loaded graph, a store or an rdflib Graph."""
-    if isinstance(graph, LoadedGraph):
-        return graph.store
-    if isinstance(graph, Store):
-        return graph
-    if hasattr(graph, "serialize"):  # an rdflib Graph: hand its triples to Oxigraph
-        store = Store()
-        store.load(graph.serialize(format="nt", encoding="utf-8"), format=RdfFormat.N_TRIPLES)
-        return store
-    raise TypeError(f"cannot score a {type(graph).__name__}: give a pyoxigraph Store or an rdflib Graph")
+    """The Store whose default graph is scored: what ``load_graph`` returns, a Store,
+    or an rdflib Graph, read through the seam every reader shares (``viz.reader.default_store``)."""
+    try:
+        return default_store(graph)
+    except TypeError:
+        raise TypeError(f"cannot score a {type(graph).__name__}: give a pyoxigraph Store or an rdflib Graph") from None
 
 
 def local_name(term: Any) -> str:

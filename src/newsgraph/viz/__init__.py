@@ -1,10 +1,13 @@
 """See the graph: the network view of a newsgraph graph and its HTML page.
 
-    graph (rdflib) ──read_facts──▶ GraphFacts ──build_view──▶ NetworkView ──render_page──▶ graph.html
+    load_graph(path) ──▶ LoadedGraph (pyoxigraph Store; its default graph is the graph)
+        ──read_facts──▶ GraphFacts ──build_view──▶ NetworkView ──render_page──▶ graph.html
 
 ``load_view`` and ``write_page`` are what the build and the ``viz`` command
 call; analytics and exports start from ``load_view`` too, so every consumer
-counts the same nodes and merged edges.
+counts the same nodes and merged edges. Each takes a ``LoadedGraph``, a
+pyoxigraph ``Store`` (its default graph is read) or an rdflib Graph
+(``reader.default_store``).
 """
 from __future__ import annotations
 
@@ -12,18 +15,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import rdflib
-from pyoxigraph import RdfFormat
+from oxrdflib import OxigraphStore
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ..errors import GraphError
-from ..query.loading import resolve_graph_file
+from ..query.loading import load_graph
 from .model import Action, EdgeEvidence, NetworkView, Quote, Source, ViewEdge, ViewNode
 from .page import render_page
-from .reader import read_facts
+from .reader import GraphSource, default_store, read_facts
 from .view import build_view, find_node
 
 
 def load_view(
-    graph: rdflib.Graph,
+    graph: GraphSource,
     *,
     include_places: bool = False,
     max_nodes: int | None = None,
@@ -52,7 +55,7 @@ class WrittenPage:
 
 
 def write_page(
-    graph: rdflib.Graph,
+    graph: GraphSource,
     out: Path,
     *,
     include_places: bool = False,
@@ -67,50 +70,17 @@ def write_page(
     return WrittenPage(path=path, nodes=len(view.nodes), edges=len(view.edges))
 
 
-# rdflib's parser for each format the shared suffix table (query.loading.RDF_FORMATS)
-# names; oxrdflib registers the same names with an "ox-" in front.
-RDFLIB_FORMATS: dict[RdfFormat, str] = {
-    RdfFormat.TURTLE: "turtle",
-    RdfFormat.N_TRIPLES: "nt",
-    RdfFormat.N_QUADS: "nquads",
-    RdfFormat.TRIG: "trig",
-    RdfFormat.JSON_LD: "json-ld",
-    RdfFormat.N3: "n3",
-    RdfFormat.RDF_XML: "xml",
-}
-
-
 def read_graph(path: Path | str) -> rdflib.Graph:
-    """Parse a graph file (or a build folder's graph.ttl) into an rdflib Graph.
+    """The graph at ``path`` through rdflib's API, for code written against rdflib.
 
-    The file and its format are found as ``newsgraph query`` finds them
-    (``query.loading.resolve_graph_file``), so a missing file or an unknown
-    extension gives the same error and exit status in every command.
-    Oxigraph's store and parser (oxrdflib) load ~15× faster than rdflib's
-    own; the default store is the fallback when oxrdflib is not available.
-    Formats that hold datasets (TriG, N-Quads, JSON-LD) become a Dataset
-    whose default graph is the union of the named graphs (one per
-    document), so readers see every triple.
+    The file is opened as every reader opens it (``newsgraph.query.load_graph``:
+    the same one-line errors and exit status in every command), and the
+    rdflib Graph is a view of the default graph of that same pyoxigraph
+    Store (oxrdflib), not a second copy. Pass it SPARQL as strings: a
+    prepared query falls back to rdflib's own, much slower engine.
     """
-    file, fmt = resolve_graph_file(path)
-    kind = rdflib.Dataset if fmt.supports_datasets else rdflib.Graph
-    options = {"default_union": True} if fmt.supports_datasets else {}
-    parser = RDFLIB_FORMATS[fmt]
-    try:
-        graph = kind(store="Oxigraph", **options)
-        parser = "ox-" + parser
-    except rdflib.plugin.PluginException:
-        graph = kind(**options)
-    try:
-        graph.parse(str(file), format=parser)
-    except (SyntaxError, ValueError, rdflib.exceptions.ParserError) as error:
-        first_line = (str(error).strip().splitlines() or [type(error).__name__])[0]
-        raise GraphError(f"graph file '{file}' is not valid {fmt.name}: {first_line}") from None
-    except UnicodeDecodeError:
-        raise GraphError(f"graph file '{file}' is not UTF-8 text: is it really {fmt.name}?") from None
-    except OSError as error:
-        raise GraphError(f"cannot read graph file '{file}': {error.strerror or error}") from None
-    return graph
+    store = default_store(load_graph(path))
+    return rdflib.Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)
 
 
 __all__ = sorted(
@@ -122,7 +92,9 @@ __all__ = sorted(
         "Source",
         "ViewEdge",
         "ViewNode",
+        "GraphSource",
         "WrittenPage",
+        "default_store",
         "find_node",
         "load_view",
         "read_graph",

@@ -1,20 +1,97 @@
-"""Read the facts the network needs out of an RDF graph (docs/graph-model.md).
+"""Read the facts the network needs out of the graph (docs/graph-model.md).
 
-The graph may sit in rdflib's memory store or in Oxigraph (oxrdflib). Both
-answer single-predicate triple patterns fast and alike, whereas multi-join
-SPARQL is where rdflib's own engine degrades badly; so every read here is one
-pass over one predicate, and the joins happen in Python dictionaries.
+Every reader of a graph (the page, stats, the exports, evaluate) opens its
+source with ``newsgraph.query.load_graph`` and reads the DEFAULT GRAPH of the
+pyoxigraph Store it returns: the merged graph of every document.
+``default_store`` is that seam: it takes what ``load_graph`` returns, a Store
+(the build's own), or an rdflib Graph (tests, other tools), and gives the
+Store to read. Every read here is one pass over one predicate
+(``quads_for_pattern``), and the joins happen in Python dictionaries.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 
-from rdflib import Graph, Literal, URIRef
+import rdflib
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 
+from ..query.loading import LoadedGraph
 from ..vocab import NG, NIF, ORG, PROV, RDF, SCHEMA, SEM, SKOS
 from .model import ENTITY_TYPES, EdgeEvidence, Quote, Source
+
+#: What every reader accepts as "a graph".
+GraphSource = LoadedGraph | Store | rdflib.Graph
+
+
+def default_store(graph: GraphSource) -> Store:
+    """The pyoxigraph Store whose default graph is the graph to read.
+
+    A ``LoadedGraph`` gives its store, a Store is taken as it is and an
+    rdflib Graph that views a Store's default graph through oxrdflib
+    (``viz.read_graph``) gives that Store (none is copied); any other rdflib
+    Graph (or Dataset: its union) is copied into a new Store. A store whose default graph is empty but whose named graphs are
+    not (a TriG or N-Quads file of one graph per document, with no merged
+    default graph) is read as the union of its named graphs.
+    """
+    if isinstance(graph, LoadedGraph):
+        store = graph.store
+    elif isinstance(graph, Store):
+        store = graph
+    elif isinstance(graph, rdflib.Graph) and _oxigraph_default_graph(graph) is not None:
+        store = _oxigraph_default_graph(graph)
+    elif isinstance(graph, rdflib.Graph):
+        store = Store()
+        store.extend(Quad(_ox(s), _ox(p), _ox(o)) for s, p, o in graph.triples((None, None, None)))
+        return store
+    else:
+        raise TypeError(f"cannot read a {type(graph).__name__} as a graph: give a LoadedGraph, a Store or an rdflib Graph")
+    if _empty(store.quads_for_pattern(None, None, None, DefaultGraph())) and not _empty(iter(store)):
+        union = Store()
+        union.extend(Quad(q.subject, q.predicate, q.object) for q in store)
+        return union
+    return store
+
+
+def _oxigraph_default_graph(graph: rdflib.Graph) -> Store | None:
+    """The pyoxigraph Store under an rdflib Graph that is a view of its default graph
+    (what ``viz.read_graph`` returns), so it is read in place rather than copied."""
+    inner = getattr(graph.store, "_store", None)  # oxrdflib's OxigraphStore keeps its Store here
+    if isinstance(inner, Store) and graph.identifier == DATASET_DEFAULT_GRAPH_ID:
+        return inner
+    return None
+
+
+def _empty(quads: Iterator[Quad]) -> bool:
+    return next(quads, None) is None
+
+
+def _ox(term: rdflib.term.Node) -> NamedNode | BlankNode | Literal:
+    """An rdflib term as the pyoxigraph term (lexical forms kept as rdflib holds them)."""
+    if isinstance(term, rdflib.URIRef):
+        return NamedNode(str(term))
+    if isinstance(term, rdflib.BNode):
+        return BlankNode(str(term))
+    if isinstance(term, rdflib.Literal):
+        if term.language:
+            return Literal(str(term), language=term.language)
+        return Literal(str(term), datatype=NamedNode(str(term.datatype)) if term.datatype else None)
+    raise TypeError(f"cannot convert {term!r} to an RDF term")
+
+
+def pairs(store: Store, predicate: str) -> Iterator[tuple[str, NamedNode | BlankNode | Literal]]:
+    """(subject key, object) for every default-graph triple with ``predicate``."""
+    for quad in store.quads_for_pattern(None, NamedNode(str(predicate)), None, DefaultGraph()):
+        yield quad.subject.value, quad.object
+
+
+def subjects(store: Store, predicate: str, obj: str) -> Iterator[str]:
+    """Keys of the subjects of ``predicate obj`` in the default graph (``obj`` an IRI)."""
+    for quad in store.quads_for_pattern(None, NamedNode(str(predicate)), NamedNode(str(obj)), DefaultGraph()):
+        yield quad.subject.value
 
 
 @dataclass(frozen=True)
@@ -61,7 +138,10 @@ class GraphFacts:
 def iso_time(value: object) -> str | None:
     """An xsd:dateTime/xsd:date literal as a string that sorts in time order (an xsd:gYearMonth
     or xsd:gYear as written: "2024-08", "2016")."""
-    if not isinstance(value, Literal):
+    if isinstance(value, Literal):  # read as rdflib reads it, so every datatype keeps its old meaning
+        value = rdflib.Literal(value.value, lang=value.language,
+                               datatype=None if value.language else rdflib.URIRef(value.datatype.value))
+    if not isinstance(value, rdflib.Literal):
         return None
     parsed = value.toPython()
     if isinstance(parsed, datetime):
@@ -86,45 +166,51 @@ def local_name(iri: str) -> str:
     return iri
 
 
-def _one(graph: Graph, predicate: URIRef) -> dict[str, object]:
+def one_object(store: Store, predicate: str) -> dict[str, object]:
     """subject → object for a predicate; the smallest object wins when several."""
     found: dict[str, object] = {}
-    for s, o in graph.subject_objects(predicate):
-        key = str(s)
-        if key not in found or str(o) < str(found[key]):
+    for key, o in pairs(store, predicate):
+        if key not in found or o.value < found[key].value:
             found[key] = o
     return found
 
 
-def _many(graph: Graph, predicate: URIRef) -> dict[str, list[object]]:
+def all_objects(store: Store, predicate: str) -> dict[str, list[object]]:
     found: dict[str, list[object]] = defaultdict(list)
-    for s, o in graph.subject_objects(predicate):
-        found[str(s)].append(o)
+    for key, o in pairs(store, predicate):
+        found[key].append(o)
     return found
 
 
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+
+
 def _flag(value: object) -> bool:
-    return isinstance(value, Literal) and value.toPython() is True
+    return isinstance(value, Literal) and value.datatype.value == _XSD_BOOLEAN and value.value.strip() in ("true", "1")
 
 
 def _number(value: object) -> float | None:
     if isinstance(value, Literal):
         try:
-            return float(value.toPython())
-        except (TypeError, ValueError):
+            return float(value.value)
+        except ValueError:
             return None
     return None
+
+
+def _text(value: object | None) -> str | None:
+    return None if value is None else value.value
 
 
 class _Sources:
     """Headline, time and link of posts and documents, inheriting from the document."""
 
-    def __init__(self, graph: Graph, part_of: dict[str, object]) -> None:
+    def __init__(self, store: Store, part_of: dict[str, object]) -> None:
         self._part_of = part_of
-        self._headline = _one(graph, SCHEMA.headline)
-        self._published = _one(graph, SCHEMA.datePublished)
-        self._url = _one(graph, SCHEMA.url)
-        self._origin = _one(graph, NG.source)
+        self._headline = one_object(store, SCHEMA.headline)
+        self._published = one_object(store, SCHEMA.datePublished)
+        self._url = one_object(store, SCHEMA.url)
+        self._origin = one_object(store, NG.source)
         self._cache: dict[str, Source] = {}
 
     def get(self, iri: str | None) -> Source | None:
@@ -132,81 +218,81 @@ class _Sources:
             return None
         if iri not in self._cache:
             parent = self._part_of.get(iri)
-            chain = [iri] + ([str(parent)] if parent is not None else [])
+            chain = [iri] + ([parent.value] if parent is not None else [])
 
             def first(table: dict[str, object]) -> object | None:
                 return next((table[x] for x in chain if x in table), None)
 
-            headline, published = first(self._headline), first(self._published)
             link = first(self._url) or first(self._origin)
             self._cache[iri] = Source(
                 iri=iri,
-                headline=str(headline) if headline is not None else None,
-                published=iso_time(published),
-                link=str(link) if link is not None else None,
+                headline=_text(first(self._headline)),
+                published=iso_time(first(self._published)),
+                link=_text(link),
             )
         return self._cache[iri]
 
 
-def read_facts(graph: Graph) -> GraphFacts:
-    """Collect entities, mentions, memberships and events from ``graph``."""
+def read_facts(graph: GraphSource) -> GraphFacts:
+    """Collect entities, mentions, memberships and events from the default graph of ``graph``."""
+    store = default_store(graph)
     facts = GraphFacts()
     for cls in reversed(ENTITY_TYPES):  # Person wins over the rest when typed twice
-        for subject in graph.subjects(RDF.type, NG[cls]):
-            facts.types[str(subject)] = cls
-    pref = _one(graph, SKOS.prefLabel)
-    alt = _many(graph, SKOS.altLabel)
+        for subject in subjects(store, RDF.type, NG[cls]):
+            facts.types[subject] = cls
+    pref = one_object(store, SKOS.prefLabel)
+    alt = all_objects(store, SKOS.altLabel)
     for iri in facts.types:
-        facts.labels[iri] = str(pref[iri]) if iri in pref else local_name(iri)
-        names = {str(a) for a in alt.get(iri, ())} - {facts.labels[iri]}
+        facts.labels[iri] = pref[iri].value if iri in pref else local_name(iri)
+        names = {a.value for a in alt.get(iri, ())} - {facts.labels[iri]}
         facts.aliases[iri] = tuple(sorted(names, key=lambda a: (a.casefold(), a)))
 
-    part_of = _one(graph, SCHEMA.isPartOf)
-    sources = _Sources(graph, part_of)
-    anchor = _one(graph, NIF.anchorOf)
-    sentence_of = _one(graph, NIF.sentence)
+    part_of = one_object(store, SCHEMA.isPartOf)
+    sources = _Sources(store, part_of)
+    anchor = one_object(store, NIF.anchorOf)
+    sentence_of = one_object(store, NIF.sentence)
 
     def quote(thing: str) -> Quote:
         sentence = sentence_of.get(thing)
-        key = str(sentence) if sentence is not None else thing
-        text = anchor.get(key, anchor.get(thing, ""))
-        where = part_of.get(key, part_of.get(thing))
-        return Quote(key=key, text=str(text), source=sources.get(str(where) if where is not None else None))
+        key = sentence.value if sentence is not None else thing
+        text = anchor.get(key, anchor.get(thing))
+        return Quote(key=key, text=_text(text) or "", source=sources.get(_text(part_of.get(key, part_of.get(thing)))))
 
-    for mention, entity in graph.subject_objects(NG.refersTo):
-        facts.mentions.setdefault(str(entity), []).append(quote(str(mention)))
+    for mention, entity in pairs(store, NG.refersTo):
+        facts.mentions.setdefault(entity.value, []).append(quote(mention))
 
-    extractor = _one(graph, NG.extractor)
-    confidence = _one(graph, NG.confidence)
-    derived = _many(graph, PROV.wasDerivedFrom)
+    extractor = one_object(store, NG.extractor)
+    confidence = one_object(store, NG.confidence)
+    derived = all_objects(store, PROV.wasDerivedFrom)
 
     def evidence(assertion: str) -> tuple[EdgeEvidence, ...]:
         found = []
-        for ev in sorted(str(e) for e in derived.get(assertion, ())):
-            x = extractor.get(ev)
-            found.append(EdgeEvidence(quote(ev), str(x) if x is not None else None, _number(confidence.get(ev))))
+        for ev in sorted(e.value for e in derived.get(assertion, ())):
+            found.append(EdgeEvidence(quote(ev), _text(extractor.get(ev)), _number(confidence.get(ev))))
         return tuple(found)
 
-    _read_memberships(graph, facts, evidence, pref)
-    _read_events(graph, facts, evidence)
+    _read_memberships(store, facts, evidence, pref)
+    _read_events(store, facts, evidence)
     return facts
 
 
-def _read_memberships(graph: Graph, facts: GraphFacts, evidence, role_label: dict[str, object]) -> None:
-    member, organisation, role = _one(graph, ORG.member), _one(graph, ORG.organization), _one(graph, ORG.role)
-    former, nominated, elect = _one(graph, NG.former), _one(graph, NG.nominated), _one(graph, NG.elect)
-    as_of = _one(graph, NG.asOf)
-    for subject in sorted(str(s) for s in graph.subjects(RDF.type, ORG.Membership)):
+def _read_memberships(store: Store, facts: GraphFacts, evidence, role_label: dict[str, object]) -> None:
+    member, organisation, role = one_object(store, ORG.member), one_object(store, ORG.organization), one_object(store, ORG.role)
+    former, nominated, elect = one_object(store, NG.former), one_object(store, NG.nominated), one_object(store, NG.elect)
+    as_of = one_object(store, NG.asOf)
+    for subject in sorted(set(subjects(store, RDF.type, ORG.Membership))):
         role_iri = role.get(subject)
         if role_iri is None:
             label = "member"
+        elif role_iri.value in role_label:
+            label = role_label[role_iri.value].value
         else:
-            label = str(role_label.get(str(role_iri), local_name(str(role_iri)).replace("-", " ")))
+            label = local_name(role_iri.value).replace("-", " ")
         facts.memberships.append(
             MembershipFact(
                 iri=subject,
-                member=_str(member.get(subject)),
-                organisation=_str(organisation.get(subject)),
+                member=_text(member.get(subject)),
+                organisation=_text(organisation.get(subject)),
                 role=label,
                 former=_flag(former.get(subject)),
                 nominated=_flag(nominated.get(subject)),
@@ -217,26 +303,26 @@ def _read_memberships(graph: Graph, facts: GraphFacts, evidence, role_label: dic
         )
 
 
-def _read_events(graph: Graph, facts: GraphFacts, evidence) -> None:
-    kind, agent, target = _one(graph, NG.eventType), _one(graph, NG.agent), _one(graph, NG.target)
-    place, stamp, modality = _one(graph, SEM.hasPlace), _one(graph, SEM.hasTimeStamp), _one(graph, NG.modality)
-    modes, agent_sector, target_sector = _one(graph, NG.mode), _one(graph, NG.agentSector), _one(graph, NG.targetSector)
-    reported = _one(graph, NG.reportedAt)
-    for subject in sorted(str(s) for s in graph.subjects(RDF.type, NG.Event)):
+def _read_events(store: Store, facts: GraphFacts, evidence) -> None:
+    kind, agent, target = one_object(store, NG.eventType), one_object(store, NG.agent), one_object(store, NG.target)
+    place, stamp, modality = one_object(store, SEM.hasPlace), one_object(store, SEM.hasTimeStamp), one_object(store, NG.modality)
+    modes, agent_sector, target_sector = one_object(store, NG.mode), one_object(store, NG.agentSector), one_object(store, NG.targetSector)
+    reported = one_object(store, NG.reportedAt)
+    for subject in sorted(set(subjects(store, RDF.type, NG.Event))):
         code = kind.get(subject)
         mode = modality.get(subject)
         how = modes.get(subject)
         facts.events.append(
             EventFact(
                 iri=subject,
-                type=local_name(str(code)) if code is not None else "EVENT",
-                agent=_str(agent.get(subject)),
-                target=_str(target.get(subject)),
-                place=_str(place.get(subject)),
+                type=local_name(code.value) if code is not None else "EVENT",
+                agent=_text(agent.get(subject)),
+                target=_text(target.get(subject)),
+                place=_text(place.get(subject)),
                 time=iso_time(stamp.get(subject)),
-                modality=local_name(str(mode)).lower() if mode is not None else "asserted",
+                modality=local_name(mode.value).lower() if mode is not None else "asserted",
                 evidence=evidence(subject),
-                mode=_mode_name(str(how)) if how is not None else None,
+                mode=_mode_name(how.value) if how is not None else None,
                 agent_sector=_local(agent_sector.get(subject)),
                 target_sector=_local(target_sector.get(subject)),
                 reported=iso_time(reported.get(subject)),
@@ -244,12 +330,8 @@ def _read_events(graph: Graph, facts: GraphFacts, evidence) -> None:
         )
 
 
-def _str(value: object | None) -> str | None:
-    return None if value is None else str(value)
-
-
 def _local(value: object | None) -> str | None:
-    return None if value is None else local_name(str(value))
+    return None if value is None else local_name(value.value)
 
 
 def _mode_name(iri: str) -> str:
