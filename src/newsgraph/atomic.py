@@ -7,12 +7,17 @@ carries the id of the process writing it (``.graph.ttl.4242-k3j2.tmp``):
 the next write to the same target removes those whose process is gone (one
 killed with SIGKILL cannot clean up after itself), and a SIGTERM is turned
 into an ordinary exit (``cli.main``) so the ``finally`` below still runs.
+
+mkstemp makes a temporary file 0600, and a rename keeps the mode, so each
+temporary file is given the mode an ordinary ``open()`` would have given
+the target: 0666 less the user's umask (0644 under umask 022).
 """
 from __future__ import annotations
 
 import os
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,9 +78,26 @@ def temp_path_for(path: Path) -> Path:
     return Path(tmp)
 
 
+_UMASK_LOCK = threading.Lock()
+
+
 def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
+    """The process's umask, read without leaving it changed for another thread.
+
+    Linux shows it in /proc/self/status; elsewhere it can only be read by
+    setting it, so it is set to the strictest mask for that instant (a file
+    another thread creates meanwhile is private, never too open) under a lock.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    with _UMASK_LOCK:
+        mask = os.umask(0o077)
+        os.umask(mask)
     return mask
 
 
