@@ -79,6 +79,7 @@ class NG(DefinedNamespace):
     iso3: URIRef
     iso2: URIRef
     refersTo: URIRef
+    lookupKey: URIRef  # internal: a key the entity index finds an entity by, in {base}graph/entities only
 
     # provenance and documents
     extractor: URIRef
@@ -184,6 +185,7 @@ SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
 SCHEMA = Namespace("https://schema.org/")
 ITSRDF = Namespace("http://www.w3.org/2005/11/its/rdf#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
+OA = Namespace("http://www.w3.org/ns/oa#")  # Web Annotation: evidence annotates its sentence
 
 #: Prefixes every serialisation binds, so output reads the same everywhere.
 PREFIXES: dict[str, Namespace] = {
@@ -201,6 +203,8 @@ PREFIXES: dict[str, Namespace] = {
     "owl": Namespace(str(OWL)),
     "time": Namespace(str(TIME)),
     "foaf": Namespace(str(FOAF)),
+    "oa": OA,
+    "dcterms": Namespace(str(DCTERMS)),
 }
 
 
@@ -270,6 +274,7 @@ __all__ = sorted(
         "NG",
         "NG_IRI",
         "NIF",
+        "OA",
         "ONTOLOGY_IRI",
         "ORG",
         "OWL",

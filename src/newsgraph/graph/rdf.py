@@ -1,25 +1,32 @@
-"""Records -> RDF, following docs/graph-model.md.
+"""Records -> RDF: one document's quads in its named graph (docs/graph-model.md).
 
-All triples go into one rdflib graph. Every write that belongs to one
-document goes through ``_ctx(document_key)`` (mentions, sentences, posts,
-evidence), while entity descriptions, roles and events that several
-documents support use ``self.default``: that seam is where one named graph
-per document will come in with the persistent store. (An rdflib Dataset
-with a context per document cost twice the time for nothing written yet.)
+``document_quads`` writes everything one document says as pyoxigraph quads
+in the graph ``Iris.document_graph(key)``: the document, its posts and its
+text as a NIF context, the sentences and mentions that point into that
+text, the types and names it gives entities, its memberships and events,
+and the evidence that ties each of them to a sentence. What is derived
+across documents (an entity's one skos:prefLabel, owl:sameAs, the default
+graph as the union of the document graphs) is the store's
+(``store/documents.py``). Terms are pyoxigraph's; no rdflib graph is built.
+
 Every IRI is derived from content (``iris.py``), never from run order, so
-the same input always gives the same triples.
+the same records always give the same quads.
+
+``GraphWriter``, the one-graph writer of the build before the store, is
+still importable from here (``onegraph.py``) until the pipeline has moved.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
-from decimal import Decimal
+from functools import lru_cache
 
-from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDF, XSD
+import pyoxigraph as ox
 
-from ..types import Document, Entity, EntityType, Event, Membership, Provenance, Resolution
-from ..vocab import NG, NIF, ORG, PLOVER, PROV, SCHEMA, SEM, SKOS, TIME, bind_prefixes, plover_mode, sector_iri
+from ..errors import GraphError
+from ..types import AnalysedDocument, Entity, EntityType, Event, Membership, Provenance, Resolution
+from ..vocab import (DCTERMS, NG, NIF, OA, ORG, PLOVER, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, TIME, plover_mode,
+                     sector_iri)
 from .iris import Iris
 
 _CLASS = {
@@ -29,224 +36,324 @@ _CLASS = {
     EntityType.PLACE: NG.Place,
 }
 _MODALITY = {"asserted": NG.Asserted, "negated": NG.Negated, "hypothetical": NG.Hypothetical}
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+#: The EU Publications Office country authority: its codes are ISO 3166-1 alpha-3 where ISO assigns one.
+COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
+#: The language of the text, as NIF's nif:predLang wants it: a lexvo.org ISO 639-3 IRI.
+ENGLISH = "http://lexvo.org/id/iso639-3/eng"
 
 
-def stated_literal(value: date, precision: str = "day") -> Literal:
-    """A stated time as xsd:gYear, xsd:gYearMonth or xsd:date (xsd:dateTime only for a datetime
-    given at day precision): a coarser time is never written as its first day or as midnight."""
+def __getattr__(name: str):
+    if name == "GraphWriter":  # the one-graph writer, until the pipeline has moved to document_quads
+        from .onegraph import GraphWriter
+
+        return GraphWriter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+# ---------------------------------------------------------------- literals
+
+
+def _stated(value: date, precision: str) -> tuple[str, str]:
+    """Lexical form and XSD datatype of a stated time: xsd:gYear, xsd:gYearMonth or xsd:date
+    (xsd:dateTime only for a datetime given at day precision), so a coarser time is never
+    written as its first day or as midnight."""
     if precision == "year":
-        return Literal(f"{value.year:04d}", datatype=XSD.gYear)
+        return f"{value.year:04d}", "gYear"
     if precision == "month":
-        return Literal(f"{value.year:04d}-{value.month:02d}", datatype=XSD.gYearMonth)
+        return f"{value.year:04d}-{value.month:02d}", "gYearMonth"
     if isinstance(value, datetime):
-        return Literal(value)
-    return Literal(value.isoformat(), datatype=XSD.date)
+        return value.isoformat(), "dateTime"
+    return value.isoformat(), "date"
 
 
-def _instant_position(when) -> tuple[URIRef, Literal]:
-    """The property and literal that place a time:Instant: a date and time with a time zone
-    as xsd:dateTimeStamp, anything less as the day."""
+def _position(when) -> tuple[str, str, str]:
+    """The property, lexical form and XSD datatype that place a time:Instant: a date and time
+    with a time zone as xsd:dateTimeStamp, anything less as the day."""
     if isinstance(when, datetime) and when.tzinfo is not None and when.utcoffset() is not None:
-        return TIME.inXSDDateTimeStamp, Literal(when.isoformat(), datatype=XSD.dateTimeStamp)
+        return str(TIME.inXSDDateTimeStamp), when.isoformat(), "dateTimeStamp"
     day = when.date() if isinstance(when, datetime) else when
-    return TIME.inXSDDate, Literal(day.isoformat(), datatype=XSD.date)
+    return str(TIME.inXSDDate), day.isoformat(), "date"
 
 
-def _year(year: int) -> Literal:
-    return Literal(f"{year:04d}", datatype=XSD.gYear)
+def _typed(lexical: str, datatype: str) -> ox.Literal:
+    return ox.Literal(lexical, datatype=ox.NamedNode(_XSD + datatype))
 
 
-def _nonneg(n: int) -> Literal:
-    return Literal(n, datatype=XSD.nonNegativeInteger)
+def _when(value: date) -> ox.Literal:
+    """A publication or as-of time: xsd:dateTime, or xsd:date when the source gives only the day."""
+    return _typed(value.isoformat(), "dateTime" if isinstance(value, datetime) else "date")
 
 
-class GraphWriter:
-    """Accumulates the graph of one build."""
+def _offset(n: int) -> ox.Literal:
+    return _typed(str(n), "nonNegativeInteger")
 
-    def __init__(self, base: str) -> None:
-        self.iris = Iris(base)
-        self.default = Graph()
-        bind_prefixes(self.default)
-        self.iris.bind(self.default)
 
-    def _ctx(self, document_key: str) -> Graph:
-        """The graph a document's own triples go to (see the module docstring)."""
-        return self.default
+def _en(text: str) -> ox.Literal:
+    return ox.Literal(text, language="en")
 
-    # ------------------------------------------------------------ documents
 
-    def add_document(self, doc: Document) -> None:
-        g, d = self._ctx(doc.key), self.iris.document(doc.key)
-        g.add((d, RDF.type, NG.Article))
+def _n(term) -> ox.NamedNode:
+    """A vocabulary term or an ``Iris`` result as a pyoxigraph node."""
+    return ox.NamedNode(str(term))
+
+
+_A = _n(RDF.type)
+
+
+# ---------------------------------------------------------------- authority links
+
+
+@lru_cache(maxsize=1)
+def _iso_countries() -> frozenset[str]:
+    """The alpha-3 codes of ontology/states.csv that ISO 3166-1 assigns: all but the
+    user-assigned ranges AAA-AAZ, QMA-QZZ, XAA-XZZ and ZZA-ZZZ (Kosovo's XKX), for which
+    the EU authority mints codes of its own that cannot be derived."""
+    from ..lexicon import load_lexicon
+
+    def user_assigned(code: str) -> bool:
+        return code.startswith(("AA", "X", "ZZ")) or "QMA" <= code <= "QZZ"
+
+    return frozenset(code for code in load_lexicon().states if not user_assigned(code))
+
+
+def country_authority(iso3: str | None) -> str | None:
+    """The EU country authority IRI of a state's ISO 3166-1 alpha-3 code, or None when ISO
+    assigns the code to no country: nothing is guessed."""
+    return COUNTRY_AUTHORITY + iso3 if iso3 and iso3 in _iso_countries() else None
+
+
+# ---------------------------------------------------------------- one document
+
+
+class _DocumentQuads:
+    """The quads of one document, each triple once, in the order written."""
+
+    def __init__(self, iris: Iris, ad: AnalysedDocument) -> None:
+        self.iris, self.ad, self.doc, self.key = iris, ad, ad.document, ad.document.key
+        self.graph = _n(iris.document_graph(self.key))
+        self.context = _n(iris.context(self.key, len(ad.document.text)))
+        self.triples: dict[tuple, None] = {}
+
+    def add(self, s, p, o) -> None:
+        self.triples[(s, p, o)] = None
+
+    def quads(self) -> list[ox.Quad]:
+        return [ox.Quad(s, p, o, self.graph) for s, p, o in self.triples]
+
+    def _url(self) -> ox.NamedNode:
+        try:
+            return ox.NamedNode(self.doc.url)
+        except ValueError:
+            raise GraphError(f"the URL of {self.doc.source!r} is no IRI RDF can hold ({self.doc.url!r}):"
+                             " give a well-formed http(s) URL") from None
+
+    def _container(self, post: int | None) -> ox.NamedNode:
+        return _n(self.iris.post(self.key, post) if post is not None else self.iris.document(self.key))
+
+    # ------------------------------------------------------------ document, posts, text
+
+    def document(self) -> None:
+        doc, d = self.doc, _n(self.iris.document(self.key))
+        self.add(d, _A, _n(NG.Article))
         if doc.is_live_blog:
-            g.add((d, RDF.type, NG.LiveBlog))
-        g.add((d, NG.source, Literal(doc.source)))
-        g.add((d, NG.contentHash, Literal(doc.content_hash)))
+            self.add(d, _A, _n(NG.LiveBlog))
+        self.add(d, _n(NG.source), ox.Literal(doc.source))
+        self.add(d, _n(NG.contentHash), ox.Literal(doc.content_hash))
         if doc.url:
-            g.add((d, SCHEMA.url, URIRef(doc.url)))
-        self._publication(g, d, doc.title, doc.published, doc.author)
+            self.add(d, _n(SCHEMA.url), self._url())
+        self._publication(d, doc.title, doc.published, doc.author)
         for post in doc.posts:
-            p = self.iris.post(doc.key, post.index)
-            g.add((p, RDF.type, NG.Post))
-            g.add((p, SCHEMA.isPartOf, d))
-            g.add((p, NG.position, Literal(post.index)))
-            self._publication(g, p, post.headline, post.published, post.author)
+            p = _n(self.iris.post(self.key, post.index))
+            self.add(p, _A, _n(NG.Post))
+            self.add(p, _n(SCHEMA.isPartOf), d)
+            self.add(p, _n(NG.position), ox.Literal(post.index))
+            self._publication(p, post.headline, post.published, post.author)
+        self._context(d)
 
-    def _publication(self, g: Graph, node: URIRef, headline: str | None, published, author: str | None) -> None:
-        """Headline, date and author, shared by articles and posts."""
+    def _publication(self, node: ox.NamedNode, headline: str | None, published, author: str | None) -> None:
+        """Headline, time and author, shared by articles and posts."""
         if headline:
-            g.add((node, SCHEMA.headline, Literal(headline)))
+            self.add(node, _n(SCHEMA.headline), _en(headline))
         if published:
-            g.add((node, SCHEMA.datePublished, Literal(published)))
+            self.add(node, _n(SCHEMA.datePublished), _when(published))
         if author:
-            g.add((node, SCHEMA.author, self._author(g, author)))
+            a = _n(self.iris.author(author))
+            self.add(a, _A, _n(SCHEMA.Person))
+            self.add(a, _n(SCHEMA.name), ox.Literal(author))
+            self.add(node, _n(SCHEMA.author), a)
 
-    def _author(self, g: Graph, name: str) -> URIRef:
-        a = self.iris.author(name)
-        g.add((a, RDF.type, SCHEMA.Person))
-        g.add((a, SCHEMA.name, Literal(name)))
-        return a
+    def _context(self, d: ox.NamedNode) -> None:
+        """The analysed text as the document's one nif:Context, the string every offset counts into.
 
-    def _container(self, document_key: str, post: int | None) -> URIRef:
-        if post is not None:
-            return self.iris.post(document_key, post)
-        return self.iris.document(document_key)
+        NIF 2.0 keeps nif:isString (and nif:anchorOf, of which it is a
+        subproperty) a plain string and states the language once, on the
+        context, with nif:predLang; dcterms:source is the article it was read
+        from, nif:sourceUrl the page when there is one.
+        """
+        c, text = self.context, self.doc.text
+        self.add(c, _A, _n(NIF.Context))
+        self.add(c, _A, _n(NIF.RFC5147String))
+        self.add(c, _n(NIF.isString), ox.Literal(text))
+        self.add(c, _n(NIF.beginIndex), _offset(0))
+        self.add(c, _n(NIF.endIndex), _offset(len(text)))
+        self.add(c, _n(NIF.predLang), ox.NamedNode(ENGLISH))
+        self.add(c, _n(DCTERMS.source), d)
+        if self.doc.url:
+            self.add(c, _n(NIF.sourceUrl), self._url())
 
-    def _sentence(self, g: Graph, document_key: str, post: int | None, start: int, end: int, text: str) -> URIRef:
-        s = self.iris.span(document_key, start, end)
-        g.add((s, RDF.type, NIF.Sentence))
-        g.add((s, NIF.anchorOf, Literal(text)))
-        g.add((s, NIF.beginIndex, _nonneg(start)))
-        g.add((s, NIF.endIndex, _nonneg(end)))
-        g.add((s, SCHEMA.isPartOf, self._container(document_key, post)))
+    def sentence(self, start: int, end: int, text: str, post: int | None) -> ox.NamedNode:
+        s = _n(self.iris.span(self.key, start, end))
+        self.add(s, _A, _n(NIF.Sentence))
+        self.add(s, _A, _n(NIF.RFC5147String))
+        self.add(s, _n(NIF.anchorOf), ox.Literal(text))
+        self.add(s, _n(NIF.beginIndex), _offset(start))
+        self.add(s, _n(NIF.endIndex), _offset(end))
+        self.add(s, _n(NIF.referenceContext), self.context)
+        self.add(s, _n(SCHEMA.isPartOf), self._container(post))
         return s
 
-    # ------------------------------------------------------------ entities
+    # ------------------------------------------------------------ entities and mentions
 
-    def add_entities(self, entities: Iterable[Entity]) -> None:
-        g = self.default
+    def entities(self, entities: Iterable[Entity]) -> None:
+        """What the document says each entity is and is called: its class, the name it gives
+        it (rdfs:label; the store derives the one skos:prefLabel across documents), its other
+        names, and a state's codes and authority link."""
         for e in entities:
-            node = self.iris.entity(e.key)
-            g.add((node, RDF.type, _CLASS[e.type]))
-            g.add((node, SKOS.prefLabel, Literal(e.name)))
+            node = _n(self.iris.entity(e.key))
+            self.add(node, _A, _n(_CLASS[e.type]))
+            self.add(node, _n(RDFS.label), _en(e.name))
             for alias in e.aliases:
-                g.add((node, SKOS.altLabel, Literal(alias)))
+                if alias != e.name:
+                    self.add(node, _n(SKOS.altLabel), _en(alias))
             if e.iso3:
-                g.add((node, NG.iso3, Literal(e.iso3)))
+                self.add(node, _n(NG.iso3), ox.Literal(e.iso3))
             if e.iso2:
-                g.add((node, NG.iso2, Literal(e.iso2)))
+                self.add(node, _n(NG.iso2), ox.Literal(e.iso2))
+            authority = country_authority(e.iso3) if e.type is EntityType.STATE else None
+            if authority:
+                self.add(node, _n(SKOS.exactMatch), ox.NamedNode(authority))
 
-    def add_mentions(self, resolution: Resolution, sentences: dict[str, tuple]) -> None:
-        """Mention nodes; ``sentences`` maps document key -> its Sentence records."""
+    def mentions(self, resolution: Resolution) -> None:
         for rm in resolution.mentions:
+            if rm.document != self.key:
+                raise ValueError(f"a mention of document {rm.document!r} among those of {self.key!r}")
             m = rm.mention
-            g = self._ctx(rm.document)
-            sent = sentences[rm.document][m.sentence]
-            s = self._sentence(g, rm.document, sent.post, sent.start, sent.end, sent.text)
-            node = self.iris.mention(rm.document, m.start, m.end)
-            g.add((node, RDF.type, NG.Mention))
-            g.add((node, NIF.anchorOf, Literal(m.text)))
-            g.add((node, NIF.beginIndex, _nonneg(m.start)))
-            g.add((node, NIF.endIndex, _nonneg(m.end)))
-            g.add((node, NIF.sentence, s))
-            g.add((node, NG.refersTo, self.iris.entity(rm.entity)))
-            g.add((node, SCHEMA.isPartOf, self._container(rm.document, m.post)))
+            sent = self.ad.sentences[m.sentence]
+            s = self.sentence(sent.start, sent.end, sent.text, sent.post)
+            node = _n(self.iris.mention(self.key, m.start, m.end))
+            self.add(node, _A, _n(NG.Mention))
+            self.add(node, _n(NIF.anchorOf), ox.Literal(m.text))
+            self.add(node, _n(NIF.beginIndex), _offset(m.start))
+            self.add(node, _n(NIF.endIndex), _offset(m.end))
+            self.add(node, _n(NIF.referenceContext), self.context)
+            self.add(node, _n(NIF.sentence), s)
+            self.add(node, _n(NG.refersTo), _n(self.iris.entity(rm.entity)))
+            self.add(node, _n(SCHEMA.isPartOf), self._container(m.post))
 
-    # ------------------------------------------------------------ relations
+    # ------------------------------------------------------------ memberships and events
 
-    def _evidence(self, assertion: URIRef, prov: Provenance) -> URIRef:
-        g = self._ctx(prov.document)
-        s = self._sentence(g, prov.document, prov.post, prov.sentence_start, prov.sentence_end, prov.sentence_text)
-        ev = self.iris.evidence(assertion, prov)
-        g.add((ev, RDF.type, NG.Evidence))
-        g.add((ev, NIF.anchorOf, Literal(prov.sentence_text)))
-        g.add((ev, NIF.beginIndex, _nonneg(prov.sentence_start)))
-        g.add((ev, NIF.endIndex, _nonneg(prov.sentence_end)))
-        g.add((ev, NIF.sentence, s))
-        g.add((ev, SCHEMA.isPartOf, self._container(prov.document, prov.post)))
-        g.add((ev, NG.extractor, Literal(prov.extractor)))
-        g.add((ev, NG.confidence, Literal(Decimal(f"{prov.confidence:.2f}"))))
-        g.add((assertion, PROV.wasDerivedFrom, ev))
-        return ev
+    def _evidence(self, assertion, provenance: Iterable[Provenance]) -> None:
+        """Web Annotations of the sentences an assertion was read from (oa:hasTarget), each with
+        the extractor and its confidence. The text and offsets are the sentence's own."""
+        mine = [p for p in provenance if p.document == self.key]
+        if not mine:
+            raise ValueError(f"{assertion} has no evidence in document {self.key!r}")
+        for prov in mine:
+            s = self.sentence(prov.sentence_start, prov.sentence_end, prov.sentence_text, prov.post)
+            ev = _n(self.iris.evidence(assertion, prov))
+            self.add(ev, _A, _n(NG.Evidence))
+            self.add(ev, _n(OA.hasTarget), s)
+            self.add(ev, _n(SCHEMA.isPartOf), self._container(prov.post))
+            self.add(ev, _n(NG.extractor), ox.Literal(prov.extractor))
+            self.add(ev, _n(NG.confidence), _typed(f"{prov.confidence:.2f}", "decimal"))
+            self.add(_n(assertion), _n(PROV.wasDerivedFrom), ev)
 
-    def add_memberships(self, memberships: Iterable[Membership]) -> None:
-        g = self.default
+    def memberships(self, memberships: Iterable[Membership]) -> None:
         for ms in memberships:
-            node = self.iris.membership(ms)
-            role = self.iris.role(ms.role)
-            g.add((node, RDF.type, ORG.Membership))
-            g.add((node, ORG.member, self.iris.entity(ms.person)))
+            iri = self.iris.membership(ms)  # its identity holds the qualifiers (iris.py)
+            node, role = _n(iri), _n(self.iris.role(ms.role))
+            self.add(node, _A, _n(ORG.Membership))
+            self.add(node, _n(ORG.member), _n(self.iris.entity(ms.person)))
             if ms.organisation:
-                g.add((node, ORG.organization, self.iris.entity(ms.organisation)))
-            g.add((node, ORG.role, role))
-            g.add((role, RDF.type, ORG.Role))
-            g.add((role, SKOS.prefLabel, Literal(ms.role)))
-            g.add((node, NG.former, Literal(ms.former)))
-            g.add((node, NG.nominated, Literal(ms.nominated)))
-            g.add((node, NG.elect, Literal(ms.elect)))
+                self.add(node, _n(ORG.organization), _n(self.iris.entity(ms.organisation)))
+            self.add(node, _n(ORG.role), role)
+            self.add(role, _A, _n(ORG.Role))
+            self.add(role, _n(SKOS.prefLabel), _en(ms.role))
+            self.add(node, _n(NG.former), ox.Literal(ms.former))
+            self.add(node, _n(NG.nominated), ox.Literal(ms.nominated))
+            self.add(node, _n(NG.elect), ox.Literal(ms.elect))
             if ms.date:
-                g.add((node, NG.asOf, Literal(ms.date)))
+                self.add(node, _n(NG.asOf), _when(ms.date))
             if ms.date or ms.began is not None or ms.ended is not None:
-                self._member_during(g, node, ms)
-            for prov in ms.provenance:
-                self._evidence(node, prov)
+                self._member_during(node, ms)
+            self._evidence(iri, ms.provenance)
 
-    def _member_during(self, g: Graph, node: URIRef, ms: Membership) -> None:
+    def _member_during(self, node: ox.NamedNode, ms: Membership) -> None:
         """org:memberDuring: a W3C Time interval placed against the as-of instant.
 
         A former post ended before it (time:before), a post the person is
         nominated or elected to has not begun (time:after), a post held now
         holds it (time:inside); years the text gives for the tenure are its
-        time:hasBeginning and time:hasEnd. The interval hangs off the membership's IRI;
-        the instant is named by its own time (``{base}instant/{ISO 8601}``), so
-        a membership stated again at another time in a later build gains a
-        second instant, never a second position for one instant.
+        time:hasBeginning and time:hasEnd. The instant is named by its own
+        time (``{base}instant/{ISO 8601}``), so a membership stated again at
+        another time gains a second instant, never a second position for one.
         """
-        during = URIRef(f"{node}/during")
-        g.add((node, ORG.memberDuring, during))
-        g.add((during, RDF.type, TIME.Interval))
+        during = ox.NamedNode(f"{node.value}/during")
+        self.add(node, _n(ORG.memberDuring), during)
+        self.add(during, _A, _n(TIME.Interval))
         if ms.date:
             relation = TIME.before if ms.former else TIME.after if (ms.nominated or ms.elect) else TIME.inside
-            g.add((during, relation, self._instant(g, *_instant_position(ms.date))))
-        # Years of tenure the text states: the interval's beginning and end.
-        if ms.began is not None:
-            g.add((during, TIME.hasBeginning, self._instant(g, TIME.inXSDgYear, _year(ms.began))))
-        if ms.ended is not None:
-            g.add((during, TIME.hasEnd, self._instant(g, TIME.inXSDgYear, _year(ms.ended))))
+            self.add(during, _n(relation), self._instant(*_position(ms.date)))
+        for relation, year in ((TIME.hasBeginning, ms.began), (TIME.hasEnd, ms.ended)):
+            if year is not None:
+                self.add(during, _n(relation), self._instant(str(TIME.inXSDgYear), f"{year:04d}", "gYear"))
 
-    def _instant(self, g: Graph, position: URIRef, when: Literal) -> URIRef:
-        instant = URIRef(f"{self.iris.base}instant/{when}")
-        g.add((instant, RDF.type, TIME.Instant))
-        g.add((instant, position, when))
+    def _instant(self, position: str, lexical: str, datatype: str) -> ox.NamedNode:
+        instant = ox.NamedNode(f"{self.iris.base}instant/{lexical}")
+        self.add(instant, _A, _n(TIME.Instant))
+        self.add(instant, ox.NamedNode(position), _typed(lexical, datatype))
         return instant
 
-    def add_events(self, events: Iterable[Event]) -> None:
-        g = self.default
+    def events(self, events: Iterable[Event]) -> None:
         for ev in events:
-            node = self.iris.event(ev)
-            g.add((node, RDF.type, NG.Event))
-            g.add((node, NG.eventType, PLOVER[ev.type]))
-            g.add((node, NG.agent, self.iris.entity(ev.agent)))
+            iri = self.iris.event(ev)
+            node = _n(iri)
+            self.add(node, _A, _n(NG.Event))
+            self.add(node, _n(NG.eventType), _n(PLOVER[ev.type]))
+            self.add(node, _n(NG.agent), _n(self.iris.entity(ev.agent)))
             if ev.target:  # an agent-only event ("the minister resigned") has none
-                g.add((node, NG.target, self.iris.entity(ev.target)))
+                self.add(node, _n(NG.target), _n(self.iris.entity(ev.target)))
             if ev.mode:
-                g.add((node, NG.mode, plover_mode(ev.type, ev.mode)))
+                self.add(node, _n(NG.mode), _n(plover_mode(ev.type, ev.mode)))
             if ev.agent_sector:
-                g.add((node, NG.agentSector, sector_iri(ev.agent_sector)))
+                self.add(node, _n(NG.agentSector), _n(sector_iri(ev.agent_sector)))
             if ev.target_sector:
-                g.add((node, NG.targetSector, sector_iri(ev.target_sector)))
-            g.add((node, NG.modality, _MODALITY[ev.modality]))
+                self.add(node, _n(NG.targetSector), _n(sector_iri(ev.target_sector)))
+            self.add(node, _n(NG.modality), _n(_MODALITY[ev.modality]))
             if ev.place:
-                g.add((node, SEM.hasPlace, self.iris.entity(ev.place)))
+                self.add(node, _n(SEM.hasPlace), _n(self.iris.entity(ev.place)))
             if ev.time is not None:  # only what the text states, at the precision it states
-                g.add((node, SEM.hasTimeStamp, stated_literal(ev.time, ev.time_precision)))
+                self.add(node, _n(SEM.hasTimeStamp), _typed(*_stated(ev.time, ev.time_precision)))
             if ev.reported is not None:
-                g.add((node, NG.reportedAt, Literal(ev.reported)))
-            for prov in ev.provenance:
-                self._evidence(node, prov)
+                self.add(node, _n(NG.reportedAt), _when(ev.reported))
+            self._evidence(iri, ev.provenance)
 
-    # ------------------------------------------------------------ output
 
-    def union(self) -> Graph:
-        """Every triple written, with our prefixes bound."""
-        return self.default
+def document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution,
+                   memberships: Sequence[Membership], events: Sequence[Event]) -> list[ox.Quad]:
+    """Everything one document says, as quads in its named graph ``iris.document_graph(key)``.
+
+    ``resolution`` holds the entities the document names (with their final
+    keys) and the document's own mentions; ``memberships`` and ``events`` are
+    the document's, each with evidence in it (ValueError otherwise: records
+    of another document do not belong in this graph). The same records give
+    the same quads in the same order, each triple once.
+    """
+    out = _DocumentQuads(iris, ad)
+    out.document()
+    out.entities(resolution.entities)
+    out.mentions(resolution)
+    out.memberships(memberships)
+    out.events(events)
+    return out.quads()
