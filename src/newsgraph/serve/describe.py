@@ -1,0 +1,334 @@
+"""What the graph says about one IRI, read with a few SPARQL queries (run in a query worker).
+
+Two readings: :func:`read_entity` gathers what an actor's page shows (names,
+roles, events with their counterparts, quotations, evidence sentences with
+their article and time, mentions); :func:`read_resource` the triples of any
+other node (an event, a membership, a document). :func:`describe` is the
+description a machine gets: the node's triples plus the memberships, events
+and quotations it is in, with their evidence and the labels of the nodes
+they name. IRIs reach the query text only as pyoxigraph has written them
+(``str(NamedNode)``), which cannot hold ``>`` or spaces.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from pyoxigraph import Literal, NamedNode, Store
+
+PREFIXES = """
+PREFIX ng: <https://w3id.org/newsgraph/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
+PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
+PREFIX schema: <https://schema.org/>
+PREFIX schemahttp: <http://schema.org/>
+"""
+NG = "https://w3id.org/newsgraph/ontology#"
+ACTOR_CLASSES = {NG + name: name for name in ("Person", "Organisation", "State", "Place", "Actor")}
+#: Most rows a page lists per section; a page says when there were more.
+SECTION_LIMIT = 200
+
+
+@dataclass(frozen=True)
+class Link:
+    iri: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Value:
+    """An object of a triple: a link, or a literal's text with its language or datatype."""
+
+    text: str
+    link: Link | None = None
+    note: str = ""  # "@en", or the datatype's local name
+
+
+@dataclass(frozen=True)
+class Evidence:
+    sentence: str
+    document: Link | None
+    published: str | None
+    extractor: str | None
+
+
+@dataclass(frozen=True)
+class Role:
+    membership: Link
+    member: Link
+    role: str
+    organisation: Link | None
+    qualifiers: tuple[str, ...]
+    as_of: str | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class EventItem:
+    event: Link
+    type: str
+    mode: str | None
+    modality: str | None
+    agent: Link
+    target: Link | None
+    place: Link | None
+    time: str | None
+    reported: str | None
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class Quotation:
+    quotation: Link
+    text: str
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
+class EntityView:
+    iri: str
+    name: str
+    kinds: tuple[str, ...]
+    aliases: tuple[str, ...]
+    facts: tuple[tuple[str, str], ...]  # ("ISO 3166 alpha-3", "UKR")
+    roles: tuple[Role, ...]  # posts the entity holds
+    members: tuple[Role, ...]  # posts held in it (an organisation, a state)
+    events: tuple[EventItem, ...]
+    quotations: tuple[Quotation, ...]
+    mentions: tuple[Evidence, ...]
+    same_as: tuple[Link, ...]
+    neighbours: tuple[Link, ...]
+    truncated: tuple[str, ...]  # sections that show only their first SECTION_LIMIT rows
+
+
+@dataclass(frozen=True)
+class ResourceView:
+    iri: str
+    name: str
+    outgoing: tuple[tuple[Link, Value], ...]
+    incoming: tuple[tuple[Link, Link], ...]
+    truncated: bool
+
+
+def local_name(iri: str) -> str:
+    return re.split(r"[#/]", iri)[-1] or iri
+
+
+def exists(store: Store, iri: str) -> bool:
+    node = NamedNode(iri)
+    return bool(store.query(f"ASK {{ {{ {node} ?p ?o }} UNION {{ ?s ?p {node} }} }}"))
+
+
+def kinds_of(store: Store, iri: str) -> tuple[str, ...]:
+    """The actor classes of ``iri`` (Person, State ...); empty for any other node."""
+    node = NamedNode(iri)
+    rows = store.query(f"SELECT DISTINCT ?c WHERE {{ {node} a ?c }}")
+    return tuple(sorted(ACTOR_CLASSES[r["c"].value] for r in rows if r["c"].value in ACTOR_CLASSES))
+
+
+def labels(store: Store, iris: Iterable[str]) -> dict[str, str]:
+    """A readable name for each IRI: skos:prefLabel, else rdfs:label, schema:name or headline."""
+    wanted = sorted({i for i in iris if i})
+    found: dict[str, tuple[int, str]] = {}
+    for start in range(0, len(wanted), 400):
+        values = " ".join(str(NamedNode(i)) for i in wanted[start:start + 400])
+        query = PREFIXES + f"""SELECT ?x ?rank ?l WHERE {{
+          VALUES ?x {{ {values} }}
+          VALUES (?p ?rank) {{ (skos:prefLabel 0) (rdfs:label 1) (schema:name 2) (schema:headline 3) }}
+          ?x ?p ?l }}"""
+        for row in store.query(query):
+            key = (int(row["rank"].value), row["l"].value)
+            iri = row["x"].value
+            if iri not in found or key < found[iri]:
+                found[iri] = key
+    return {iri: found[iri][1] if iri in found else local_name(iri) for iri in wanted}
+
+
+def _v(row, name: str) -> str | None:
+    term = row[name]
+    return None if term is None else term.value
+
+
+def _evidence(store: Store, assertions: Iterable[str]) -> dict[str, list[Evidence]]:
+    """Evidence sentences of each assertion (membership, event, quotation), oldest article first."""
+    wanted = sorted(set(assertions))
+    rows = []
+    for start in range(0, len(wanted), 400):
+        values = " ".join(str(NamedNode(i)) for i in wanted[start:start + 400])
+        rows += list(store.query(PREFIXES + f"""
+        SELECT ?a ?text ?doc ?published ?extractor WHERE {{
+          VALUES ?a {{ {values} }}
+          ?a prov:wasDerivedFrom ?ev .
+          OPTIONAL {{ ?ev nif:anchorOf ?text }}
+          OPTIONAL {{ ?ev ng:extractor ?extractor }}
+          OPTIONAL {{ ?ev schema:isPartOf ?part . OPTIONAL {{ ?part schema:isPartOf ?parent }}
+                     OPTIONAL {{ ?part schema:datePublished ?partTime }} }}
+          BIND(COALESCE(?parent, ?part) AS ?doc)
+          OPTIONAL {{ ?doc schema:datePublished ?docTime }}
+          BIND(COALESCE(?partTime, ?docTime) AS ?published)
+        }}"""))
+    names = labels(store, (_v(r, "doc") for r in rows))
+    found: dict[str, set[Evidence]] = {}
+    for r in rows:
+        doc = _v(r, "doc")
+        found.setdefault(_v(r, "a"), set()).add(Evidence(
+            sentence=_v(r, "text") or "", document=Link(doc, names[doc]) if doc else None,
+            published=_v(r, "published"), extractor=_v(r, "extractor")))
+    return {a: sorted(e, key=lambda x: (x.published or "", x.sentence)) for a, e in found.items()}
+
+
+def _limited(rows: list, name: str, truncated: list[str]) -> list:
+    if len(rows) > SECTION_LIMIT:
+        truncated.append(name)
+    return rows[:SECTION_LIMIT]
+
+
+def read_entity(store: Store, iri: str, kinds: tuple[str, ...]) -> EntityView:
+    node = NamedNode(iri)
+    truncated: list[str] = []
+    names, aliases, facts, same = [], set(), [], []
+    for row in store.query(PREFIXES + f"""SELECT ?p ?o WHERE {{
+        {{ {node} ?p ?o }} UNION {{ ?o owl:sameAs {node} BIND(owl:sameAs AS ?p) }} }}"""):
+        p, o = row["p"].value, row["o"]
+        if p.endswith(("#prefLabel", "rdf-schema#label")) and isinstance(o, Literal):
+            names.append((0 if p.endswith("prefLabel") else 1, o.value))
+        elif p.endswith("#altLabel") and isinstance(o, Literal):
+            aliases.add(o.value)
+        elif p == NG + "iso3":
+            facts.append(("ISO 3166 alpha-3", o.value))
+        elif p == NG + "iso2":
+            facts.append(("ISO 3166 alpha-2", o.value))
+        elif p.endswith("owl#sameAs") and isinstance(o, NamedNode):
+            same.append(o.value)
+    name = min(names)[1] if names else local_name(iri)
+    aliases |= {n for _, n in names}
+    aliases.discard(name)
+
+    memberships = _limited(list(store.query(PREFIXES + f"""
+        SELECT ?m ?member ?role ?org ?former ?nominated ?elect ?asOf WHERE {{
+          {{ ?m org:member {node} }} UNION {{ ?m org:organization {node} }}
+          ?m org:member ?member .
+          OPTIONAL {{ ?m org:role ?role }} OPTIONAL {{ ?m org:organization ?org }}
+          OPTIONAL {{ ?m ng:former ?former }} OPTIONAL {{ ?m ng:nominated ?nominated }}
+          OPTIONAL {{ ?m ng:elect ?elect }} OPTIONAL {{ ?m ng:asOf ?asOf }}
+        }} ORDER BY ?m LIMIT {SECTION_LIMIT + 1}""")), "roles", truncated)
+    events = _limited(list(store.query(PREFIXES + f"""
+        SELECT ?e ?type ?mode ?modality ?agent ?target ?place ?time ?reported WHERE {{
+          {{ ?e ng:agent {node} }} UNION {{ ?e ng:target {node} }}
+          ?e ng:eventType ?type ; ng:agent ?agent .
+          OPTIONAL {{ ?e ng:target ?target }} OPTIONAL {{ ?e ng:mode ?mode }}
+          OPTIONAL {{ ?e ng:modality ?modality }} OPTIONAL {{ ?e sem:hasPlace ?place }}
+          OPTIONAL {{ ?e sem:hasTimeStamp ?time }} OPTIONAL {{ ?e ng:reportedAt ?reported }}
+        }} ORDER BY STR(COALESCE(?time, ?reported)) ?e LIMIT {SECTION_LIMIT + 1}""")), "events", truncated)
+    quotes = _limited(list(store.query(PREFIXES + f"""
+        SELECT ?q (SAMPLE(?t) AS ?text) WHERE {{
+          ?q ng:speaker|schema:spokenByCharacter|schemahttp:spokenByCharacter {node} ;
+             schema:text|schemahttp:text|ng:quotedText ?t .
+        }} GROUP BY ?q ORDER BY ?q LIMIT {SECTION_LIMIT + 1}""")), "quotations", truncated)
+    mentions = _limited(list(store.query(PREFIXES + f"""
+        SELECT DISTINCT ?text ?doc ?published WHERE {{
+          ?m ng:refersTo {node} ; nif:sentence ?s .
+          ?s nif:anchorOf ?text .
+          OPTIONAL {{ ?m schema:isPartOf ?part . OPTIONAL {{ ?part schema:isPartOf ?parent }}
+                     OPTIONAL {{ ?part schema:datePublished ?partTime }} }}
+          BIND(COALESCE(?parent, ?part) AS ?doc)
+          OPTIONAL {{ ?doc schema:datePublished ?docTime }}
+          BIND(COALESCE(?partTime, ?docTime) AS ?published)
+        }} ORDER BY STR(?published) ?text LIMIT {SECTION_LIMIT + 1}""")), "mentions", truncated)
+
+    evidence = _evidence(store, [_v(r, "m") for r in memberships] + [_v(r, "e") for r in events]
+                         + [_v(r, "q") for r in quotes])
+    linked = {_v(r, k) for r in memberships for k in ("m", "member", "role", "org")}
+    linked |= {_v(r, k) for r in events for k in ("e", "agent", "target", "place")}
+    linked |= {_v(r, "doc") for r in mentions} | set(same) | {_v(r, "q") for r in quotes}
+    names_of = labels(store, (i for i in linked if i))
+
+    def link(value: str | None) -> Link | None:
+        return Link(value, names_of.get(value, local_name(value))) if value else None
+
+    roles = [_role(r, link, evidence) for r in memberships]
+    view_events = tuple(EventItem(
+        event=link(_v(r, "e")), type=local_name(_v(r, "type")),
+        mode=_mode(_v(r, "mode")), modality=local_name(_v(r, "modality")) if r["modality"] else None,
+        agent=link(_v(r, "agent")), target=link(_v(r, "target")), place=link(_v(r, "place")),
+        time=_v(r, "time"), reported=_v(r, "reported"), evidence=tuple(evidence.get(_v(r, "e"), ())),
+    ) for r in events)
+    neighbours = {link(i) for i in (
+        [r.member.iri for r in roles] + [r.organisation.iri for r in roles if r.organisation]
+        + [e.agent.iri for e in view_events] + [e.target.iri for e in view_events if e.target]
+        + [e.place.iri for e in view_events if e.place]) if i != iri}
+    return EntityView(
+        iri=iri, name=name, kinds=kinds, aliases=tuple(sorted(aliases)), facts=tuple(sorted(facts)),
+        roles=tuple(r for r in roles if r.member.iri == iri),
+        members=tuple(r for r in roles if r.member.iri != iri),
+        events=view_events,
+        quotations=tuple(Quotation(link(_v(r, "q")), _v(r, "text") or "", tuple(evidence.get(_v(r, "q"), ())))
+                         for r in quotes),
+        mentions=tuple(Evidence(_v(r, "text") or "", link(_v(r, "doc")), _v(r, "published"), None)
+                       for r in mentions),
+        same_as=tuple(sorted((link(i) for i in same), key=lambda lk: lk.label)),
+        neighbours=tuple(sorted(neighbours, key=lambda lk: (lk.label.lower(), lk.iri))),
+        truncated=tuple(truncated),
+    )
+
+
+def _mode(value: str | None) -> str | None:
+    return re.sub(r"^[A-Z]+-", "", local_name(value)) if value else None
+
+
+def _role(r, link, evidence) -> Role:
+    qualifiers = tuple(q for q in ("former", "nominated", "elect") if _v(r, q) in ("true", "1"))
+    role_iri = _v(r, "role")
+    return Role(membership=link(_v(r, "m")), member=link(_v(r, "member")),
+                role=link(role_iri).label if role_iri else "member", organisation=link(_v(r, "org")),
+                qualifiers=qualifiers, as_of=_v(r, "asOf"), evidence=tuple(evidence.get(_v(r, "m"), ())))
+
+
+def read_resource(store: Store, iri: str) -> ResourceView:
+    node = NamedNode(iri)
+    out = list(store.query(f"SELECT ?p ?o WHERE {{ {node} ?p ?o }} ORDER BY ?p ?o LIMIT {SECTION_LIMIT + 1}"))
+    inc = list(store.query(f"SELECT ?s ?p WHERE {{ ?s ?p {node} }} ORDER BY ?p ?s LIMIT {SECTION_LIMIT + 1}"))
+    truncated = len(out) > SECTION_LIMIT or len(inc) > SECTION_LIMIT
+    out, inc = out[:SECTION_LIMIT], inc[:SECTION_LIMIT]
+    iris = [iri] + [r["o"].value for r in out if isinstance(r["o"], NamedNode)]
+    iris += [r["s"].value for r in inc if isinstance(r["s"], NamedNode)]
+    names = labels(store, iris)
+    outgoing = []
+    for r in out:
+        p, o = r["p"].value, r["o"]
+        if isinstance(o, NamedNode):
+            value = Value(o.value, Link(o.value, names.get(o.value, local_name(o.value))))
+        elif isinstance(o, Literal):
+            value = Value(o.value, None, f"@{o.language}" if o.language else local_name(o.datatype.value))
+        else:
+            value = Value(str(o))
+        outgoing.append((Link(p, local_name(p)), value))
+    incoming = [(Link(r["s"].value, names.get(r["s"].value, str(r["s"]))) if isinstance(r["s"], NamedNode)
+                 else Link("", str(r["s"])), Link(r["p"].value, local_name(r["p"].value))) for r in inc]
+    return ResourceView(iri=iri, name=names.get(iri, local_name(iri)), outgoing=tuple(outgoing),
+                        incoming=tuple(incoming), truncated=truncated)
+
+
+def describe(store: Store, iri: str) -> list:
+    """The triples a machine gets for ``iri``: its own, and those of what it takes part in."""
+    node = NamedNode(iri)
+    query = PREFIXES + f"""
+    CONSTRUCT {{ ?s ?p ?o . ?x skos:prefLabel ?label . }} WHERE {{
+      {{ BIND({node} AS ?s) ?s ?p ?o }}
+      UNION {{ ?s owl:sameAs {node} BIND(owl:sameAs AS ?p) BIND({node} AS ?o) }}
+      UNION {{ {{ ?s org:member {node} }} UNION {{ ?s org:organization {node} }} ?s ?p ?o }}
+      UNION {{ {{ ?s ng:agent {node} }} UNION {{ ?s ng:target {node} }} ?s ?p ?o }}
+      UNION {{ ?s ng:speaker|schema:spokenByCharacter {node} . ?s ?p ?o }}
+      UNION {{ {{ BIND({node} AS ?a) }} UNION {{ ?a org:member|org:organization|ng:agent|ng:target|ng:speaker {node} }}
+               ?a prov:wasDerivedFrom ?s . ?s ?p ?o }}
+      UNION {{ {{ ?m org:member|org:organization {node} }} UNION {{ ?m ng:agent|ng:target {node} }}
+               ?m org:member|org:organization|org:role|ng:agent|ng:target|sem:hasPlace ?x .
+               ?x skos:prefLabel ?label }}
+    }}"""
+    return list(store.query(query))
