@@ -9,11 +9,14 @@ graph, nor a graph.ttl from one build beside a graph.html from another.
 """
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from pyoxigraph import RdfFormat, Triple, serialize
 from rdflib import Graph
 
 from .atomic import temp_path_for
@@ -21,9 +24,11 @@ from .errors import GraphError, InputError
 from .graph.iris import DEFAULT_BASE, Iris
 from .graph.rdf import GraphWriter
 from .graph.turtle import to_turtle
+from .load import Loaded, load_document
 from .outputs import build_lock, commit, recover
+from .store import Backend, open_store
 from .types import AnalysedDocument, Document, Event, Membership, Resolution
-from .vocab import PREFIXES
+from .vocab import NG, ORG, PREFIXES
 
 
 @dataclass(frozen=True)
@@ -38,8 +43,8 @@ class BuildResult:
 
 @dataclass(frozen=True)
 class BuildReport:
-    out: Path
-    graph_path: Path
+    out: Path | None
+    graph_path: Path | None
     html_path: Path | None
     documents: int
     entities: int
@@ -47,12 +52,20 @@ class BuildReport:
     events: int
     triples: int
     warnings: tuple[str, ...] = field(default=())
+    unchanged: int = 0
+    store: str | None = None
 
     def summary(self) -> str:
-        return (
-            f"wrote {self.graph_path}: {self.documents} documents, {self.entities} entities, "
-            f"{self.memberships} roles, {self.events} events ({self.triples} triples)"
-        )
+        """One line per place written: the store (what it now holds), then graph.ttl."""
+        whole = (f"{self.entities} entities, {self.memberships} roles, {self.events} events"
+                 f" ({self.triples} triples)")
+        lines = []
+        if self.store is not None:
+            lines.append(f"loaded {self.documents - self.unchanged} of {self.documents} documents into {self.store}"
+                         f" ({self.unchanged} unchanged); it holds {whole}")
+        if self.graph_path is not None:
+            lines.append(f"wrote {self.graph_path}: {self.documents} documents, {whole}")
+        return "\n".join(lines)
 
 
 def extract(
@@ -97,7 +110,7 @@ def plain_text_metadata(published: str | None, url: str | None, timezone: str) -
     """``--published`` and ``--url`` checked before any work: a bad one is a user error."""
     from .ingest.dates import parse_published, zone
     from .ingest.keys import is_url
-
+    
     found: dict[str, object] = {}
     if published is not None:
         zone(timezone)
@@ -113,10 +126,39 @@ def plain_text_metadata(published: str | None, url: str | None, timezone: str) -
     return found
 
 
+def _read(inputs: Sequence[str], *, root: str | None, doc_id: str | None, warn: Callable[[str], None],
+          timezone: str, max_bytes: int | None, plain: dict[str, object], field_map: dict[str, str],
+          ) -> list[Document]:
+    """Every input document with its published source and stable key, sorted by key, so the
+    order inputs are named in never changes the graph."""
+    from .ingest import read_inputs
+    from .ingest.keys import document_key, identify
+
+    stdin = sys.stdin.buffer if "-" in inputs else None
+    limit = {} if max_bytes is None else {"max_bytes": max_bytes}
+    documents = [identify(d, root or os.curdir) for d in read_inputs(
+        inputs, stdin=stdin, timezone=timezone, warn=warn, **limit, **plain, fields=field_map)]
+    if doc_id is not None:
+        if len(documents) > 1:
+            raise InputError(f"--id {doc_id!r} names one document, but the inputs hold {len(documents)}:"
+                             " give --id with a single input")
+        documents = [identify(d, root or os.curdir, doc_id) for d in documents]
+    seen: set[str] = set()
+    for i, doc in enumerate(documents):
+        if doc.key in seen:  # two inputs given one canonical URL (--url on several files): name them by path
+            warn(f"{doc.source}: another input has the URL {doc.url}; this one is named by its path")
+            documents[i] = doc = replace(doc, key=document_key(doc.source))
+        seen.add(doc.key)
+    return sorted(documents, key=lambda d: d.key)
+
+
 def build(
     inputs: Sequence[str],
-    out: Path,
+    out: Path | None,
     *,
+    store: str | None = None,
+    root: str | None = None,
+    doc_id: str | None = None,
     base: str = DEFAULT_BASE,
     model: str | None = None,
     write_html: bool = True,
@@ -127,15 +169,18 @@ def build(
     published: str | None = None,
     url: str | None = None,
     fields: Sequence[str] = (),
+    loaded: Callable[[Loaded], None] | None = None,
 ) -> BuildReport:
-    """Build ``out/graph.ttl`` (and ``out/graph.html``) from input paths.
+    """Load the documents into a store (``store``: a folder or a URL; memory when None), one
+    transaction per document, and write ``out/graph.ttl`` (and ``graph.html``) when ``out`` is given.
 
-    ``published`` (a date or date and time as written on the command line)
-    and ``url`` go to every plain-text input; ``fields`` ("text=body") name
-    the keys of JSON Lines and JSON records (see ``read_inputs``).
+    A document the store holds in the same version is skipped; a changed one
+    replaces its graph. ``published`` (a date or date and time as written on
+    the command line) and ``url`` go to every plain-text input; ``fields``
+    ("text=body") name the keys of JSON Lines and JSON records (see ``read_inputs``).
     """
-    from .ingest import read_inputs
-    from .ingest.readers import parse_field_options
+    from .nlp import analyse_documents
+    from .store.documents import stored_hash
 
     warnings: list[str] = []
 
@@ -144,66 +189,104 @@ def build(
         if warn is not None:
             warn(message)
 
-    out = Path(out)
-    if out.exists() and not out.is_dir():
-        raise GraphError(f"output {str(out)!r} is a file, not a folder: give --out a folder")
+    from .ingest.readers import parse_field_options
+
+    if out is None and store is None:
+        raise GraphError("nothing to write: give --out DIR, --store DIR, or both")
     iris = Iris(base)  # a bad --base fails before any work
     plain = plain_text_metadata(published, url, timezone)  # so do a bad --published, --url
     field_map = parse_field_options(fields)  # and --field
-    try:
-        out.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        raise GraphError(f"cannot create the output folder {str(out)!r}: {error.strerror or error}") from None
-    with build_lock(out):
-        recover(out)  # a build killed earlier: finish its pair of files, drop its temporaries
-        stdin = sys.stdin.buffer if "-" in inputs else None
-        limit = {} if max_bytes is None else {"max_bytes": max_bytes}
-        documents = list(read_inputs(inputs, stdin=stdin, timezone=timezone, warn=_warn, **limit, **plain,
-                                     fields=field_map))
-        if not documents:
-            _warn("no documents to read: wrote an empty graph")
-            result = BuildResult((), Resolution((), ()))
-        else:
-            result = extract(documents, model=model, progress=progress)
-        document_count = len(documents)
-        del documents  # each AnalysedDocument holds its Document: no second list
-        result = without_tokens(result)  # the graph needs sentences, not their tokens: free them first
-        graph = to_graph(result, base=base)
-        counts = {"entities": len(result.resolution.entities), "memberships": len(result.memberships),
-                  "events": len(result.events)}
-        del result  # from here on the graph is all there is
-        graph_path = out / "graph.ttl"
-        prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
-        staged: dict[str, Path | None] = {}
+    if out is not None:
+        out = Path(out)
+        if out.exists() and not out.is_dir():
+            raise GraphError(f"output {str(out)!r} is a file, not a folder: give --out a folder")
         try:
-            try:
-                staged["graph.ttl"] = temp_path_for(graph_path)
-                staged["graph.ttl"].write_bytes(to_turtle(graph, prefixes))
-            except OSError as error:
-                raise GraphError(f"cannot write {str(graph_path)!r}: {error.strerror or error}") from None
-            html_path = None
-            if write_html:
-                from .viz import write_page
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise GraphError(f"cannot create the output folder {str(out)!r}: {error.strerror or error}") from None
+    with (build_lock(out) if out is not None else nullcontext()), open_store(store, iris.base) as (backend, _):
+        where = backend.location if store is not None else None  # a URL without its credentials
+        if out is not None:
+            recover(out)  # a build killed earlier: finish its pair of files, drop its temporaries
+        documents = _read(inputs, root=root, doc_id=doc_id, warn=_warn, timezone=timezone, max_bytes=max_bytes,
+                          plain=plain, field_map=field_map)
+        if not documents:
+            _warn("no documents to read: wrote an empty graph" if store is None else "no documents to read")
+        changed = [d for d in documents if stored_hash(backend, iris, d.key) != d.content_hash]
+        for d in documents:
+            if d not in changed and progress is not None:
+                progress(d)
+        document_count, unchanged = len(documents), len(documents) - len(changed)
+        del documents
+        for ad in analyse_documents(iter(changed), model=model, progress=progress) if changed else ():
+            done = load_document(ad, backend, iris)
+            if loaded is not None:
+                loaded(done)
+        del changed
+        counts = _counts(backend)
+        graph_path = html_path = None
+        if out is not None:
+            graph_path, html_path = _write_files(backend, iris, out, write_html)
+    return BuildReport(out=out, graph_path=graph_path, html_path=html_path, documents=document_count,
+                       unchanged=unchanged, store=where, warnings=tuple(warnings), **counts)
 
-                staged["graph.html"] = temp_path_for(out / "graph.html")
-                write_page(graph, staged["graph.html"])
-                html_path = out / "graph.html"
-            else:
-                staged["graph.html"] = None  # an older page would not match the new graph
-            try:
-                commit(out, staged)
-            except OSError as error:
-                raise GraphError(f"cannot write into {str(out)!r}: {error.strerror or error}") from None
-        finally:
-            for tmp in staged.values():
-                if tmp is not None:
-                    tmp.unlink(missing_ok=True)
-    return BuildReport(
-        out=out,
-        graph_path=graph_path,
-        html_path=html_path,
-        documents=document_count,
-        triples=len(graph),
-        **counts,
-        warnings=tuple(warnings),
-    )
+
+def _counts(backend: Backend) -> dict[str, int]:
+    """Entities, roles, events and triples of the default graph (the whole store's graph)."""
+    def count(where: str) -> int:
+        (row,) = backend.select(f"SELECT (COUNT(*) AS ?n) WHERE {{ {where} }}")
+        return int(row[0].value)
+
+    classes = " ".join(f"<{NG[c]}>" for c in ("Person", "Organisation", "State", "Place"))
+    return {
+        "triples": count("?s ?p ?o"),
+        "entities": count(f"SELECT DISTINCT ?e WHERE {{ VALUES ?c {{ {classes} }} ?e a ?c }}"),
+        "memberships": count(f"?m a <{ORG.Membership}>"),
+        "events": count(f"?v a <{NG.Event}>"),
+    }
+
+
+def _write_files(backend: Backend, iris: Iris, out: Path, write_html: bool) -> tuple[Path, Path | None]:
+    """graph.ttl (the default graph) and graph.html, replaced as a pair."""
+    graph_path = out / "graph.ttl"
+    prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
+    staged: dict[str, Path | None] = {}
+    html_path = None
+    try:
+        try:
+            staged["graph.ttl"] = temp_path_for(graph_path)
+            staged["graph.ttl"].write_bytes(default_graph_turtle(backend, prefixes))
+        except OSError as error:
+            raise GraphError(f"cannot write {str(graph_path)!r}: {error.strerror or error}") from None
+        if write_html:
+            from .viz import write_page
+
+            staged["graph.html"] = temp_path_for(out / "graph.html")
+            write_page(page_graph(staged["graph.ttl"]), staged["graph.html"])
+            html_path = out / "graph.html"
+        else:
+            staged["graph.html"] = None  # an older page would not match the new graph
+        try:
+            commit(out, staged)
+        except OSError as error:
+            raise GraphError(f"cannot write into {str(out)!r}: {error.strerror or error}") from None
+    finally:
+        for tmp in staged.values():
+            if tmp is not None:
+                tmp.unlink(missing_ok=True)
+    return graph_path, html_path
+
+
+def default_graph_turtle(backend: Backend, prefixes: dict[str, str]) -> bytes:
+    """The default graph as Turtle, triples sorted, so the same graph always gives the same bytes."""
+    rows = backend.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
+    triples = sorted((Triple(s, p, o) for s, p, o in rows), key=lambda t: (str(t.subject), str(t.predicate),
+                                                                             str(t.object)))
+    return serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def page_graph(turtle: Path) -> Graph:
+    """The written graph for the page (until the page reads the store itself)."""
+    graph = Graph(store="Oxigraph")
+    graph.parse(turtle, format="ox-turtle")
+    return graph

@@ -12,8 +12,15 @@ from ._progress import document_progress
 
 @click.command(name="build")
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("output"),
-              show_default=True, help="Folder to write graph.ttl (and graph.html) into.")
+@click.option("--out", "-o", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder to write graph.ttl (and graph.html) into [default: output, unless --store is given].")
+@click.option("--store", default=None, metavar="DIR|URL",
+              help="Load into a persistent store: a folder (embedded Oxigraph, created when new) or the URL of a"
+                   " SPARQL 1.1 store. Unchanged documents are skipped, changed ones replaced.")
+@click.option("--root", default=None, metavar="DIR",
+              help="Name documents by their path relative to DIR (default: the current folder).")
+@click.option("--id", "doc_id", default=None, metavar="ID",
+              help="Name the one input document ID instead of by its URL or path.")
 @click.option("--base", default=DEFAULT_BASE, show_default=True, help="Base IRI of the entities and documents.")
 @click.option("--model", default=None, help="spaCy pipeline to use (default: en_core_web_sm).")
 @click.option("--timezone", default="UTC", show_default=True,
@@ -32,8 +39,12 @@ from ._progress import document_progress
 @click.option("--strict", is_flag=True,
               help="Exit 3 when the graph was written but some input was skipped or repaired.")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
-def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, timezone: str,
-            published: str | None, url: str | None, fields: tuple[str, ...], html: bool, max_bytes: str, strict: bool, quiet: bool) -> None:
+@click.option("--verbose", "-v", is_flag=True,
+              help="Say on stderr each document as it is written (\"loaded KEY: ...\"), once it is in the store.")
+def command(paths: tuple[str, ...], out: Path | None, store: str | None, root: str | None, doc_id: str | None,
+            base: str, model: str | None, timezone: str,
+            published: str | None, url: str | None, fields: tuple[str, ...], html: bool, max_bytes: str, strict: bool, quiet: bool,
+            verbose: bool) -> None:
     """Build a knowledge graph from news files.
 
     PATHS are files (.txt, .md, .html, .jsonl, .json), folders (read recursively),
@@ -47,18 +58,25 @@ def command(paths: tuple[str, ...], out: Path, base: str, model: str | None, tim
     pipelines that treat any non-zero exit as a failure keep it by default).
     """
     from ..errors import EXIT_BUILT_WITH_WARNINGS
+    from ..load import Loaded
+
+    def _say_loaded(done: Loaded) -> None:
+        click.echo(f"loaded {done.key}: {done.entities} entities, {done.memberships} roles, {done.events} events"
+                   f" ({done.quads} quads)", err=True)
     from ..ingest.files import parse_size
     from ..pipeline import build
 
     limit = parse_size(max_bytes)
+    if out is None and store is None:
+        out = Path("output")
 
     def warn(message: str) -> None:
         click.echo(f"warning: {message}", err=True)
 
     with document_progress(enabled=not quiet) as progress:
-        report = build(list(paths), out, base=base, model=model, write_html=html, timezone=timezone,
+        report = build(list(paths), out, store=store, root=root, doc_id=doc_id, base=base, model=model, write_html=html, timezone=timezone,
                        max_bytes=limit, warn=warn, progress=progress, published=published, url=url,
-                       fields=fields)
+                       fields=fields, loaded=_say_loaded if verbose else None)
     if not quiet:
         click.echo(report.summary())
         if report.html_path is not None:

@@ -27,6 +27,10 @@ INSTANCE_PATHS: dict[str, str] = {
 }
 
 
+#: The paths under the base that name entities (EntityType.slug).
+ENTITY_PATHS = frozenset({"person", "org", "state", "place"})
+
+
 def _digest(*parts: object) -> str:
     text = "\x1f".join("" if p is None else str(p) for p in parts)
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
@@ -48,6 +52,13 @@ class Iris:
 
     def entity(self, key: str) -> URIRef:
         return self._iri(key)
+
+    def key_of(self, iri: str) -> str | None:
+        """The entity key of an entity IRI minted under this base ("person/antony-blinken"), else None."""
+        if not iri.startswith(self.base):
+            return None
+        key = iri[len(self.base):]
+        return key if key.partition("/")[0] in ENTITY_PATHS else None
 
     def document(self, key: str) -> URIRef:
         return self._iri(f"doc/{key}")

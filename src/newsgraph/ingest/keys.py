@@ -8,12 +8,15 @@ covers the bytes read, so a changed version of a source can be told apart.
 from __future__ import annotations
 
 import hashlib
-from pathlib import PurePosixPath
+import os
+from dataclasses import replace
+from pathlib import PurePath, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from pyoxigraph import NamedNode
 
 from ..lexicon import slugify
+from ..types import Document
 
 SLUG_MAX = 60
 
@@ -50,3 +53,25 @@ def document_key(source: str) -> str:
 
 def content_hash(raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def published_source(source: str, root: str | os.PathLike[str]) -> str:
+    """The name a document is published under: a URL as it is, a path relative to ``root``.
+
+    ``x.txt``, ``./x.txt`` and the absolute path of the same file are one
+    document, and no local absolute path reaches the graph. A record of a
+    JSON Lines file keeps its ``#n`` suffix.
+    """
+    if is_url(source) or source == "stdin":
+        return source
+    path, sep, fragment = source.partition("#")
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+    return PurePosixPath(*PurePath(relative).parts).as_posix() + sep + fragment
+
+
+def identify(doc: Document, root: str | os.PathLike[str], doc_id: str | None = None) -> Document:
+    """The document with its published source and its key: from ``--id`` if given, else its
+    canonical URL, else its path relative to ``root``."""
+    source = published_source(doc.source, root)
+    name = doc_id if doc_id is not None else (doc.url or source)
+    return replace(doc, source=source, key=document_key(name))

@@ -54,6 +54,8 @@ class LoadedGraph:
     store: Store
     prefixes: Mapping[str, str]
     source: Path
+    #: keeps a store folder's shared lock for as long as the graph is in use
+    holder: object | None = None
 
 
 def resolve_graph_path(path: str | Path) -> Path:
@@ -92,7 +94,16 @@ def resolve_graph_file(path: str | Path) -> tuple[Path, RdfFormat]:
 
 
 def load_graph(path: str | Path) -> LoadedGraph:
-    """Parse a graph file (format by extension) or a build folder's ``graph.ttl`` into a store."""
+    """A store folder (opened read-only), or a graph file (format by extension) or a build folder's
+    ``graph.ttl`` parsed into a memory store. Either way the default graph is the whole graph."""
+    from ..store.folder import ReadOnlyStore, is_store_folder, store_base
+
+    if is_store_folder(path):
+        opened = ReadOnlyStore(path)
+        base = store_base(path) or DEFAULT_BASE
+        declared = {name: base + sub for name, sub in INSTANCE_PREFIXES.items()}
+        return LoadedGraph(store=opened.store, prefixes=display_prefixes(declared), source=Path(path),
+                           holder=opened)
     file, fmt = resolve_graph_file(path)
     store = Store()
     try:

@@ -1,0 +1,88 @@
+"""One document at a time, from its analysis to its named graph in a store.
+
+``load_document`` is the whole per-document path after the NLP stage:
+resolve the document's own mentions, match its entities to the store's
+(``resolve/index.py``), extract its roles and events, write its quads and
+replace its graph in one transaction (``store/documents.py``). It needs the
+document and the store, nothing of the rest of the corpus, so the work per
+document does not grow with the store.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pyoxigraph import Quad
+
+from .graph.iris import Iris
+from .store.backend import Backend
+from .store.documents import known_entities, replace_document
+from .types import AnalysedDocument, Event, Membership, Resolution
+
+
+@dataclass(frozen=True)
+class Loaded:
+    """What one document added: counted for the build's summary."""
+
+    key: str
+    entities: int
+    memberships: int
+    events: int
+    quads: int
+
+
+def extract_document(ad: AnalysedDocument, backend: Backend, iris: Iris,
+                     ) -> tuple[Resolution, tuple[Membership, ...], tuple[Event, ...]]:
+    """Entities (with the store's keys), roles and events of one analysed document."""
+    from .relations import extract_relations
+    from .resolve import add_referenced_states, resolve_entities
+    from .resolve.index import apply_matches, match_entity
+
+    local = resolve_entities([ad])
+    known = known_entities(backend, iris, local.entities)
+    matches = {e.key: match_entity(e, known) or e.key for e in local.entities}
+    resolution = apply_matches(local, matches)
+    memberships, events = extract_relations([ad], resolution)
+    resolution = add_referenced_states(resolution, memberships, events)
+    return resolution, tuple(memberships), tuple(events)
+
+
+def document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution,
+                   memberships: tuple[Membership, ...], events: tuple[Event, ...]) -> list[Quad]:
+    try:
+        from .graph.rdf import document_quads as write
+    except ImportError:
+        return _old_writer_quads(iris, ad, resolution, memberships, events)
+    return write(iris, ad, resolution, memberships, events)
+
+
+def _old_writer_quads(iris, ad, resolution, memberships, events):  # until the quad writer lands
+    from pyoxigraph import Literal as OxLiteral, NamedNode
+    from rdflib import URIRef
+    from rdflib.namespace import RDFS, SKOS
+
+    from .graph.rdf import GraphWriter
+    from .graph.turtle import _term
+
+    writer = GraphWriter(iris.base)
+    writer.add_document(ad.document)
+    writer.add_entities(resolution.entities)
+    writer.add_mentions(resolution, {ad.document.key: ad.sentences})
+    writer.add_memberships(memberships)
+    writer.add_events(events)
+    g = NamedNode(str(iris.document_graph(ad.document.key)))
+    entities = {iris.entity(e.key) for e in resolution.entities}
+    quads = []
+    for s, p, o in writer.union():
+        if s in entities and p in (SKOS.prefLabel, SKOS.altLabel):
+            p = RDFS.label if p == SKOS.prefLabel else p
+            quads.append(Quad(NamedNode(str(s)), NamedNode(str(p)), OxLiteral(str(o), language="en"), g))
+        else:
+            quads.append(Quad(_term(s), _term(p), _term(o), g))
+    return quads
+
+
+def load_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Loaded:
+    resolution, memberships, events = extract_document(ad, backend, iris)
+    quads = document_quads(iris, ad, resolution, memberships, events)
+    replace_document(backend, iris, ad.document.key, quads)
+    return Loaded(ad.document.key, len(resolution.entities), len(memberships), len(events), len(quads))

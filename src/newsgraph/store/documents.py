@@ -1,0 +1,192 @@
+"""Documents in and out of a store, each change one transaction (layout: ``backend.py``).
+
+``replace_document`` writes a document's quads into its named graph and
+``remove_document`` takes the graph out; each is ONE SPARQL update, so a
+store that applies an update atomically (Oxigraph, embedded or served)
+holds either the old version of the document or all of the new one, never
+a part, whenever the build is killed.
+
+The same update keeps what is derived across documents in step:
+
+* the default graph is the union of the named graphs: the triples only the
+  old version of the document held leave it, the new version's come in;
+* for every entity the document names (now or before), the one
+  ``skos:prefLabel`` and the lookup keys of the entities graph are
+  recomputed from the labels all documents give it (``best_label``), and an
+  entity no document names any more leaves the entities graph.
+
+Derived facts are a function of the set of documents, never of the order
+they came in, so a store built one document at a time matches a fresh
+build of the same documents.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+from pyoxigraph import Literal, NamedNode, Quad
+
+from ..graph.iris import Iris
+from ..resolve.index import Known, lookup_keys, type_of_key
+from ..types import Entity
+from ..vocab import NG
+from .backend import Backend
+
+RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
+SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
+SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
+LOOKUP = f"{NG}lookupKey"
+CONTENT_HASH = f"{NG}contentHash"
+
+
+def _values(nodes: Iterable[str]) -> str:
+    return " ".join(f"<{n}>" for n in sorted(set(nodes)))
+
+
+def stored_hash(backend: Backend, iris: Iris, key: str) -> str | None:
+    """The content hash of the version of a document the store holds, or None."""
+    rows = backend.select(
+        f"SELECT ?h WHERE {{ GRAPH <{iris.document_graph(key)}> {{ <{iris.document(key)}> <{CONTENT_HASH}> ?h }} }}"
+    )
+    return rows[0][0].value if rows else None
+
+
+def stored_documents(backend: Backend, iris: Iris) -> dict[str, str]:
+    """Document key -> content hash of every document the store holds."""
+    prefix = str(iris.document_graph(""))
+    rows = backend.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{CONTENT_HASH}> ?h }} }}")
+    return {g.value[len(prefix):]: h.value for g, h in rows if g.value.startswith(prefix)}
+
+
+def known_entities(backend: Backend, iris: Iris, entities: Sequence[Entity]) -> list[Known]:
+    """The store's entities a document's entities might be: same key, or a shared lookup key."""
+    if not entities:
+        return []
+    keys = sorted({k for e in entities for k in lookup_keys(e.type, (e.name, *e.aliases))})
+    literals = " ".join(str(Literal(k)) for k in keys)
+    by_key = _values(str(iris.entity(e.key)) for e in entities)
+    rows = backend.select(
+        f"SELECT ?e ?l WHERE {{ {{ VALUES ?k {{ {literals} }} GRAPH <{iris.entities_graph()}> {{ ?e <{LOOKUP}> ?k }} }}"
+        f" UNION {{ VALUES ?e {{ {by_key} }} }} ?e <{RDFS_LABEL}>|<{SKOS_ALT}> ?l }}"
+        if keys else f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {by_key} }} ?e <{RDFS_LABEL}>|<{SKOS_ALT}> ?l }}"
+    )
+    names: dict[str, set[str]] = {}
+    for e, label in rows:
+        names.setdefault(e.value, set()).add(label.value)
+    known = []
+    for iri, found in names.items():
+        key = iris.key_of(iri)
+        etype = type_of_key(key) if key else None
+        if etype is not None:
+            known.append(Known(key, etype, frozenset(found)))
+    return sorted(known, key=lambda k: k.key)
+
+
+def best_label(canonical: Counter[str]) -> str:
+    """The preferred label among the names documents give an entity: the fullest (most
+    words), then the most documents, then the first in code-point order, so it depends on
+    the set of documents, not their order."""
+    return min(canonical, key=lambda n: (-len(n.split()), -canonical[n], n))
+
+
+def _touched_in(backend: Backend, graph: str) -> set[str]:
+    rows = backend.select(f"SELECT DISTINCT ?e WHERE {{ GRAPH <{graph}> {{ ?e <{RDFS_LABEL}> ?l }} }}")
+    return {e.value for (e,) in rows}
+
+
+def _derived(backend: Backend, iris: Iris, graph: str, entities: set[str],
+             new: Sequence[Quad]) -> tuple[list[str], list[str]]:
+    """N-Triples lines for ``entities``: of the entities graph, and of the default graph (prefLabels)."""
+    if not entities:
+        return [], []
+    rows = backend.select(
+        f"SELECT ?e ?p ?l ?g WHERE {{ VALUES ?e {{ {_values(entities)} }} VALUES ?p {{ <{RDFS_LABEL}> <{SKOS_ALT}> }}"
+        f" GRAPH ?g {{ ?e ?p ?l }} FILTER(?g != <{graph}> && ?g != <{iris.entities_graph()}>) }}"
+    )
+    labels = [(e.value, p.value, label.value, g.value) for e, p, label, g in rows]
+    labels += [(q.subject.value, q.predicate.value, q.object.value, graph) for q in new
+               if q.subject.value in entities and q.predicate.value in (RDFS_LABEL, SKOS_ALT)]
+    canonical: dict[str, Counter[str]] = {}
+    every: dict[str, set[str]] = {}
+    for e, p, label, g in set(labels):
+        every.setdefault(e, set()).add(label)
+        if p == RDFS_LABEL:
+            canonical.setdefault(e, Counter())[label] += 1
+    entity_lines, default_lines = [], []
+    for e in sorted(every):
+        key = iris.key_of(e)
+        etype = type_of_key(key) if key else None
+        if e in canonical:
+            pref = f"<{e}> <{SKOS_PREF}> {Literal(best_label(canonical[e]), language='en')} ."
+            entity_lines.append(pref)
+            default_lines.append(pref)
+        if etype is not None:
+            entity_lines += [f"<{e}> <{LOOKUP}> {Literal(k)} ." for k in sorted(lookup_keys(etype, every[e]))]
+    return entity_lines, default_lines
+
+
+def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entities: set[str]) -> str:
+    graph = str(iris.document_graph(key))
+    touched = _touched_in(backend, graph) | entities
+    entity_lines, default_lines = _derived(backend, iris, graph, touched, quads)
+    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    egraph = str(iris.entities_graph())
+    parts = [
+        # what only the old version held leaves the default graph
+        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}"
+        f" FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}",
+        f"DROP SILENT GRAPH <{graph}>",
+    ]
+    if touched:
+        values = _values(touched)
+        parts += [
+            f"DELETE {{ GRAPH <{egraph}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }}"
+            f" GRAPH <{egraph}> {{ ?e ?p ?o }} FILTER(?p != <http://www.w3.org/2002/07/owl#sameAs>) }}",
+            f"DELETE {{ ?e <{SKOS_PREF}> ?o }} WHERE {{ VALUES ?e {{ {values} }} ?e <{SKOS_PREF}> ?o }}",
+        ]
+    if quads or entity_lines:
+        entity_block = "\n".join(entity_lines)
+        default_block = "\n".join(default_lines)
+        parts.append(
+            f"INSERT DATA {{ GRAPH <{graph}> {{\n{triples}\n}}\n{triples}\n"
+            f"GRAPH <{egraph}> {{\n{entity_block}\n}}\n{default_block}\n}}"
+        )
+    return " ;\n".join(parts)
+
+
+def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad]) -> None:
+    """Put a document's quads (all in ``iris.document_graph(key)``) in place of any older version."""
+    entities = {q.subject.value for q in quads if q.predicate.value == RDFS_LABEL}
+    backend.update(_change(backend, iris, key, quads, entities))
+
+
+def remove_document(backend: Backend, iris: Iris, key: str) -> bool:
+    """Take a document out with everything only it supported; False when the store does not hold it."""
+    if stored_hash(backend, iris, key) is None:
+        return False
+    backend.update(_change(backend, iris, key, (), set()))
+    return True
+
+
+def graph_node(iris: Iris, key: str) -> NamedNode:
+    return NamedNode(str(iris.document_graph(key)))
+
+
+def find_document(backend: Backend, iris: Iris, name: str, root: str) -> str | None:
+    """The key of the stored document ``name`` names: its key, its IRI, its URL or its path
+    (relative to ``root``, as the build named it), or None."""
+    from ..ingest.keys import published_source
+
+    held = stored_documents(backend, iris)
+    doc_prefix = str(iris.document(""))
+    key = name[len(doc_prefix):] if name.startswith(doc_prefix) else name
+    if key in held:
+        return key
+    source = published_source(name, root)
+    rows = backend.select(
+        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d <{NG.source}>|<https://schema.org/url> ?s }}"
+        f" FILTER(STR(?s) IN ({Literal(source)}, {Literal(name)})) }}"
+    )
+    prefix = str(iris.document_graph(""))
+    keys = sorted({g.value[len(prefix):] for (g,) in rows if g.value.startswith(prefix)})
+    return keys[0] if keys else None
