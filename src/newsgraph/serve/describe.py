@@ -103,6 +103,7 @@ class EntityView:
     quotations: tuple[Quotation, ...]
     mentions: tuple[Evidence, ...]
     same_as: tuple[Link, ...]
+    other: tuple[tuple[Link, Value], ...]  # the entity's statements no section above shows
     neighbours: tuple[Link, ...]
     truncated: tuple[str, ...]  # sections that show only their first SECTION_LIMIT rows
 
@@ -192,9 +193,10 @@ def _limited(rows: list, name: str, truncated: list[str]) -> list:
 def read_entity(store: Store, iri: str, kinds: tuple[str, ...]) -> EntityView:
     node = NamedNode(iri)
     truncated: list[str] = []
-    names, aliases, facts, same = [], set(), [], []
+    names, aliases, facts, same, other = [], set(), [], [], []
     for row in store.query(PREFIXES + f"""SELECT ?p ?o WHERE {{
-        {{ {node} ?p ?o }} UNION {{ ?o owl:sameAs {node} BIND(owl:sameAs AS ?p) }} }}"""):
+        {{ {node} ?p ?o }} UNION {{ ?o owl:sameAs {node} BIND(owl:sameAs AS ?p) }} }}
+        ORDER BY ?p ?o LIMIT {SECTION_LIMIT}"""):
         p, o = row["p"].value, row["o"]
         if p.endswith(("#prefLabel", "rdf-schema#label")) and isinstance(o, Literal):
             names.append((0 if p.endswith("prefLabel") else 1, o.value))
@@ -206,6 +208,8 @@ def read_entity(store: Store, iri: str, kinds: tuple[str, ...]) -> EntityView:
             facts.append(("ISO 3166 alpha-2", o.value))
         elif p.endswith("owl#sameAs") and isinstance(o, NamedNode):
             same.append(o.value)
+        elif not p.endswith(("rdf-syntax-ns#type", "ontology#lookupKey")):
+            other.append((p, o))
     name = min(names)[1] if names else local_name(iri)
     aliases |= {n for _, n in names}
     aliases.discard(name)
@@ -247,6 +251,7 @@ def read_entity(store: Store, iri: str, kinds: tuple[str, ...]) -> EntityView:
     linked = {_v(r, k) for r in memberships for k in ("m", "member", "role", "org")}
     linked |= {_v(r, k) for r in events for k in ("e", "agent", "target", "place")}
     linked |= {_v(r, "doc") for r in mentions} | set(same) | {_v(r, "q") for r in quotes}
+    linked |= {o.value for _, o in other if isinstance(o, NamedNode)}
     names_of = labels(store, (i for i in linked if i))
 
     def link(value: str | None) -> Link | None:
@@ -273,6 +278,7 @@ def read_entity(store: Store, iri: str, kinds: tuple[str, ...]) -> EntityView:
         mentions=tuple(Evidence(_v(r, "text") or "", link(_v(r, "doc")), _v(r, "published"), None)
                        for r in mentions),
         same_as=tuple(sorted((link(i) for i in same), key=lambda lk: lk.label)),
+        other=tuple((Link(p, local_name(p)), _value(o, names_of)) for p, o in other),
         neighbours=tuple(sorted(neighbours, key=lambda lk: (lk.label.lower(), lk.iri))),
         truncated=tuple(truncated),
     )
@@ -290,6 +296,14 @@ def _role(r, link, evidence) -> Role:
                 qualifiers=qualifiers, as_of=_v(r, "asOf"), evidence=tuple(evidence.get(_v(r, "m"), ())))
 
 
+def _value(o, names: dict[str, str]) -> Value:
+    if isinstance(o, NamedNode):
+        return Value(o.value, Link(o.value, names.get(o.value, local_name(o.value))))
+    if isinstance(o, Literal):
+        return Value(o.value, None, f"@{o.language}" if o.language else local_name(o.datatype.value))
+    return Value(str(o))
+
+
 def read_resource(store: Store, iri: str) -> ResourceView:
     node = NamedNode(iri)
     out = list(store.query(f"SELECT ?p ?o WHERE {{ {node} ?p ?o }} ORDER BY ?p ?o LIMIT {SECTION_LIMIT + 1}"))
@@ -299,16 +313,7 @@ def read_resource(store: Store, iri: str) -> ResourceView:
     iris = [iri] + [r["o"].value for r in out if isinstance(r["o"], NamedNode)]
     iris += [r["s"].value for r in inc if isinstance(r["s"], NamedNode)]
     names = labels(store, iris)
-    outgoing = []
-    for r in out:
-        p, o = r["p"].value, r["o"]
-        if isinstance(o, NamedNode):
-            value = Value(o.value, Link(o.value, names.get(o.value, local_name(o.value))))
-        elif isinstance(o, Literal):
-            value = Value(o.value, None, f"@{o.language}" if o.language else local_name(o.datatype.value))
-        else:
-            value = Value(str(o))
-        outgoing.append((Link(p, local_name(p)), value))
+    outgoing = [(Link(r["p"].value, local_name(r["p"].value)), _value(r["o"], names)) for r in out]
     incoming = [(Link(r["s"].value, names.get(r["s"].value, str(r["s"]))) if isinstance(r["s"], NamedNode)
                  else Link("", str(r["s"])), Link(r["p"].value, local_name(r["p"].value))) for r in inc]
     return ResourceView(iri=iri, name=names.get(iri, local_name(iri)), outgoing=tuple(outgoing),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
-from .describe import EntityView, Evidence, EventItem, Link, ResourceView, Role
+from .describe import EntityView, Evidence, EventItem, Link, ResourceView, Role, Value
 
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:62em;padding:1em 1.5em;color:#1d232a}
@@ -126,27 +126,33 @@ def entity_page(view: EntityView, base: str) -> str:
     ], "mentions" in more))
     parts.append(_section("Connected to", [f"<li>{link(n, base)}</li>" for n in view.neighbours], False))
     parts.append(_section("Same as", [f"<li>{link(n, base)}</li>" for n in view.same_as], False))
+    if view.other:
+        parts.append("<h2>Other statements</h2>" + _statements(view.other, base))
     parts.append(_machine_links(view.iri, base))
     return layout(view.name, "\n".join(p for p in parts if p), iri=view.iri)
 
 
 def resource_page(view: ResourceView, base: str) -> str:
-    rows = []
-    for predicate, value in view.outgoing:
-        shown = link(value.link, base) if value.link else esc(value.text)
-        note = f' <span class="muted">{esc(value.note)}</span>' if value.note else ""
-        rows.append(f"<tr><th title=\"{esc(predicate.iri)}\">{esc(predicate.label)}</th><td>{shown}{note}</td></tr>")
     incoming = [f"<tr><td>{link(s, base)}</td><th title=\"{esc(p.iri)}\">{esc(p.label)}</th></tr>"
                 for s, p in view.incoming]
     parts = [f"<h1>{esc(view.name)}</h1><p><code>{esc(view.iri)}</code></p>"]
-    if rows:
-        parts.append("<h2>Statements</h2><table>" + "".join(rows) + "</table>")
+    if view.outgoing:
+        parts.append("<h2>Statements</h2>" + _statements(view.outgoing, base))
     if incoming:
         parts.append("<h2>Referred to by</h2><table>" + "".join(incoming) + "</table>")
     if view.truncated:
         parts.append('<p class="muted">Only the first rows are shown; query /sparql for all of them.</p>')
     parts.append(_machine_links(view.iri, base))
     return layout(view.name, "\n".join(parts), iri=view.iri)
+
+
+def _statements(pairs: tuple[tuple[Link, Value], ...], base: str) -> str:
+    rows = []
+    for predicate, value in pairs:
+        shown = link(value.link, base) if value.link else esc(value.text)
+        note = f' <span class="muted">{esc(value.note)}</span>' if value.note else ""
+        rows.append(f"<tr><th title=\"{esc(predicate.iri)}\">{esc(predicate.label)}</th><td>{shown}{note}</td></tr>")
+    return "<table>" + "".join(rows) + "</table>"
 
 
 def _machine_links(iri: str, base: str) -> str:

@@ -137,10 +137,11 @@ def _evaluate(graph: ServedGraph, task: SparqlTask) -> Reply:
     # slow check (rdflib's parser, ~50 ms) runs only on the rare query that has it.
     if "service" in task.query.lower():
         try:
-            if has_service(task.query):
-                raise Refused(403, SERVICE_REFUSED)
+            service = has_service(task.query)
         except QueryError as error:
             raise Refused(400, str(error)) from None
+        if service:
+            raise Refused(403, SERVICE_REFUSED)
     try:
         answer = graph.store.query(
             task.query,
