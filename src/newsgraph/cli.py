@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "viz": "viz",
     "stats": "stats",
     "export": "export",
+    "serve": "serve",
 }
 
 
