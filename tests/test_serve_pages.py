@@ -41,7 +41,10 @@ def test_an_entity_page_shows_names_roles_events_quotations_evidence_and_neighbo
     assert "<b>CONSULT</b></a> → <a href=\"/person/ben-tallis\">Ben Tallis</a>" in page
     assert "2025-03-03" in page  # when the meeting was
     assert "We will build the road together." in page
-    assert "President Ada Okafor of Kenya met Prime Minister Ben Tallis on Monday." in page
+    membership, consult = page.split("<h2>Events</h2>")[0], page.split("<b>CONSULT</b>")[1].split("</li>")[0]
+    assert "Kenya&#x27;s President Ada Okafor opened the summit." in membership
+    assert "President Ada Okafor of Kenya met Prime Minister Ben Tallis on Monday." in consult
+    assert "2025-03-04T09:00:00" in consult  # when the article was published
     assert '<a href="/doc/summit-1">Leaders meet at the lakeside summit</a>' in page
     assert {"/person/ben-tallis", "/state/KEN", "/event/e1", "/membership/m1", "/doc/summit-1"} <= links(page)
     assert "<script" not in page.lower()

@@ -21,7 +21,9 @@ XSS_NAME = '<script>alert("name")</script>'
 XSS_SENTENCE = "Ada Okafor said <img src=x onerror=alert(1)> & left."
 
 # A small graph in the store layout: the default graph is the merged graph, and
-# each document's statements are also in its own named graph.
+# each document's statements are also in its own named graph. Evidence comes in
+# both shapes: with its own sentence text (v1, v3), and as an annotation of a
+# sentence (v2, oa:hasTarget).
 DOCUMENT_TRIPLES = """
 doc:summit-1 a ng:Article ; schema:headline "Leaders meet at the lakeside summit"@en ;
     schema:datePublished "2025-03-04T09:00:00+00:00"^^xsd:dateTime .
@@ -38,9 +40,9 @@ membership:m1 a org:Membership ; org:member person:ada-okafor ; org:organization
 event:e1 a ng:Event ; ng:eventType plover:CONSULT ; ng:agent person:ada-okafor ; ng:target person:ben-tallis ;
     sem:hasTimeStamp "2025-03-03"^^xsd:date ; ng:reportedAt "2025-03-04T09:00:00+00:00"^^xsd:dateTime ;
     ng:modality ng:Asserted ; prov:wasDerivedFrom evidence:v2 .
-evidence:v1 a ng:Evidence ; nif:anchorOf "President Ada Okafor of Kenya met Prime Minister Ben Tallis on Monday."@en ;
+evidence:v1 a ng:Evidence ; nif:anchorOf "Kenya's President Ada Okafor opened the summit."@en ;
     schema:isPartOf doc:summit-1 ; ng:extractor "roles.premodifier.v1" .
-evidence:v2 a ng:Evidence ; nif:anchorOf "President Ada Okafor of Kenya met Prime Minister Ben Tallis on Monday."@en ;
+evidence:v2 a ng:Evidence ; oa:hasTarget <https://w3id.org/newsgraph/id/doc/summit-1#char=0,60> ;
     schema:isPartOf doc:summit-1 ; ng:extractor "events.svo.v1" .
 mention:summit-1-10-20 a ng:Mention ; ng:refersTo person:ada-okafor ;
     nif:sentence <https://w3id.org/newsgraph/id/doc/summit-1#char=0,60> ; schema:isPartOf doc:summit-1 .
@@ -62,6 +64,7 @@ PREFIXES = f"""@prefix ng: <https://w3id.org/newsgraph/ontology#> .
 @prefix sem: <http://semanticweb.cs.vu.nl/2009/11/sem/> .
 @prefix schema: <https://schema.org/> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix oa: <http://www.w3.org/ns/oa#> .
 @prefix doc: <{BASE}doc/> .
 @prefix person: <{BASE}person/> .
 @prefix state: <{BASE}state/> .

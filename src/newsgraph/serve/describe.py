@@ -28,6 +28,7 @@ PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
 PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
 PREFIX schema: <https://schema.org/>
 PREFIX schemahttp: <http://schema.org/>
+PREFIX oa: <http://www.w3.org/ns/oa#>
 """
 NG = "https://w3id.org/newsgraph/ontology#"
 ACTOR_CLASSES = {NG + name: name for name in ("Person", "Organisation", "State", "Place", "Actor")}
@@ -156,32 +157,72 @@ def _v(row, name: str) -> str | None:
     return None if term is None else term.value
 
 
-def _evidence(store: Store, assertions: Iterable[str]) -> dict[str, list[Evidence]]:
-    """Evidence sentences of each assertion (membership, event, quotation), oldest article first."""
-    wanted = sorted(set(assertions))
-    rows = []
+def _values(iris: Iterable[str]) -> Iterable[str]:
+    """``VALUES`` bodies of at most 400 IRIs each."""
+    wanted = sorted(set(iris))
     for start in range(0, len(wanted), 400):
-        values = " ".join(str(NamedNode(i)) for i in wanted[start:start + 400])
-        rows += list(store.query(PREFIXES + f"""
-        SELECT ?a ?text ?doc ?published ?extractor WHERE {{
-          VALUES ?a {{ {values} }}
-          ?a prov:wasDerivedFrom ?ev .
-          OPTIONAL {{ ?ev nif:anchorOf ?text }}
-          OPTIONAL {{ ?ev ng:extractor ?extractor }}
-          OPTIONAL {{ ?ev schema:isPartOf ?part . OPTIONAL {{ ?part schema:isPartOf ?parent }}
-                     OPTIONAL {{ ?part schema:datePublished ?partTime }} }}
-          BIND(COALESCE(?parent, ?part) AS ?doc)
-          OPTIONAL {{ ?doc schema:datePublished ?docTime }}
-          BIND(COALESCE(?partTime, ?docTime) AS ?published)
-        }}"""))
-    names = labels(store, (_v(r, "doc") for r in rows))
+        yield " ".join(str(NamedNode(i)) for i in wanted[start:start + 400])
+
+
+def _places(store: Store, parts: Iterable[str]) -> dict[str, tuple[str, str | None]]:
+    """part (a post or a document) -> (its document, when the part was published)."""
+    found: dict[str, tuple[str, str | None]] = {}
+    for values in _values(parts):
+        for r in store.query(PREFIXES + f"""SELECT ?part ?parent ?partTime ?docTime WHERE {{
+            VALUES ?part {{ {values} }}
+            OPTIONAL {{ ?part schema:isPartOf ?parent . OPTIONAL {{ ?parent schema:datePublished ?docTime }} }}
+            OPTIONAL {{ ?part schema:datePublished ?partTime }} }}"""):
+            part = _v(r, "part")
+            found.setdefault(part, (_v(r, "parent") or part, _v(r, "partTime") or _v(r, "docTime")))
+    return found
+
+
+def _sourced(store: Store, rows: list[tuple[str, str, str | None]]) -> list[tuple[str, Evidence]]:
+    """(key, sentence, part) rows as (key, Evidence) with the part's document, its headline and time."""
+    places = _places(store, (part for _, _, part in rows if part))
+    names = labels(store, (doc for doc, _ in places.values()))
+    out = []
+    for key, sentence, part in rows:
+        doc, published = places.get(part, (None, None)) if part else (None, None)
+        out.append((key, Evidence(sentence=sentence, document=Link(doc, names[doc]) if doc else None,
+                                  published=published, extractor=None)))
+    return out
+
+
+def _evidence(store: Store, assertions: Iterable[str]) -> dict[str, list[Evidence]]:
+    """Evidence sentences of each assertion (membership, event, quotation), oldest article first.
+
+    The sentence is the evidence's own ``nif:anchorOf`` or that of the sentence it
+    annotates (``oa:hasTarget``, or ``nif:sentence``); the article is the one the
+    sentence is part of (a live blog's post), else the one the evidence is part of.
+    """
+    rows = []
+    for values in _values(assertions):
+        for r in store.query(PREFIXES + f"""SELECT ?a ?own ?said ?sentencePart ?part WHERE {{
+            VALUES ?a {{ {values} }}
+            ?a prov:wasDerivedFrom ?ev .
+            OPTIONAL {{ ?ev nif:anchorOf ?own }}
+            OPTIONAL {{ ?ev schema:isPartOf ?part }}
+            OPTIONAL {{ ?ev oa:hasTarget|nif:sentence ?sentence .
+                       OPTIONAL {{ ?sentence nif:anchorOf ?said }}
+                       OPTIONAL {{ ?sentence schema:isPartOf ?sentencePart }} }} }}"""):
+            rows.append((_v(r, "a"), _v(r, "own") or _v(r, "said") or "", _v(r, "sentencePart") or _v(r, "part")))
     found: dict[str, set[Evidence]] = {}
-    for r in rows:
-        doc = _v(r, "doc")
-        found.setdefault(_v(r, "a"), set()).add(Evidence(
-            sentence=_v(r, "text") or "", document=Link(doc, names[doc]) if doc else None,
-            published=_v(r, "published"), extractor=_v(r, "extractor")))
+    for key, evidence in _sourced(store, rows):
+        found.setdefault(key, set()).add(evidence)
     return {a: sorted(e, key=lambda x: (x.published or "", x.sentence)) for a, e in found.items()}
+
+
+def _mentions(store: Store, node: NamedNode, truncated: list[str]) -> list[Evidence]:
+    """The sentences the entity is mentioned in, with their article and time."""
+    rows = [(str(i), _v(r, "text"), _v(r, "sentencePart") or _v(r, "part")) for i, r in enumerate(store.query(
+        PREFIXES + f"""SELECT DISTINCT ?text ?sentencePart ?part WHERE {{
+          ?m ng:refersTo {node} ; nif:sentence ?s . ?s nif:anchorOf ?text .
+          OPTIONAL {{ ?s schema:isPartOf ?sentencePart }} OPTIONAL {{ ?m schema:isPartOf ?part }}
+        }} ORDER BY ?text LIMIT {SECTION_LIMIT + 1}"""))]
+    found = sorted({e for _, e in _sourced(store, _limited(rows, "mentions", truncated))},
+                   key=lambda e: (e.published or "", e.sentence))
+    return found
 
 
 def _limited(rows: list, name: str, truncated: list[str]) -> list:
@@ -235,22 +276,13 @@ def read_entity(store: Store, iri: str, kinds: tuple[str, ...]) -> EntityView:
           ?q ng:speaker|schema:spokenByCharacter|schemahttp:spokenByCharacter {node} ;
              schema:text|schemahttp:text|ng:quotedText ?t .
         }} GROUP BY ?q ORDER BY ?q LIMIT {SECTION_LIMIT + 1}""")), "quotations", truncated)
-    mentions = _limited(list(store.query(PREFIXES + f"""
-        SELECT DISTINCT ?text ?doc ?published WHERE {{
-          ?m ng:refersTo {node} ; nif:sentence ?s .
-          ?s nif:anchorOf ?text .
-          OPTIONAL {{ ?m schema:isPartOf ?part . OPTIONAL {{ ?part schema:isPartOf ?parent }}
-                     OPTIONAL {{ ?part schema:datePublished ?partTime }} }}
-          BIND(COALESCE(?parent, ?part) AS ?doc)
-          OPTIONAL {{ ?doc schema:datePublished ?docTime }}
-          BIND(COALESCE(?partTime, ?docTime) AS ?published)
-        }} ORDER BY STR(?published) ?text LIMIT {SECTION_LIMIT + 1}""")), "mentions", truncated)
+    mentions = _mentions(store, node, truncated)
 
     evidence = _evidence(store, [_v(r, "m") for r in memberships] + [_v(r, "e") for r in events]
                          + [_v(r, "q") for r in quotes])
     linked = {_v(r, k) for r in memberships for k in ("m", "member", "role", "org")}
     linked |= {_v(r, k) for r in events for k in ("e", "agent", "target", "place")}
-    linked |= {_v(r, "doc") for r in mentions} | set(same) | {_v(r, "q") for r in quotes}
+    linked |= set(same) | {_v(r, "q") for r in quotes}
     linked |= {o.value for _, o in other if isinstance(o, NamedNode)}
     names_of = labels(store, (i for i in linked if i))
 
@@ -275,8 +307,7 @@ def read_entity(store: Store, iri: str, kinds: tuple[str, ...]) -> EntityView:
         events=view_events,
         quotations=tuple(Quotation(link(_v(r, "q")), _v(r, "text") or "", tuple(evidence.get(_v(r, "q"), ())))
                          for r in quotes),
-        mentions=tuple(Evidence(_v(r, "text") or "", link(_v(r, "doc")), _v(r, "published"), None)
-                       for r in mentions),
+        mentions=tuple(mentions),
         same_as=tuple(sorted((link(i) for i in same), key=lambda lk: lk.label)),
         other=tuple((Link(p, local_name(p)), _value(o, names_of)) for p, o in other),
         neighbours=tuple(sorted(neighbours, key=lambda lk: (lk.label.lower(), lk.iri))),
@@ -331,7 +362,8 @@ def describe(store: Store, iri: str) -> list:
       UNION {{ {{ ?s ng:agent {node} }} UNION {{ ?s ng:target {node} }} ?s ?p ?o }}
       UNION {{ ?s ng:speaker|schema:spokenByCharacter {node} . ?s ?p ?o }}
       UNION {{ {{ BIND({node} AS ?a) }} UNION {{ ?a org:member|org:organization|ng:agent|ng:target|ng:speaker {node} }}
-               ?a prov:wasDerivedFrom ?s . ?s ?p ?o }}
+               ?a prov:wasDerivedFrom ?ev .
+               {{ BIND(?ev AS ?s) ?s ?p ?o }} UNION {{ ?ev oa:hasTarget ?s . ?s nif:anchorOf ?o BIND(nif:anchorOf AS ?p) }} }}
       UNION {{ {{ ?m org:member|org:organization {node} }} UNION {{ ?m ng:agent|ng:target {node} }}
                ?m org:member|org:organization|org:role|ng:agent|ng:target|sem:hasPlace ?x .
                ?x skos:prefLabel ?label }}

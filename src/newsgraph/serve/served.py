@@ -23,6 +23,8 @@ class ServedGraph:
     union_default: bool = False
     #: SELECT rows (CONSTRUCT triples) an answer may have before it is refused; None: no cap
     max_rows: int | None = None
+    #: what keeps a store folder open and its shared lock held (LoadedGraph.holder)
+    holder: object | None = None
 
 
 def served_graph(loaded: LoadedGraph, *, base: str | None = None, max_rows: int | None = None) -> ServedGraph:
@@ -31,7 +33,8 @@ def served_graph(loaded: LoadedGraph, *, base: str | None = None, max_rows: int 
     default_empty = next(iter(loaded.store.quads_for_pattern(None, None, None, DefaultGraph())), None) is None
     named = next(iter(loaded.store.named_graphs()), None) is not None
     return ServedGraph(store=loaded.store, prefixes=dict(loaded.prefixes), base=chosen, source=loaded.source,
-                       union_default=default_empty and named, max_rows=max_rows)
+                       union_default=default_empty and named, max_rows=max_rows,
+                       holder=getattr(loaded, "holder", None))
 
 
 def graph_base(loaded: LoadedGraph) -> str:
