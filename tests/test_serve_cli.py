@@ -89,3 +89,25 @@ def test_a_real_build_of_the_examples_is_served_with_its_entity_pages(repo, tmp_
         assert int(row["n"]["value"]) > 0
     finally:
         served.stop()
+
+
+def test_a_store_folder_is_served_like_a_graph_file(tmp_path):
+    from pyoxigraph import RdfFormat
+
+    from newsgraph.store.folder import open_for_writing
+
+    graph = write_small_graph(tmp_path / "graph.trig")
+    with open_for_writing(tmp_path / "store", "https://w3id.org/newsgraph/id/") as backend:
+        backend.store.load(path=str(graph), format=RdfFormat.TRIG)
+    served = start_server(tmp_path / "store")
+    try:
+        page = request(served.url + "person/ada-okafor", headers={"Accept": "text/html"})
+        assert page.status == 200 and "<h1>Ada Okafor</h1>" in page.text
+        in_graph = "SELECT ?g WHERE { GRAPH ?g { ?e a ng:Event } } GROUP BY ?g"
+        rows = json.loads(request(query_url(served.url, in_graph)).body)["results"]["bindings"]
+        assert [r["g"]["value"] for r in rows] == ["https://w3id.org/newsgraph/id/graph/summit-1"]
+        update = request(served.url + "sparql", data=b"CLEAR ALL", headers={"Content-Type": "application/sparql-update"})
+        assert update.status == 403
+    finally:
+        code, err = served.stop()
+    assert code == 130 and err.strip().splitlines() == ["interrupted"]

@@ -69,7 +69,14 @@ def test_an_entity_description_for_a_machine_holds_its_memberships_and_events(se
     assert (URIRef(BASE + "membership/m1"), ORG.member, ada) in g
     assert (URIRef(BASE + "event/e1"), NG.target, URIRef(BASE + "person/ben-tallis")) in g
     assert (URIRef(BASE + "event/e2"), NG.agent, URIRef(BASE + "person/xss")) in g
-    assert (URIRef(BASE + "person/ben-tallis"), SKOS.prefLabel, None) not in g  # rdfs:label only in this graph
+    assert (URIRef(BASE + "evidence/v1"), NG.extractor, None) in g
+    sentence = URIRef(BASE + "doc/summit-1#char=0,60")  # the sentence evidence/v2 annotates
+    assert str(g.value(sentence, rdflib.URIRef("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf"))
+               ).startswith("President Ada Okafor of Kenya met")
+    # and nothing else: not the statements of the nodes it only names
+    assert (URIRef(BASE + "state/KEN"), NG.iso3, None) not in g
+    assert (URIRef(BASE + "person/ben-tallis"), RDF.type, None) not in g
+    assert len(g) < 60
     assert set(graphs["json-ld"]) == set(g)
 
 

@@ -354,6 +354,9 @@ def read_resource(store: Store, iri: str) -> ResourceView:
 def describe(store: Store, iri: str) -> list:
     """The triples a machine gets for ``iri``: its own, and those of what it takes part in."""
     node = NamedNode(iri)
+    # ?a: the node and what it takes part in. (A group is evaluated on its own before it is
+    # joined, so a variable must be bound inside the group that uses it, never by BIND(?outer).)
+    parts = f"{{ BIND({node} AS ?a) }} UNION {{ ?a org:member|org:organization|ng:agent|ng:target|ng:speaker {node} }}"
     query = PREFIXES + f"""
     CONSTRUCT {{ ?s ?p ?o . ?x skos:prefLabel ?label . }} WHERE {{
       {{ BIND({node} AS ?s) ?s ?p ?o }}
@@ -361,9 +364,9 @@ def describe(store: Store, iri: str) -> list:
       UNION {{ {{ ?s org:member {node} }} UNION {{ ?s org:organization {node} }} ?s ?p ?o }}
       UNION {{ {{ ?s ng:agent {node} }} UNION {{ ?s ng:target {node} }} ?s ?p ?o }}
       UNION {{ ?s ng:speaker|schema:spokenByCharacter {node} . ?s ?p ?o }}
-      UNION {{ {{ BIND({node} AS ?a) }} UNION {{ ?a org:member|org:organization|ng:agent|ng:target|ng:speaker {node} }}
-               ?a prov:wasDerivedFrom ?ev .
-               {{ BIND(?ev AS ?s) ?s ?p ?o }} UNION {{ ?ev oa:hasTarget ?s . ?s nif:anchorOf ?o BIND(nif:anchorOf AS ?p) }} }}
+      UNION {{ {parts} ?a prov:wasDerivedFrom ?s . ?s ?p ?o }}
+      UNION {{ {parts} ?a prov:wasDerivedFrom ?ev . ?ev oa:hasTarget ?s . ?s nif:anchorOf ?o
+               BIND(nif:anchorOf AS ?p) }}
       UNION {{ {{ ?m org:member|org:organization {node} }} UNION {{ ?m ng:agent|ng:target {node} }}
                ?m org:member|org:organization|org:role|ng:agent|ng:target|sem:hasPlace ?x .
                ?x skos:prefLabel ?label }}
