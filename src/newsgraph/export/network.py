@@ -1,11 +1,22 @@
-"""Export the actor network to GraphML or GEXF, for Gephi, Cytoscape, yEd and friends.
+"""The actor network as GraphML or GEXF, for Gephi, Cytoscape, yEd and friends.
 
 The exported network is the one the page draws (``newsgraph.analytics.to_networkx``):
 nodes carry label, type, aliases (joined with "; ") and mentions; edges carry
-kind (role or event), label, type, count, directed and modality. GEXF
-reserves an edge's ``type`` for its direction, so in GEXF files the post or
-PLOVER code is in ``relation`` (and ``directed`` is false for CONSULT and
-COOPERATE); GraphML has it in both ``type`` and ``relation``.
+kind (role, event or place), label, type, count, directed and modality, and
+event edges their PLOVER code in ``event_type``. GEXF reserves an edge's
+``type`` for its direction, so in GEXF files the post or PLOVER code is in
+``relation``; GraphML has it in both ``type`` and ``relation``.
+
+Symmetric event types (``vocab.SYMMETRIC_EVENT_TYPES``: CONSULT, COOPERATE)
+are undirected: ``directed`` is false, and in GEXF the edge's own type is
+``mutual``, GEXF's edge that runs both ways inside a directed graph (Gephi
+and networkx read it so; networkx refuses ``undirected`` edges in a
+directed graph, and so does its GraphML reader, which is why GraphML says
+it in the ``directed`` attribute only).
+
+The same graph gives the same bytes: nodes and edges are written sorted by
+id, and the only thing that changes between runs is the generation time in
+the file's description (fixed too with ``SOURCE_DATE_EPOCH``).
 
 XML 1.0 cannot hold most control characters at all, so every string that
 goes into a file (ids, labels, aliases) has them removed first: a graph
@@ -15,17 +26,15 @@ valid file.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 from pathlib import Path
+from typing import BinaryIO
 
 import networkx as nx
-import rdflib
+from networkx.readwrite.gexf import GEXFWriter
 
-from .analytics import to_networkx
-from .atomic import atomic_path
-from .errors import GraphError
-
+from ..atomic import atomic_path
+from ..errors import GraphError
 
 #: Characters XML 1.0 does not allow (C0 but tab/newline/CR, surrogates, U+FFFE/U+FFFF).
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
@@ -35,83 +44,84 @@ def xml_safe(value: object) -> object:
     return _NOT_XML.sub("", value) if isinstance(value, str) else value
 
 
-def _xml_safe_network(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """The same network with every string attribute and id fit for XML."""
-    if not any(isinstance(v, str) and _NOT_XML.search(v) for v in _strings(network)):
-        return network
-    safe = nx.relabel_nodes(network, {n: xml_safe(n) for n in network if isinstance(n, str)}, copy=True)
-    safe.graph.update({k: xml_safe(v) for k, v in safe.graph.items()})
-    for _, data in safe.nodes(data=True):
-        data.update({k: xml_safe(v) for k, v in data.items()})
-    for _, _, data in safe.edges(data=True):
-        data.update({k: xml_safe(v) for k, v in data.items()})
-    return safe
+def _sorted_safe_copy(network: nx.MultiDiGraph) -> nx.MultiDiGraph:
+    """The same network with nodes and edges in id order and every string fit for XML."""
+    copy = nx.MultiDiGraph()
+    copy.graph.update({k: xml_safe(v) for k, v in sorted(network.graph.items())})
+    for node, data in sorted(network.nodes(data=True), key=lambda n: str(n[0])):
+        copy.add_node(xml_safe(node), **{k: xml_safe(v) for k, v in data.items()})
+    for u, v, key, data in sorted(network.edges(keys=True, data=True), key=lambda e: (str(e[0]), str(e[1]), str(e[2]))):
+        copy.add_edge(xml_safe(u), xml_safe(v), key=xml_safe(key), **{k: xml_safe(x) for k, x in data.items()})
+    return copy
 
 
-def _strings(network: nx.MultiDiGraph):
-    yield from network.graph.values()
-    for node, data in network.nodes(data=True):
-        yield node
-        yield from data.values()
+def _mark_events(network: nx.MultiDiGraph) -> None:
     for _, _, data in network.edges(data=True):
-        yield from data.values()
+        if data.get("kind") == "event":
+            data["event_type"] = data.get("type")
 
 
-def _write_graphml(network: nx.MultiDiGraph, out: Path) -> None:
+def _write_graphml(network: nx.MultiDiGraph, sink: BinaryIO) -> None:
+    _mark_events(network)
     for _, _, data in network.edges(data=True):
         data["relation"] = data["type"]
-    nx.write_graphml(network, out, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    nx.write_graphml(network, sink, encoding="utf-8", prettyprint=True, named_key_ids=True)
 
 
-def _write_gexf(network: nx.MultiDiGraph, out: Path) -> None:
-    for _, _, data in network.edges(data=True):
-        # GEXF's own edge "type" is the direction; per-edge "undirected" in a
-        # directed graph is rejected by networkx and "mutual" doubles the edge,
-        # so every edge stays directed and the ``directed`` attribute says more.
+def _write_gexf(network: nx.MultiDiGraph, sink: BinaryIO) -> None:
+    _mark_events(network)
+    for _, _, key, data in network.edges(keys=True, data=True):
         data["relation"] = data.pop("type")
-    nx.write_gexf(network, out, encoding="utf-8", prettyprint=True)
+        data["id"] = key  # the page's edge id, not a counter
+        if data.get("directed") is False:
+            data["type"] = "mutual"
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True)
+    writer.add_graph(network)
+    _describe_gexf(writer, network.graph)
+    writer.write(sink)
 
 
-WRITERS: dict[str, Callable[[nx.MultiDiGraph, Path], None]] = {
+def _describe_gexf(writer: GEXFWriter, about: Mapping[str, object]) -> None:
+    """GEXF has no graph attributes: what GraphML says in them goes into <meta>."""
+    meta = writer.xml.find("meta")
+    if meta is None or not about:
+        return
+    for child in list(meta):
+        meta.remove(child)
+    creator = meta.makeelement("creator", {})
+    creator.text = f"newsgraph {about.get('newsgraph_version', '')}".strip()
+    meta.append(creator)
+    description = meta.makeelement("description", {})
+    description.text = "; ".join(f"{k}={v}" for k, v in about.items())
+    meta.append(description)
+    generated = str(about.get("generated", ""))
+    if generated:
+        meta.set("lastmodifieddate", generated[:10])
+
+
+WRITERS: dict[str, Callable[[nx.MultiDiGraph, BinaryIO], None]] = {
     "graphml": _write_graphml,
     "gexf": _write_gexf,
 }
 
 
-@dataclass(frozen=True)
-class WrittenNetwork:
-    """The file ``export_graph`` wrote, its format and size (what ``newsgraph export`` reports)."""
+def write_network(network: nx.MultiDiGraph, out: Path | BinaryIO, fmt: str) -> Path | BinaryIO:
+    """Write a network made by ``to_networkx`` to a file (atomically) or a binary stream.
 
-    path: Path
-    format: str
-    nodes: int
-    edges: int
-
-
-def export_graph(graph: rdflib.Graph, out: Path, fmt: str, *, include_places: bool = False) -> WrittenNetwork:
-    """Write the network of ``graph`` to ``out`` as ``fmt`` (graphml or gexf); say where and how big."""
-    _writer(fmt)  # an unknown format fails before any work
-    network = to_networkx(graph, include_places=include_places)
-    nodes, edges = network.number_of_nodes(), network.number_of_edges()
-    path = write_network(network, out, fmt)
-    return WrittenNetwork(path=path, format=fmt.lower(), nodes=nodes, edges=edges)
-
-
-def _writer(fmt: str) -> Callable[[nx.MultiDiGraph, Path], None]:
+    ``network.graph`` holds the graph's description (version, generation
+    time, counts): GraphML graph attributes, GEXF <meta>.
+    """
     writer = WRITERS.get(fmt.lower())
     if writer is None:
-        raise GraphError(f"unknown export format {fmt!r}: use one of {', '.join(sorted(WRITERS))}")
-    return writer
-
-
-def write_network(network: nx.MultiDiGraph, out: Path, fmt: str) -> Path:
-    """Write a network made by ``to_networkx`` (it is changed in place: attributes renamed)."""
-    writer = _writer(fmt)
+        raise GraphError(f"unknown network format {fmt!r}: use one of {', '.join(sorted(WRITERS))}")
+    network = _sorted_safe_copy(network)
+    if not isinstance(out, (str, Path)):
+        writer(network, out)
+        return out
     out = Path(out)
-    network = _xml_safe_network(network)
     try:
-        with atomic_path(out) as tmp:
-            writer(network, tmp)
+        with atomic_path(out) as tmp, open(tmp, "wb") as sink:
+            writer(network, sink)
     except OSError as error:
         raise GraphError(f"cannot write '{out}': {error.strerror or error}") from None
     return out
