@@ -1,17 +1,18 @@
-"""Stated times and publication times of events in the graph: typed by what the text says."""
+"""Stated times and publication times of events in a document's quads: typed by what the text says."""
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
 
+import pyoxigraph
 import pytest
 from pyshacl import validate
 from rdflib import Graph, Literal, URIRef
 
 from newsgraph.graph.iris import Iris
-from newsgraph.graph.rdf import GraphWriter
+from newsgraph.graph.rdf import document_quads
 from newsgraph.relations.merge import merge_events
 from newsgraph.resources import read_text
-from newsgraph.types import Document, Entity, EntityType, Event, Post, Provenance, Segment
+from newsgraph.types import AnalysedDocument, Document, Entity, EntityType, Event, Post, Provenance, Resolution, Segment
 from newsgraph.vocab import NG, RDF, SCHEMA, SEM
 
 BASE = "https://w3id.org/newsgraph/id/"
@@ -26,14 +27,18 @@ def meeting(**kw) -> Event:
     return Event(type="CONSULT", agent="person/alpha", target="person/beta", provenance=(FIRST,), **kw)
 
 
-def written(*events: Event, published=None) -> Graph:
-    writer = GraphWriter(BASE)
-    writer.add_document(Document(key="brief-0a1b2c3d", source="brief.txt", text=TEXT, published=published,
-                                 content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),)))
-    writer.add_entities([Entity(key="person/alpha", type=EntityType.PERSON, name="Alpha"),
-                         Entity(key="person/beta", type=EntityType.PERSON, name="Beta")])
-    writer.add_events(events)
-    return writer.union()
+def as_graph(quads: list[pyoxigraph.Quad]) -> Graph:
+    """The triples of one document's quads as an rdflib graph, literals as written."""
+    triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads]
+    return Graph().parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+
+
+def written(*events: Event, published=None, posts=()) -> Graph:
+    doc = Document(key="brief-0a1b2c3d", source="brief.txt", text=TEXT, published=published, posts=posts,
+                   content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),))
+    entities = (Entity(key="person/alpha", type=EntityType.PERSON, name="Alpha"),
+                Entity(key="person/beta", type=EntityType.PERSON, name="Beta"))
+    return as_graph(document_quads(Iris(BASE), AnalysedDocument(doc, (), ()), Resolution(entities, ()), (), events))
 
 
 def one(g: Graph, p) -> Literal | None:
@@ -107,10 +112,6 @@ def test_merging_copes_with_dates_and_datetimes_together():
 
 
 def test_a_post_with_a_date_only_publication_is_written_as_a_date():
-    writer = GraphWriter(BASE)
-    writer.add_document(Document(key="brief-0a1b2c3d", source="brief.txt", text=TEXT,
-                                 content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),),
-                                 posts=(Post(1, 0, len(TEXT), published=date(2024, 11, 13)),)))
-    g = writer.union()
+    g = written(posts=(Post(1, 0, len(TEXT), published=date(2024, 11, 13)),))
     (post,) = g.subjects(RDF.type, NG.Post)
     assert g.value(post, SCHEMA.datePublished) == Literal("2024-11-13", datatype=URIRef(XSD + "date"))

@@ -1,16 +1,17 @@
-"""Event records -> RDF: optional target, PLOVER modes and actor sectors (no spaCy model needed)."""
+"""Event records -> a document's quads: optional target, PLOVER modes and actor sectors (no spaCy model needed)."""
 from __future__ import annotations
 
 from datetime import datetime, timezone
 
+import pyoxigraph
 import pytest
 from pyshacl import validate
 from rdflib import Graph, URIRef
 
 from newsgraph.graph.iris import Iris
-from newsgraph.graph.rdf import GraphWriter
+from newsgraph.graph.rdf import document_quads
 from newsgraph.resources import read_text
-from newsgraph.types import Document, Entity, EntityType, Event, Provenance, Segment
+from newsgraph.types import AnalysedDocument, Document, Entity, EntityType, Event, Provenance, Resolution, Segment
 from newsgraph.vocab import NG, PLOVER_IRI, RDF, SECTOR
 
 BASE = "https://w3id.org/newsgraph/id/"
@@ -30,17 +31,21 @@ def meeting() -> Event:
                  provenance=(MEETING,))
 
 
+def as_graph(quads: list[pyoxigraph.Quad]) -> Graph:
+    """The triples of one document's quads as an rdflib graph, literals as written."""
+    triples = [pyoxigraph.Triple(q.subject, q.predicate, q.object) for q in quads]
+    return Graph().parse(data=pyoxigraph.serialize(triples, format=pyoxigraph.RdfFormat.N_TRIPLES), format="nt")
+
+
 def written(*events: Event) -> Graph:
-    writer = GraphWriter(BASE)
-    writer.add_document(Document(key="briefing-0a1b2c3d", source="briefing.txt", text=TEXT,
-                                 content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),)))
-    writer.add_entities([
+    doc = Document(key="briefing-0a1b2c3d", source="briefing.txt", text=TEXT,
+                   content_hash="sha256:" + "0" * 64, segments=(Segment(0, len(TEXT)),))
+    entities = (
         Entity(key="state/RUS", type=EntityType.STATE, name="Russia", iso3="RUS", iso2="RU"),
         Entity(key="person/maria-lindqvist", type=EntityType.PERSON, name="Maria Lindqvist"),
         Entity(key="person/tomas-berger", type=EntityType.PERSON, name="Tomas Berger"),
-    ])
-    writer.add_events(events)
-    return writer.union()
+    )
+    return as_graph(document_quads(Iris(BASE), AnalysedDocument(doc, (), ()), Resolution(entities, ()), (), events))
 
 
 def test_an_agent_only_event_is_written_without_a_target():
