@@ -610,6 +610,49 @@ def test_mentions_of_says_on_stderr_which_entities_it_matched(graph_file):
     assert (missed.exit_code, missed.stderr) == (0, "mentions-of: no entity is named 'Bergr'; did you mean Tomas Berger?\n")
 
 
+def store_layout() -> Store:
+    """Two documents laid out as a newsgraph store keeps them (docs/graph-model.md): each document's
+    graph names the entity as it does (rdfs:label@en, skos:altLabel@en), the entities graph holds the
+    one skos:prefLabel@en and an internal lookup key, the default graph the union plus the prefLabel."""
+    graphs = {
+        f"{ID}graph/a": f"""<{ID}person/ines-varga> a ng:Person ; rdfs:label "Ines Varga"@en ; skos:altLabel "Varga"@en .
+            <{ID}mention/a-0-10> a ng:Mention ; ng:refersTo <{ID}person/ines-varga> ; nif:anchorOf "Ines Varga" ;
+                nif:beginIndex 0 ; nif:endIndex 10 .""",
+        f"{ID}graph/b": f"""<{ID}person/ines-varga> a ng:Person ; rdfs:label "Ines Maria Varga"@en .
+            <{ID}mention/b-4-20> a ng:Mention ; ng:refersTo <{ID}person/ines-varga> ; nif:anchorOf "Ines Maria Varga" ;
+                nif:beginIndex 4 ; nif:endIndex 20 .""",
+    }
+    pref = f"""<{ID}person/ines-varga> skos:prefLabel "Ines Maria Varga"@en ."""
+    prefixes = (f"@prefix ng: <{NG}> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> . "
+                "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> . "
+                "@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .\n")
+    trig = prefixes + "\n".join(f"<{g}> {{ {body} }}\n{body}" for g, body in graphs.items())
+    trig += f"\n<{ID}graph/entities> {{ {pref} <{ID}person/ines-varga> ng:lookupKey \"zzlookup\" . }}\n{pref}\n"
+    store = Store()
+    store.extend(parse(trig.encode(), format=RdfFormat.TRIG))
+    return store
+
+
+def test_mentions_of_matches_english_tagged_labels_of_every_kind_and_shows_the_preferred_one():
+    from newsgraph.query.names import match_entities
+
+    store = store_layout()
+    match = match_entities(store, "ines varga")  # only a document's rdfs:label says this
+    assert match.exact and match.entities == ((f"{ID}person/ines-varga", "Ines Maria Varga"),)
+    assert match_entities(store, "VARGA").entities == ((f"{ID}person/ines-varga", "Ines Maria Varga"),)
+    result = run_named(store, "mentions-of", ["Varga"])
+    assert sorted(row[result.variables.index("anchor")].value for row in result.rows) == ["Ines Maria Varga",
+                                                                                          "Ines Varga"]
+    assert result.notes == (f"mentions-of: 1 entity named 'Varga': Ines Maria Varga (<{ID}person/ines-varga>)",)
+
+
+def test_an_internal_lookup_key_is_no_name():
+    from newsgraph.query.names import match_entities
+
+    match = match_entities(store_layout(), "zzlookup")
+    assert match.entities == () and match.suggestions == ()
+
+
 def test_a_parameter_value_with_quotes_is_compared_literally():
     name = 'x" } ; DROP ALL ; #'
     store = Store()

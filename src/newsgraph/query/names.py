@@ -1,12 +1,14 @@
 """Which entities a name typed on the command line stands for (``--named mentions-of NAME``).
 
 A reader types "rutte", "Zelenskyy" or "Sanchez", not the canonical label.
-Names and aliases (``skos:prefLabel``/``skos:altLabel``) are compared with
-case and accents folded ("Sánchez" = "sanchez"): an entity with a label equal
-to NAME is the match; when none has one, every entity one of whose labels
-holds NAME's words as a run of whole words ("Rutte" in "Mark Rutte", "van
-der Berg" in "Pieter van der Berg"). With no match at all, the labels
-closest to NAME (difflib) are offered instead.
+Names and aliases (``skos:prefLabel``, the names documents give with
+``rdfs:label``, ``skos:altLabel``) are compared by their text, whatever their
+language tag (labels are ``@en``), with case and accents folded ("Sánchez" =
+"sanchez"): an entity with a label equal to NAME is the match; when none has
+one, every entity one of whose labels holds NAME's words as a run of whole
+words ("Rutte" in "Mark Rutte", "van der Berg" in "Pieter van der Berg").
+With no match at all, the labels closest to NAME (difflib) are offered
+instead.
 """
 from __future__ import annotations
 
@@ -26,8 +28,8 @@ _LABELS = """
 SELECT ?entity ?label ?pref WHERE {
   { ?entity skos:prefLabel ?label . BIND(true AS ?pref) }
   UNION
-  { ?entity skos:altLabel ?label . BIND(false AS ?pref) }
-  FILTER(isIRI(?entity))
+  { ?entity <http://www.w3.org/2000/01/rdf-schema#label>|skos:altLabel ?label . BIND(false AS ?pref) }
+  FILTER(isIRI(?entity) && isLiteral(?label))
 }
 """
 _WORD = re.compile(r"\w+")
