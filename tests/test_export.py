@@ -205,3 +205,10 @@ def test_export_graph_says_where_it_wrote_and_how_much(graph, tmp_path, fmt):
     assert (written.nodes, written.edges) == (len(expected_nodes(graph, True)), len(expected_edges(graph, True)))
     network = READERS[fmt.lower()](out)
     assert len(edge_ids(network) if fmt == "gexf" else set(network.edges)) == written.edges
+
+
+def test_graphml_key_ids_are_unique_though_nodes_and_edges_share_attribute_names(graph, tmp_path):
+    root = ET.parse(export_graph(graph, tmp_path / "net.graphml", "graphml").path).getroot()
+    keys = [(k.get("id"), k.get("for"), k.get("attr.name")) for k in root.iter("{http://graphml.graphdrawing.org/xmlns}key")]
+    assert {("node", "type"), ("edge", "type"), ("node", "label"), ("edge", "label")} <= {(f, n) for _, f, n in keys}
+    assert len({i for i, _, _ in keys}) == len(keys)

@@ -94,7 +94,8 @@ class Written:
         if self.format in NETWORK_WRITERS:
             return f"wrote {where} ({self.format}, {self.nodes} nodes, {self.edges} edges)"
         if FORMATS[self.format].kind == "dataset":
-            return f"wrote {where} ({self.format}, {self.triples} quads in the default graph and {self.graphs} named graphs)"
+            graphs = f"{self.graphs} named graph" + ("" if self.graphs == 1 else "s")
+            return f"wrote {where} ({self.format}, {self.triples} quads in the default graph and {graphs})"
         return f"wrote {where} ({self.format}, {self.triples} triples)"
 
 
@@ -117,6 +118,8 @@ def _prefixes(graph: GraphSource, base: str) -> dict[str, str]:
         prefixes = dict(graph.prefixes)
     else:
         prefixes = display_prefixes({name: base + path for name, path in INSTANCE_PATHS.items()})
+    # as in graph.ttl: sentence and mention IRIs under doc: would need escapes (doc:key\#char\=0\,66)
+    prefixes.pop("doc", None)
     taken = set(prefixes.values())
     for name, namespace in DESCRIPTION_PREFIXES.items():
         if name not in prefixes and namespace not in taken:

@@ -65,7 +65,8 @@ def _write_graphml(network: nx.MultiDiGraph, sink: BinaryIO) -> None:
     _mark_events(network)
     for _, _, data in network.edges(data=True):
         data["relation"] = data["type"]
-    nx.write_graphml(network, sink, encoding="utf-8", prettyprint=True, named_key_ids=True)
+    # key ids d0, d1 …: named ids would give a node and an edge attribute of one name the same id
+    nx.write_graphml(network, sink, encoding="utf-8", prettyprint=True)
 
 
 def _write_gexf(network: nx.MultiDiGraph, sink: BinaryIO) -> None:
