@@ -317,3 +317,15 @@ def test_an_unreadable_source_fails_with_one_line(tmp_path, content):
 def test_a_licence_that_is_not_an_iri_is_an_input_error(source):
     with pytest.raises(InputError, match="not an absolute IRI"):
         dataset_description(load_graph(source).store, base=BASE, licence="see the README")
+
+
+def test_the_build_can_describe_a_store_it_reaches_through_a_backend(source):
+    """The same description from a Backend (SELECT rows) as from the Store itself."""
+    from newsgraph.store.backend import LocalBackend
+
+    store = load_graph(source).store
+    assert dataset_description(LocalBackend(store), base=BASE, generated=WHEN, activity="build") == \
+        dataset_description(store, base=BASE, generated=WHEN, activity="build")
+    made_by = {q.object.value for q in dataset_description(store, base=BASE, activity="build")
+               if q.predicate.value == PROV + "wasGeneratedBy"}
+    assert made_by == {BASE + "dataset/build"}

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import click
 
+from ..errors import GraphError
 from ..export import FORMATS, export_graph, format_for
 from ..query.loading import load_graph
 
@@ -33,7 +34,7 @@ def command(source: Path, fmt: str | None, out: Path | None, licence: str | None
         raise click.UsageError("give --format (or an --out file whose suffix names one)")
     try:
         chosen = format_for(fmt, out)
-    except Exception as error:  # a suffix that names no format: the user's to fix
+    except GraphError as error:  # a suffix that names no format: the user's to fix
         raise click.UsageError(str(error)) from None
     if places and chosen.kind != "network":
         raise click.UsageError("--places only applies to --format graphml or gexf")

@@ -27,6 +27,7 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, Store
 from .. import __version__
 from ..errors import InputError
 from ..query.loading import VOCABULARY_PREFIXES
+from ..store.backend import Backend
 
 VOID = "http://rdfs.org/ns/void#"
 DCAT = "http://www.w3.org/ns/dcat#"
@@ -60,20 +61,29 @@ class DatasetCounts:
     vocabularies: tuple[str, ...]  # namespaces of the classes and properties used, sorted
 
 
-def count_dataset(store: Store, *, base: str) -> DatasetCounts:
+def _rows(store, query: str) -> list[tuple]:
+    """Rows of a SELECT from a pyoxigraph Store or a ``store.Backend`` (memory, disk or a remote SPARQL store)."""
+    if isinstance(store, Store):
+        solutions = store.query(query)
+        names = [v.value for v in solutions.variables]
+        return [tuple(row[name] for name in names) for row in solutions]
+    return list(store.select(query))
+
+
+def count_dataset(store: Store | Backend, *, base: str) -> DatasetCounts:
     """VoID's counts of the default graph of ``store`` (named graphs are not counted)."""
 
     def number(query: str) -> int:
-        (row,) = store.query(query)
-        return int(row["n"].value)
+        ((n,),) = _rows(store, query)
+        return int(n.value)
 
     space = Literal(base)
     classes = tuple(
-        (row["c"].value, int(row["n"].value))
-        for row in store.query("SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } "
-                               "GROUP BY ?c ORDER BY ?c")
+        (c.value, int(n.value))
+        for c, n in _rows(store, "SELECT ?c (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } "
+                                 "GROUP BY ?c ORDER BY ?c")
     )
-    predicates = [row["p"].value for row in store.query("SELECT DISTINCT ?p WHERE { ?s ?p ?o }")]
+    predicates = [p.value for (p,) in _rows(store, "SELECT DISTINCT ?p WHERE { ?s ?p ?o }")]
     used = {ns for ns in KNOWN_VOCABULARIES.values() for iri in [c for c, _ in classes] + predicates
             if iri.startswith(ns)}
     return DatasetCounts(
@@ -83,7 +93,7 @@ def count_dataset(store: Store, *, base: str) -> DatasetCounts:
         distinct_subjects=number("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE { ?s ?p ?o }"),
         distinct_objects=number("SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?s ?p ?o }"),
         properties=len(predicates),
-        classes=classes,
+        classes=tuple(sorted(classes)),
         vocabularies=tuple(sorted(used)),
     )
 
@@ -130,7 +140,7 @@ def checked_iri(value: str, option: str) -> NamedNode:
 
 
 def dataset_description(
-    store: Store,
+    store: Store | Backend,
     *,
     base: str,
     licence: str | None = None,
@@ -140,7 +150,8 @@ def dataset_description(
     graph: NamedNode | DefaultGraph | None = None,
     counts: DatasetCounts | None = None,
 ) -> list[Quad]:
-    """The VoID/DCAT description and build provenance of the default graph of ``store``.
+    """The VoID/DCAT description and build provenance of the default graph of ``store``
+    (a pyoxigraph Store, or a ``store.Backend``: the counts are SPARQL SELECTs).
 
     The quads go into ``graph`` (by default ``{base}graph/void``; pass
     ``DefaultGraph()`` to merge them into the data). ``licence`` and
