@@ -242,6 +242,19 @@ def test_agent_and_target_specialise_sem_has_actor_and_refers_to_specialises_its
     assert (NG.refersTo, RDFS.subPropertyOf, URIRef("http://www.w3.org/2005/11/its/rdf#taIdentRef")) in tbox
 
 
+def test_lookup_key_is_an_internal_annotation_property_of_the_entities_graph(tbox):
+    assert (NG.lookupKey, RDF.type, OWL.AnnotationProperty) in tbox
+    assert (NG.lookupKey, RDF.type, OWL.DatatypeProperty) not in tbox
+    assert "graph/entities" in str(tbox.value(NG.lookupKey, SKOS.definition))
+
+
+def test_evidence_annotates_a_sentence_and_is_no_second_nif_string(tbox):
+    supers = _superclasses(tbox, NG.Evidence)
+    assert URIRef("http://www.w3.org/ns/oa#Annotation") in supers and PROV.Entity in supers
+    assert NIF.String not in supers
+    assert NIF.Phrase in _superclasses(tbox, NG.Mention)  # the domain of nif:sentence is nif:Structure
+
+
 # ------------------------------------------------------------------ PLOVER
 
 
