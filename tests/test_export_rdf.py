@@ -212,12 +212,14 @@ def test_jsonld_is_compacted_with_the_shipped_context_and_reads_as_plain_json(tm
     graph.write_text(f"""@prefix ng: <{NG}> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .
 @prefix org: <http://www.w3.org/ns/org#> . @prefix plover: <https://w3id.org/newsgraph/plover#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
 <{BASE}person/ines-varga> a ng:Person ; skos:prefLabel "Ines Varga"@en ; skos:altLabel "Varga"@en .
 <{BASE}state/HUN> a ng:State ; skos:prefLabel "Hungary"@en ; ng:iso3 "HUN" .
 <{BASE}membership/1> a org:Membership ; org:member <{BASE}person/ines-varga> ; org:role <{BASE}role/envoy> ;
     org:organization <{BASE}state/HUN> ; ng:former false ; ng:asOf "2024-05-02T09:00:00Z"^^xsd:dateTime .
 <{BASE}event/1> a ng:Event ; ng:agent <{BASE}person/ines-varga> ; ng:target <{BASE}state/HUN> ;
     ng:eventType plover:CONSULT ; ng:modality ng:Asserted .
+<{BASE}doc/brief#char=0,10> a nif:Sentence ; nif:anchorOf "Ines Varga" ; nif:beginIndex 0 ; nif:endIndex 10 .
 """, encoding="utf-8")
     out = tmp_path / "graph.jsonld"
     assert CliRunner().invoke(main, ["export", str(graph), "--out", str(out)]).exit_code == 0
@@ -232,7 +234,9 @@ def test_jsonld_is_compacted_with_the_shipped_context_and_reads_as_plain_json(tm
                                      "role": "role/envoy"}
     assert nodes["event:1"] == {"id": "event:1", "type": "Event", "agent": "person:ines-varga", "target": "state:HUN",
                                 "eventType": "plover:CONSULT", "modality": "ng:Asserted"}
-    assert nodes["dataset"]["triples"] == 17 and "Dataset" in nodes["dataset"]["type"]
+    assert nodes["doc:brief#char=0,10"] == {"id": "doc:brief#char=0,10", "type": "Sentence", "anchorOf": "Ines Varga",
+                                             "beginIndex": 0, "endIndex": 10}
+    assert nodes["dataset"]["triples"] == 21 and "Dataset" in nodes["dataset"]["type"]
     expanded = quads_in(read_back(out, "jsonld"), DefaultGraph())
     assert without_time(expanded) == without_time(
         quads_in(load_graph(graph).store, DefaultGraph()) | description_triples(load_graph(graph).store))
