@@ -12,7 +12,10 @@ The first workers are forked before the server starts its threads; a
 replacement is forked later from the threaded server, so the child closes
 the sockets it inherited (``after_fork``) and touches nothing but its pipe
 and the store. Workers ignore Ctrl-C (the server decides) and die with the
-server (``PR_SET_PDEATHSIG`` on Linux).
+server (``PR_SET_PDEATHSIG`` on Linux). That signal comes when the *thread*
+that forked the worker ends, so replacements are forked by one spawner
+thread that lives as long as the pool, never by a request's thread (which
+ends with its connection).
 """
 from __future__ import annotations
 
@@ -106,6 +109,8 @@ class WorkerPool:
         for _ in range(size):
             self._idle.put(self._spawn())
         self.after_fork = after_fork
+        self._replacements: queue.Queue[bool] = queue.Queue()
+        threading.Thread(target=self._replace_forever, name="newsgraph-spawner", daemon=True).start()
 
     def _spawn(self) -> _Worker:
         receiver, sender = self._context.Pipe(duplex=True)
@@ -114,6 +119,23 @@ class WorkerPool:
             process.start()
         sender.close()
         return _Worker(process, receiver)
+
+    def _replace_forever(self) -> None:
+        """Fork a worker for each one stopped, from this one long-lived thread."""
+        while True:
+            self._replacements.get()
+            if self._closed:
+                return
+            try:
+                worker = self._spawn()
+            except OSError:  # no fork now (memory, process limit): try again shortly
+                time.sleep(1)
+                self._replacements.put(True)
+                continue
+            if self._closed:
+                worker.stop()
+                return
+            self._idle.put(worker)
 
     def run(self, task: Task, *, timeout: float | None, started: float | None = None) -> Reply:
         """The reply of ``task``; QueryTimeoutError once ``timeout`` seconds have passed since ``started``.
@@ -155,12 +177,12 @@ class WorkerPool:
                 self._idle.put(worker)
             else:
                 worker.stop()
-                if not self._closed:
-                    self._idle.put(self._spawn())
+                self._replacements.put(True)
 
     def close(self) -> None:
         """Stop every idle worker (busy ones are stopped by the threads that wait on them)."""
         self._closed = True
+        self._replacements.put(False)  # wakes the spawner, which sees the pool closed
         while True:
             try:
                 self._idle.get_nowait().stop()
