@@ -131,9 +131,8 @@ def _data_store(store: Store, base: str) -> Store:
     """The store to count and draw: without the description an earlier export left in its default graph."""
     from .rdf import is_description
 
-    stale = [q for q in store.quads_for_pattern(None, None, None, DefaultGraph()) if is_description(q, base)]
-    if not stale:
-        return store
+    if next(store.quads_for_pattern(NamedNode(base + "dataset"), None, None, DefaultGraph()), None) is None:
+        return store  # no earlier description: nothing to leave out (the common case, and no scan)
     data = Store()
     data.extend(q for q in store.quads_for_pattern(None, None, None, DefaultGraph()) if not is_description(q, base))
     return data
