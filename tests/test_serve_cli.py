@@ -8,9 +8,9 @@ import sys
 
 import pytest
 from click.testing import CliRunner
+from test_serve_support import query_url, request, start_server, write_small_graph
 
 from newsgraph.cli import main
-from test_serve_support import query_url, request, start_server, write_small_graph
 
 
 def test_ctrl_c_stops_the_server_with_one_line_and_no_traceback(tmp_path):

@@ -7,7 +7,6 @@ from rdflib import URIRef
 from rdflib.plugins.stores.sparqlstore import SPARQLStore
 from SPARQLWrapper import CSV, JSON, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
-
 from test_serve_support import BASE, start_server, write_small_graph
 
 NG = "https://w3id.org/newsgraph/ontology#"

@@ -9,10 +9,17 @@ import urllib.parse
 
 import pytest
 import rdflib
-from rdflib import RDF, SKOS, URIRef
+from rdflib import RDF, URIRef
+from test_serve_support import (
+    BASE,
+    XSS_NAME,
+    XSS_SENTENCE,
+    request,
+    start_server,
+    write_small_graph,
+)
 
 from newsgraph import resources
-from test_serve_support import BASE, XSS_NAME, XSS_SENTENCE, request, start_server, write_small_graph
 
 NG = rdflib.Namespace("https://w3id.org/newsgraph/ontology#")
 ORG = rdflib.Namespace("http://www.w3.org/ns/org#")
@@ -152,7 +159,7 @@ def test_the_query_page_offers_the_named_queries_and_loads_nothing_from_elsewher
 
     page = request(server, headers=BROWSER).text
     assert "<textarea" in page and "fetch('/sparql'" in page
-    data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.S).group(1))
+    data = json.loads(re.search(r'<script type="application/json" id="data">(.*?)</script>', page, re.DOTALL).group(1))
     assert [e["name"] for e in data["examples"]] == list(named_queries())
     assert data["base"] == BASE
     assert not re.search(r'(src|href)="(https?:)?//', page), "the page must not load anything from elsewhere"

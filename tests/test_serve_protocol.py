@@ -15,8 +15,15 @@ from pathlib import Path
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
-
-from test_serve_support import BASE, Answer, query_url, request, start_server, write_generated_graph, write_small_graph
+from test_serve_support import (
+    BASE,
+    Answer,
+    query_url,
+    request,
+    start_server,
+    write_generated_graph,
+    write_small_graph,
+)
 
 PERSONS = "SELECT ?p WHERE { ?p a ng:Person } ORDER BY ?p"
 PERSON_IRIS = [BASE + "person/ada-okafor", BASE + "person/ben-tallis", BASE + "person/xss"]
@@ -143,7 +150,7 @@ def test_the_default_graph_is_the_merged_graph_and_named_graphs_answer_graph_and
     in_graphs = "SELECT ?g ?l WHERE { GRAPH ?g { person:ben-tallis skos:altLabel ?l } }"
     (row,) = json.loads(request(query_url(server, in_graphs)).body)["results"]["bindings"]
     assert row["g"]["value"] == BASE + "graph/other" and row["l"]["value"] == "Tallis"
-    from_named = (f"SELECT ?g WHERE {{ GRAPH ?g {{ ?e a ng:Event }} }}")
+    from_named = ("SELECT ?g WHERE { GRAPH ?g { ?e a ng:Event } }")
     answer = request(query_url(server, from_named) + "&" + urllib.parse.urlencode(
         {"named-graph-uri": BASE + "graph/summit-1"}))
     assert {b["g"]["value"] for b in json.loads(answer.body)["results"]["bindings"]} == {BASE + "graph/summit-1"}

@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from newsgraph.serve.entity import candidate_iris
-from newsgraph.serve.negotiation import GRAPH_OFFERS, PAGE_OFFERS, RESULTS_OFFERS, choose
+from newsgraph.serve.negotiation import (
+    GRAPH_OFFERS,
+    PAGE_OFFERS,
+    RESULTS_OFFERS,
+    choose,
+)
 from newsgraph.serve.pages import page_path
 
 BASE = "https://w3id.org/newsgraph/id/"

@@ -3,7 +3,15 @@ from __future__ import annotations
 
 import click
 
-from ..serve import DEFAULT_HOST, DEFAULT_MAX_ROWS, DEFAULT_PORT, DEFAULT_TIMEOUT, ServeOptions, default_workers, serve
+from ..serve import (
+    DEFAULT_HOST,
+    DEFAULT_MAX_ROWS,
+    DEFAULT_PORT,
+    DEFAULT_TIMEOUT,
+    ServeOptions,
+    default_workers,
+    serve,
+)
 
 EPILOG = """\b
 Examples:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import html
 from urllib.parse import quote
 
-from .describe import EntityView, Evidence, EventItem, Link, ResourceView, Role, Value
+from .describe import EntityView, EventItem, Evidence, Link, ResourceView, Role, Value
 
 STYLE = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:62em;padding:1em 1.5em;color:#1d232a}

@@ -28,10 +28,16 @@ from .. import __version__, resources
 from ..errors import QueryError, QueryTimeoutError
 from ..query.formatting import escape_controls
 from .entity import VARY, PageTask, candidate_iris
-from .negotiation import GRAPH_OFFERS, HTML_OFFER, choose, content_type, not_acceptable_message
+from .negotiation import (
+    GRAPH_OFFERS,
+    HTML_OFFER,
+    choose,
+    content_type,
+    not_acceptable_message,
+)
 from .pool import BusyError, WorkerPool
 from .querypage import QUERY_PAGE_POLICY, query_page
-from .replies import TEXT, Reply, html_reply, text_reply
+from .replies import TEXT, Reply, text_reply
 from .served import ServedGraph
 from .sparql import Refused, sparql_task, write_rdf
 

@@ -29,8 +29,8 @@ from pyoxigraph import (
     serialize,
 )
 
-from ..query.offline import SERVICE_REFUSED, has_service
 from ..errors import QueryError
+from ..query.offline import SERVICE_REFUSED, has_service
 from .negotiation import (
     GRAPH_OFFERS,
     RDF_FORMATS,
