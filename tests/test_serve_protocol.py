@@ -189,7 +189,7 @@ def live_children(pid: int) -> list[int]:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads worker processes from Linux /proc")
 def test_a_runaway_query_is_stopped_while_another_client_is_answered(tmp_path):
     graph = write_generated_graph(tmp_path / "big.nt")
-    served = start_server(graph, "--timeout", "1", "--workers", "2")
+    served = start_server(graph, "--timeout", "3", "--workers", "2")
     try:
         runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?p ?b . ?c ?q ?d . ?e ?r ?f }"
         outcome = {}
@@ -213,13 +213,14 @@ def test_a_runaway_query_is_stopped_while_another_client_is_answered(tmp_path):
         started = time.monotonic()
         quick = request(query_url(served.url, "ASK { <urn:n:1> ?p ?o }"))
         quick_seconds = time.monotonic() - started
+        runaway_still_running = "answer" not in outcome
         thread.join(30)
         time.sleep(0.5)  # the server notices the closed connection; its thread ends
         assert quick.status == 200 and json.loads(quick.body)["boolean"] is True
-        assert quick_seconds < 0.7, "the second client waited for the runaway query"
+        assert runaway_still_running and quick_seconds < 2, "the second client waited for the runaway query"
         assert outcome["answer"].status == 503
-        assert "longer than the server's limit of 1 s" in outcome["answer"].text
-        assert outcome["seconds"] < 5
+        assert "longer than the server's limit of 3 s" in outcome["answer"].text
+        assert 3 <= outcome["seconds"] < 8
         # The killed worker was replaced, and the replacement outlives the connection whose
         # request stopped its predecessor: two live workers again, and every one answers.
         assert len(live_children(served.process.pid)) == 2
