@@ -154,6 +154,9 @@ def test_the_default_graph_is_the_merged_graph_and_named_graphs_answer_graph_and
     answer = request(query_url(server, from_named) + "&" + urllib.parse.urlencode(
         {"named-graph-uri": BASE + "graph/summit-1"}))
     assert {b["g"]["value"] for b in json.loads(answer.body)["results"]["bindings"]} == {BASE + "graph/summit-1"}
+    from_named_clause = f"SELECT DISTINCT ?g FROM NAMED <{BASE}graph/other> WHERE {{ GRAPH ?g {{ ?s ?p ?o }} }}"
+    rows = json.loads(request(query_url(server, from_named_clause)).body)["results"]["bindings"]
+    assert [r["g"]["value"] for r in rows] == [BASE + "graph/other"]
     own_default = request(query_url(server, in_default, **{"default-graph-uri": BASE + "graph/other"}))
     assert [b["l"]["value"] for b in json.loads(own_default.body)["results"]["bindings"]] == ["Tallis"]
 
