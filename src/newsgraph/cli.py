@@ -22,6 +22,7 @@ COMMANDS: dict[str, str] = {
     "stats": "stats",
     "export": "export",
     "serve": "serve",
+    "remove": "remove",
 }
 
 

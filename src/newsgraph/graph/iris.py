@@ -7,6 +7,7 @@ and input order.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import datetime
 
 from pyoxigraph import NamedNode
@@ -15,7 +16,7 @@ from rdflib import Graph, Namespace, URIRef
 from ..errors import GraphError
 
 from ..lexicon import slugify
-from ..types import Event, Membership, Provenance
+from ..types import Event, Membership, Post, Provenance
 
 DEFAULT_BASE = "https://w3id.org/newsgraph/id/"
 
@@ -75,8 +76,32 @@ class Iris:
         """The document's whole text as a nif:Context (RFC 5147 offsets 0 to its length)."""
         return self._iri(f"doc/{key}#char=0,{length}")
 
-    def post(self, key: str, index: int) -> URIRef:
-        return self._iri(f"doc/{key}/post/{index}")
+    def post(self, key: str, post_key: str) -> URIRef:
+        """A post of a live blog, by its key (``post_keys``), never by its position."""
+        return self._iri(f"doc/{key}/post/{post_key}")
+
+    @staticmethod
+    def post_keys(posts: Sequence[Post]) -> dict[int, str]:
+        """Post index -> a key made of what identifies the post: its time and headline.
+
+        Live blogs add posts at the top, so a position would rename every post
+        when the blog grows; ``2024-11-13t0830-3f2a9c1e`` (the time, then a hash
+        of time and headline) stays. Two posts with the same time and headline
+        are told apart by a count in the order they appear; a post with neither
+        is named by that count alone.
+        """
+        keys: dict[int, str] = {}
+        seen: dict[str, int] = {}
+        for post in posts:
+            when = post.published.isoformat() if post.published is not None else ""
+            if when or post.headline:
+                stamp = slugify(when[:16].replace(":", ""), default="", max_len=20)
+                base = "-".join(p for p in (stamp, _digest(when, post.headline or "")[:8]) if p)
+            else:
+                base = "untimed"
+            n = seen[base] = seen.get(base, 0) + 1
+            keys[post.index] = base if n == 1 else f"{base}-{n}"
+        return keys
 
     def span(self, key: str, start: int, end: int) -> URIRef:
         """A stretch of text (a sentence), RFC 5147 style."""

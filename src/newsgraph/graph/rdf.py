@@ -131,6 +131,7 @@ class _DocumentQuads:
 
     def __init__(self, iris: Iris, ad: AnalysedDocument) -> None:
         self.iris, self.ad, self.doc, self.key = iris, ad, ad.document, ad.document.key
+        self.post_keys = iris.post_keys(ad.document.posts)
         self.graph = _n(iris.document_graph(self.key))
         self.context = _n(iris.context(self.key, len(ad.document.text)))
         self.triples: dict[tuple, None] = {}
@@ -149,7 +150,9 @@ class _DocumentQuads:
                              " give a well-formed http(s) URL") from None
 
     def _container(self, post: int | None) -> ox.NamedNode:
-        return _n(self.iris.post(self.key, post) if post is not None else self.iris.document(self.key))
+        if post is None:
+            return _n(self.iris.document(self.key))
+        return _n(self.iris.post(self.key, self.post_keys[post]))
 
     # ------------------------------------------------------------ document, posts, text
 
@@ -164,7 +167,7 @@ class _DocumentQuads:
             self.add(d, _n(SCHEMA.url), self._url())
         self._publication(d, doc.title, doc.published, doc.author)
         for post in doc.posts:
-            p = _n(self.iris.post(self.key, post.index))
+            p = _n(self.iris.post(self.key, self.post_keys[post.index]))
             self.add(p, _A, _n(NG.Post))
             self.add(p, _n(SCHEMA.isPartOf), d)
             self.add(p, _n(NG.position), ox.Literal(post.index))

@@ -70,8 +70,9 @@ def published_source(source: str, root: str | os.PathLike[str]) -> str:
 
 
 def identify(doc: Document, root: str | os.PathLike[str], doc_id: str | None = None) -> Document:
-    """The document with its published source and its key: from ``--id`` if given, else its
-    canonical URL, else its path relative to ``root``."""
+    """The document with its published source and its key: ``--id`` itself (as a slug) if given,
+    else from its canonical URL, else from its path relative to ``root``."""
     source = published_source(doc.source, root)
-    name = doc_id if doc_id is not None else (doc.url or source)
-    return replace(doc, source=source, key=document_key(name))
+    if doc_id is not None:
+        return replace(doc, source=source, key=slugify(doc_id, default="doc", max_len=SLUG_MAX))
+    return replace(doc, source=source, key=document_key(doc.url or source))
