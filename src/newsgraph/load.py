@@ -11,8 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pyoxigraph import Quad
-
 from .graph.iris import Iris
 from .store.backend import Backend
 from .store.documents import known_entities, replace_document
@@ -46,42 +44,9 @@ def extract_document(ad: AnalysedDocument, backend: Backend, iris: Iris,
     return resolution, tuple(memberships), tuple(events)
 
 
-def document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution,
-                   memberships: tuple[Membership, ...], events: tuple[Event, ...]) -> list[Quad]:
-    try:
-        from .graph.rdf import document_quads as write
-    except ImportError:
-        return _old_writer_quads(iris, ad, resolution, memberships, events)
-    return write(iris, ad, resolution, memberships, events)
-
-
-def _old_writer_quads(iris, ad, resolution, memberships, events):  # until the quad writer lands
-    from pyoxigraph import Literal as OxLiteral, NamedNode
-    from rdflib import URIRef
-    from rdflib.namespace import RDFS, SKOS
-
-    from .graph.rdf import GraphWriter
-    from .graph.turtle import _term
-
-    writer = GraphWriter(iris.base)
-    writer.add_document(ad.document)
-    writer.add_entities(resolution.entities)
-    writer.add_mentions(resolution, {ad.document.key: ad.sentences})
-    writer.add_memberships(memberships)
-    writer.add_events(events)
-    g = NamedNode(str(iris.document_graph(ad.document.key)))
-    entities = {iris.entity(e.key) for e in resolution.entities}
-    quads = []
-    for s, p, o in writer.union():
-        if s in entities and p in (SKOS.prefLabel, SKOS.altLabel):
-            p = RDFS.label if p == SKOS.prefLabel else p
-            quads.append(Quad(NamedNode(str(s)), NamedNode(str(p)), OxLiteral(str(o), language="en"), g))
-        else:
-            quads.append(Quad(_term(s), _term(p), _term(o), g))
-    return quads
-
-
 def load_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Loaded:
+    from .graph.rdf import document_quads
+
     resolution, memberships, events = extract_document(ad, backend, iris)
     quads = document_quads(iris, ad, resolution, memberships, events)
     replace_document(backend, iris, ad.document.key, quads)

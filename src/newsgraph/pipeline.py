@@ -16,19 +16,19 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Triple, serialize
+from pyoxigraph import RdfFormat, Store, Triple, serialize
 from rdflib import Graph
 
 from .atomic import temp_path_for
 from .errors import GraphError, InputError
 from .graph.iris import DEFAULT_BASE, Iris
-from .graph.rdf import GraphWriter
-from .graph.turtle import to_turtle
 from .load import Loaded, load_document
 from .outputs import build_lock, commit, recover
-from .store import Backend, open_store
+from .store import Backend, LocalBackend, open_store
 from .types import AnalysedDocument, Document, Event, Membership, Resolution
 from .vocab import NG, ORG, PREFIXES
+
+PREFIXES_TEXT = {name: str(namespace) for name, namespace in PREFIXES.items()}
 
 
 @dataclass(frozen=True)
@@ -74,16 +74,25 @@ def extract(
     model: str | None = None,
     progress: Callable[[Document], None] | None = None,
 ) -> BuildResult:
-    """Run the NLP, resolution and relation stages over documents."""
+    """The records a build finds in documents, each resolved against those before it, in
+    memory: the per-document path of ``build`` (``load.load_document``) without the files."""
+    from .load import extract_document
     from .nlp import analyse_documents
-    from .relations import extract_relations
-    from .resolve import add_referenced_states, resolve_entities
+    from .store.documents import replace_document
 
-    analysed = tuple(analyse_documents(documents, model=model, progress=progress))
-    resolution = resolve_entities(analysed)
-    memberships, events = extract_relations(analysed, resolution)
-    resolution = add_referenced_states(resolution, memberships, events)
-    return BuildResult(analysed, resolution, tuple(memberships), tuple(events))
+    backend, iris = LocalBackend(), Iris(DEFAULT_BASE)
+    analysed, entities, mentions, memberships, events = [], {}, [], [], []
+    for ad in analyse_documents(sorted(documents, key=lambda d: d.key), model=model, progress=progress):
+        resolution, found_memberships, found_events = extract_document(ad, backend, iris)
+        replace_document(backend, iris, ad.document.key,
+                         _document_quads(iris, ad, resolution, found_memberships, found_events))
+        analysed.append(ad)
+        entities.update({e.key: e for e in resolution.entities if e.key not in entities})
+        mentions += resolution.mentions
+        memberships += found_memberships
+        events += found_events
+    return BuildResult(tuple(analysed), Resolution(tuple(entities.values()), tuple(mentions)), tuple(memberships),
+                       tuple(events))
 
 
 def without_tokens(result: BuildResult) -> BuildResult:
@@ -95,15 +104,43 @@ def without_tokens(result: BuildResult) -> BuildResult:
     return replace(result, analysed=analysed)
 
 
+def _document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution, memberships, events):
+    from .graph.rdf import document_quads
+
+    return document_quads(iris, ad, resolution, memberships, events)
+
+
+def _of_document(result: BuildResult, key: str) -> tuple[Resolution, list[Membership], list[Event]]:
+    """The records of one document of a result: its mentions, the entities they name (and any
+    its roles and events refer to), its roles and events with their evidence from it alone."""
+    mentions = tuple(rm for rm in result.resolution.mentions if rm.document == key)
+
+    def own(records):
+        for r in records:
+            provenance = tuple(p for p in r.provenance if p.document == key)
+            if provenance:
+                yield replace(r, provenance=provenance)
+
+    memberships, events = list(own(result.memberships)), list(own(result.events))
+    named = {rm.entity for rm in mentions}
+    named |= {k for m in memberships for k in (m.person, m.organisation) if k}
+    named |= {k for e in events for k in (e.agent, e.target, e.place) if k}
+    entities = tuple(e for e in result.resolution.entities if e.key in named)
+    return Resolution(entities, mentions), memberships, events
+
+
 def to_graph(result: BuildResult, *, base: str = DEFAULT_BASE) -> Graph:
-    writer = GraphWriter(base)
+    """The graph of a result's records, written document by document into a store in memory,
+    as the build writes them; its default graph as an rdflib Graph."""
+    from .store.documents import replace_document
+
+    backend, iris = LocalBackend(), Iris(base)
     for ad in result.analysed:
-        writer.add_document(ad.document)
-    writer.add_entities(result.resolution.entities)
-    writer.add_mentions(result.resolution, {ad.document.key: ad.sentences for ad in result.analysed})
-    writer.add_memberships(result.memberships)
-    writer.add_events(result.events)
-    return writer.union()
+        resolution, memberships, events = _of_document(result, ad.document.key)
+        replace_document(backend, iris, ad.document.key, _document_quads(iris, ad, resolution, memberships, events))
+    graph = Graph(store="Oxigraph")
+    graph.parse(data=default_graph_turtle(backend, dict(PREFIXES_TEXT) | iris.prefixes()), format="ox-turtle")
+    return graph
 
 
 def plain_text_metadata(published: str | None, url: str | None, timezone: str) -> dict[str, object]:
@@ -249,7 +286,7 @@ def _counts(backend: Backend) -> dict[str, int]:
 def _write_files(backend: Backend, iris: Iris, out: Path, write_html: bool) -> tuple[Path, Path | None]:
     """graph.ttl (the default graph) and graph.html, replaced as a pair."""
     graph_path = out / "graph.ttl"
-    prefixes = {name: str(ns) for name, ns in PREFIXES.items()} | iris.prefixes()
+    prefixes = PREFIXES_TEXT | iris.prefixes()
     staged: dict[str, Path | None] = {}
     html_path = None
     try:
@@ -262,7 +299,7 @@ def _write_files(backend: Backend, iris: Iris, out: Path, write_html: bool) -> t
             from .viz import write_page
 
             staged["graph.html"] = temp_path_for(out / "graph.html")
-            write_page(page_graph(staged["graph.ttl"]), staged["graph.html"])
+            write_page(_page_source(backend, staged["graph.ttl"]), staged["graph.html"])
             html_path = out / "graph.html"
         else:
             staged["graph.html"] = None  # an older page would not match the new graph
@@ -285,8 +322,11 @@ def default_graph_turtle(backend: Backend, prefixes: dict[str, str]) -> bytes:
     return serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes)
 
 
-def page_graph(turtle: Path) -> Graph:
-    """The written graph for the page (until the page reads the store itself)."""
-    graph = Graph(store="Oxigraph")
-    graph.parse(turtle, format="ox-turtle")
-    return graph
+def _page_source(backend: Backend, turtle: Path) -> Store:
+    """The store the page is drawn from: the build's own when it is in this process, else the
+    Turtle just written, loaded once."""
+    if isinstance(backend, LocalBackend):
+        return backend.store
+    store = Store()
+    store.load(path=str(turtle), format=RdfFormat.TURTLE)
+    return store

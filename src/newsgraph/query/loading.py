@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store, parse
+from pyoxigraph import DefaultGraph, Quad, RdfFormat, Store, parse
 
 from .. import vocab
 from ..errors import GraphError, MissingInputError
@@ -56,6 +56,8 @@ class LoadedGraph:
     source: Path
     #: keeps a store folder's shared lock for as long as the graph is in use
     holder: object | None = None
+    #: the base of the instance IRIs, when the source says (a store folder does)
+    base: str | None = None
 
 
 def resolve_graph_path(path: str | Path) -> Path:
@@ -103,12 +105,16 @@ def load_graph(path: str | Path) -> LoadedGraph:
         base = store_base(path) or DEFAULT_BASE
         declared = {name: base + sub for name, sub in INSTANCE_PREFIXES.items()}
         return LoadedGraph(store=opened.store, prefixes=display_prefixes(declared), source=Path(path),
-                           holder=opened)
+                           holder=opened, base=base)
     file, fmt = resolve_graph_file(path)
     store = Store()
     try:
         quads = parse(path=str(file), format=fmt)
         store.extend(quads)
+        if fmt in (RdfFormat.TRIG, RdfFormat.N_QUADS) and not any(store.quads_for_pattern(None, None, None,
+                                                                                           DefaultGraph())):
+            # a dataset file with named graphs only: "the graph" is their union
+            store.extend(Quad(q.subject, q.predicate, q.object, DefaultGraph()) for q in list(store))
     except (SyntaxError, ValueError) as error:
         raise GraphError(f"cannot read graph file '{file}': {one_line(str(error))}") from None
     except OSError as error:

@@ -67,7 +67,6 @@ def run_query(
         answer = _store_of(graph).query(
             query,
             prefixes=prefixes,
-            use_default_graph_as_union=True,
             substitutions=substitutions or None,
         )
         if isinstance(answer, QueryBoolean):

@@ -20,7 +20,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 
 from ..query.loading import LoadedGraph
-from ..vocab import NG, NIF, ORG, PROV, RDF, SCHEMA, SEM, SKOS
+from ..vocab import NG, NIF, OA, ORG, PROV, RDF, SCHEMA, SEM, SKOS
 from .model import ENTITY_TYPES, EdgeEvidence, Quote, Source
 
 #: What every reader accepts as "a graph".
@@ -250,7 +250,7 @@ def read_facts(graph: GraphSource) -> GraphFacts:
     part_of = one_object(store, SCHEMA.isPartOf)
     sources = _Sources(store, part_of)
     anchor = one_object(store, NIF.anchorOf)
-    sentence_of = one_object(store, NIF.sentence)
+    sentence_of = {**one_object(store, NIF.sentence), **one_object(store, OA.hasTarget)}
 
     def quote(thing: str) -> Quote:
         sentence = sentence_of.get(thing)
