@@ -83,9 +83,10 @@ def extract(
     backend, iris = LocalBackend(), Iris(DEFAULT_BASE)
     analysed, entities, mentions, memberships, events = [], {}, [], [], []
     for ad in analyse_documents(sorted(documents, key=lambda d: d.key), model=model, progress=progress):
-        resolution, found_memberships, found_events = extract_document(ad, backend, iris)
+        found = extract_document(ad, backend, iris)
+        resolution, found_memberships, found_events = found.resolution, found.memberships, found.events
         replace_document(backend, iris, ad.document.key,
-                         _document_quads(iris, ad, resolution, found_memberships, found_events))
+                         _document_quads(iris, ad, resolution, found_memberships, found_events), merges=found.merges)
         analysed.append(ad)
         entities.update({e.key: e for e in resolution.entities if e.key not in entities})
         mentions += resolution.mentions

@@ -88,13 +88,44 @@ class Known:
 
 
 def match_entity(entity: Entity, candidates: Iterable[Known]) -> str | None:
-    """The key of the one known entity ``entity`` is, or None (a new entity)."""
+    """The key of the one known entity ``entity`` is, or None (a new entity or several)."""
+    key, merged = match_or_merge(entity, candidates)
+    return key if not merged else None
+
+
+def match_or_merge(entity: Entity, candidates: Iterable[Known]) -> tuple[str | None, tuple[str, ...]]:
+    """(key, retired keys): the known entity ``entity`` is (None for a new one), and the other
+    known entities the document shows to be the same one, to be merged into it.
+
+    The document names one entity by names several known entities were known by: an
+    organisation by the name of one and the name of another, a person by a full name every
+    known full name agrees with. A person known by a surname alone is matched, never merged:
+    a lone "Biden" may have been kept apart because two Bidens were known.
+    """
     candidates = [c for c in candidates if c.type is entity.type]
-    for c in candidates:
-        if c.key == entity.key:
-            return c.key
     if entity.type is EntityType.STATE:
-        return None
+        return (entity.key if any(c.key == entity.key for c in candidates) else None), ()
+    exact = any(c.key == entity.key for c in candidates)
+    fitting = _fitting(entity, [c for c in candidates if c.key != entity.key])
+    if entity.type is EntityType.PERSON:
+        if not any(len(person_tokens(n)) >= 2 for n in (entity.name, *entity.aliases)):
+            # a surname alone: the one entity it fits, never a merge
+            keys = sorted({c.key for c in fitting})
+            return (entity.key, ()) if exact else ((keys[0], ()) if len(keys) == 1 else (None, ()))
+        full = [c for c in fitting if any(len(person_tokens(n)) >= 2 for n in c.names)]
+        names = [n for c in full for n in c.names if len(person_tokens(n)) >= 2]
+        agree = all(same_person(a, b) for a in names for b in names)
+        if exact:
+            return entity.key, tuple(sorted(c.key for c in full)) if agree else ()
+        if len(fitting) > 1 and (not agree or len(full) < len(fitting)):
+            return None, ()
+    keys = sorted({c.key for c in fitting})
+    if exact:
+        return entity.key, tuple(keys)
+    return (keys[0], tuple(keys[1:])) if keys else (None, ())
+
+
+def _fitting(entity: Entity, candidates: list[Known]) -> list[Known]:
     own = {entity.name, *entity.aliases}
     if entity.type is EntityType.PERSON:
         full = [n for n in own if len(person_tokens(n)) >= 2]
@@ -106,8 +137,7 @@ def match_entity(entity: Entity, candidates: Iterable[Known]) -> str | None:
     else:
         mine = lookup_keys(entity.type, own)
         fitting = [c for c in candidates if mine & lookup_keys(c.type, c.names)]
-    keys = sorted({c.key for c in fitting})
-    return keys[0] if len(keys) == 1 else None
+    return fitting
 
 
 def apply_matches(resolution: Resolution, matches: Mapping[str, str]) -> Resolution:

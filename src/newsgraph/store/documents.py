@@ -37,6 +37,7 @@ SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
 SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
 LOOKUP = f"{NG}lookupKey"
 CONTENT_HASH = f"{NG}contentHash"
+SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
 
 
 def _values(nodes: Iterable[str]) -> str:
@@ -95,15 +96,17 @@ def _touched_in(backend: Backend, graph: str) -> set[str]:
 
 
 def _derived(backend: Backend, iris: Iris, graph: str, entities: set[str],
-             new: Sequence[Quad]) -> tuple[list[str], list[str]]:
-    """N-Triples lines for ``entities``: of the entities graph, and of the default graph (prefLabels)."""
+             new: Sequence[Quad], merges: dict[str, str]) -> tuple[list[str], list[str]]:
+    """N-Triples lines for ``entities``: of the entities graph, and of the default graph (prefLabels);
+    the labels of a retired IRI count for the IRI it is merged into."""
     if not entities:
         return [], []
     rows = backend.select(
-        f"SELECT ?e ?p ?l ?g WHERE {{ VALUES ?e {{ {_values(entities)} }} VALUES ?p {{ <{RDFS_LABEL}> <{SKOS_ALT}> }}"
+        f"SELECT ?e ?p ?l ?g WHERE {{ VALUES ?e {{ {_values(entities | set(merges))} }}"
+        f" VALUES ?p {{ <{RDFS_LABEL}> <{SKOS_ALT}> }}"
         f" GRAPH ?g {{ ?e ?p ?l }} FILTER(?g != <{graph}> && ?g != <{iris.entities_graph()}>) }}"
     )
-    labels = [(e.value, p.value, label.value, g.value) for e, p, label, g in rows]
+    labels = [(merges.get(e.value, e.value), p.value, label.value, g.value) for e, p, label, g in rows]
     labels += [(q.subject.value, q.predicate.value, q.object.value, graph) for q in new
                if q.subject.value in entities and q.predicate.value in (RDFS_LABEL, SKOS_ALT)]
     canonical: dict[str, Counter[str]] = {}
@@ -125,13 +128,29 @@ def _derived(backend: Backend, iris: Iris, graph: str, entities: set[str],
     return entity_lines, default_lines
 
 
-def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entities: set[str]) -> str:
+def _merge(retired: str, survivor: str, egraph: str) -> list[str]:
+    """Every statement about or pointing to a retired IRI, in every graph, moves to the IRI it is
+    merged into, and the retired IRI is left ``owl:sameAs`` it, so links to it still resolve."""
+    r, s = f"<{retired}>", f"<{survivor}>"
+    return [
+        f"DELETE {{ GRAPH ?g {{ {r} ?p ?o }} }} INSERT {{ GRAPH ?g {{ {s} ?p ?o }} }} WHERE {{ GRAPH ?g {{ {r} ?p ?o }} }}",
+        f"DELETE {{ GRAPH ?g {{ ?x ?p {r} }} }} INSERT {{ GRAPH ?g {{ ?x ?p {s} }} }} WHERE {{ GRAPH ?g {{ ?x ?p {r} }} }}",
+        f"DELETE {{ {r} ?p ?o }} INSERT {{ {s} ?p ?o }} WHERE {{ {r} ?p ?o }}",
+        f"DELETE {{ ?x ?p {r} }} INSERT {{ ?x ?p {s} }} WHERE {{ ?x ?p {r} }}",
+        f"INSERT DATA {{ GRAPH <{egraph}> {{ {r} <{SAME_AS}> {s} }} {r} <{SAME_AS}> {s} }}",
+    ]
+
+
+def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entities: set[str],
+            merges: dict[str, str] | None = None) -> str:
     graph = str(iris.document_graph(key))
-    touched = _touched_in(backend, graph) | entities
-    entity_lines, default_lines = _derived(backend, iris, graph, touched, quads)
-    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
     egraph = str(iris.entities_graph())
-    parts = [
+    merges = merges or {}
+    touched = (_touched_in(backend, graph) | entities | set(merges.values())) - set(merges)
+    entity_lines, default_lines = _derived(backend, iris, graph, touched, quads, merges)
+    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    parts = [update for retired, survivor in sorted(merges.items()) for update in _merge(retired, survivor, egraph)]
+    parts += [
         # what only the old version held leaves the default graph
         f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}"
         f" FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}",
@@ -141,7 +160,7 @@ def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entit
         values = _values(touched)
         parts += [
             f"DELETE {{ GRAPH <{egraph}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }}"
-            f" GRAPH <{egraph}> {{ ?e ?p ?o }} FILTER(?p != <http://www.w3.org/2002/07/owl#sameAs>) }}",
+            f" GRAPH <{egraph}> {{ ?e ?p ?o }} FILTER(?p != <{SAME_AS}>) }}",
             f"DELETE {{ ?e <{SKOS_PREF}> ?o }} WHERE {{ VALUES ?e {{ {values} }} ?e <{SKOS_PREF}> ?o }}",
         ]
     if quads or entity_lines:
@@ -154,10 +173,13 @@ def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entit
     return " ;\n".join(parts)
 
 
-def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad]) -> None:
-    """Put a document's quads (all in ``iris.document_graph(key)``) in place of any older version."""
+def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], *,
+                     merges: dict[str, str] | None = None) -> None:
+    """Put a document's quads (all in ``iris.document_graph(key)``) in place of any older version;
+    ``merges`` (retired entity key -> key) are the store's entities the document shows to be one."""
     entities = {q.subject.value for q in quads if q.predicate.value == RDFS_LABEL}
-    backend.update(_change(backend, iris, key, quads, entities))
+    iri_merges = {str(iris.entity(r)): str(iris.entity(s)) for r, s in (merges or {}).items()}
+    backend.update(_change(backend, iris, key, quads, entities, iri_merges))
 
 
 def remove_document(backend: Backend, iris: Iris, key: str) -> bool:
