@@ -1,15 +1,23 @@
 """One document at a time, from its analysis to its named graph in a store.
 
-``load_document`` is the whole per-document path after the NLP stage:
-resolve the document's own mentions, match its entities to the store's
-(``resolve/index.py``), extract its roles and events, write its quads and
-replace its graph in one transaction (``store/documents.py``). It needs the
-document and the store, nothing of the rest of the corpus, so the work per
-document does not grow with the store.
+The per-document path after the NLP stage has two halves:
+
+* ``extract_local`` needs the analysed document alone: resolve its own
+  mentions, extract its roles and events, under the document's own entity
+  keys. It is a pure function of plain records, so it runs in worker
+  processes or on a Dask cluster, next to the NLP, and ships records back.
+* ``reconcile`` needs the store: match the document's entities to those the
+  store holds (``resolve/index.py``) and rename the records' keys to the
+  store's.
+
+``load_document`` then writes the document's quads and replaces its graph in
+one transaction (``store/documents.py``). Nothing of the rest of the corpus
+is needed, so the work per document does not grow with the store.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
 
 from .graph.iris import Iris
 from .store.backend import Backend
@@ -29,6 +37,16 @@ class Loaded:
 
 
 @dataclass(frozen=True)
+class LocalRecords:
+    """One document's records under its own entity keys (sentences without tokens)."""
+
+    analysed: AnalysedDocument
+    resolution: Resolution
+    memberships: tuple[Membership, ...]
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
 class Extracted:
     """One document's records, with the store's entity keys, and the store's entities it shows
     to be one (retired key -> the key it is merged into)."""
@@ -39,28 +57,60 @@ class Extracted:
     merges: dict[str, str]
 
 
-def extract_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Extracted:
-    """Entities (with the store's keys), roles and events of one analysed document."""
+def extract_local(ad: AnalysedDocument) -> LocalRecords:
+    """Entities, roles and events of one analysed document, under its own keys; the tokens,
+    which nothing after this needs, are dropped so the records ship small."""
     from .relations import extract_relations
     from .resolve import add_referenced_states, resolve_entities
+
+    resolution = resolve_entities([ad])
+    memberships, events = extract_relations([ad], resolution)
+    resolution = add_referenced_states(resolution, memberships, events)
+    light = replace(ad, sentences=tuple(replace(s, tokens=()) for s in ad.sentences))
+    return LocalRecords(light, resolution, tuple(memberships), tuple(events))
+
+
+def _rekeyed(records: LocalRecords, matches: Mapping[str, str]) -> tuple[tuple[Membership, ...], tuple[Event, ...]]:
+    """Roles and events under the store's keys; an event whose agent and target became one
+    entity says nothing and goes."""
+    def key(k: str | None) -> str | None:
+        return matches.get(k, k) if k is not None else None
+
+    memberships = tuple(replace(m, person=key(m.person), organisation=key(m.organisation))
+                        for m in records.memberships)
+    events = tuple(replace(e, agent=key(e.agent), target=key(e.target), place=key(e.place))
+                   for e in records.events)
+    return memberships, tuple(e for e in events if e.target is None or e.agent != e.target)
+
+
+def reconcile(records: LocalRecords, backend: Backend, iris: Iris) -> Extracted:
+    """The document's records under the keys of the entities the store holds for them."""
     from .resolve.index import apply_matches, match_or_merge
 
-    local = resolve_entities([ad])
+    local = records.resolution
     known = known_entities(backend, iris, local.entities)
     decisions = {e.key: match_or_merge(e, known) for e in local.entities}
     merges = {retired: key for key, retired_keys in decisions.values() for retired in retired_keys}
     matches = {k: merges.get(key or k, key or k) for k, (key, _) in decisions.items()}
-    resolution = apply_matches(local, matches)
-    memberships, events = extract_relations([ad], resolution)
-    resolution = add_referenced_states(resolution, memberships, events)
-    return Extracted(resolution, tuple(memberships), tuple(events), merges)
+    memberships, events = _rekeyed(records, matches)
+    return Extracted(apply_matches(local, matches), memberships, events, merges)
+
+
+def extract_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Extracted:
+    """Entities (with the store's keys), roles and events of one analysed document."""
+    return reconcile(extract_local(ad), backend, iris)
+
+
+def load_records(records: LocalRecords, backend: Backend, iris: Iris) -> Loaded:
+    """Reconcile one document's records with the store and replace its graph, in one transaction."""
+    from .graph.rdf import document_quads
+
+    found = reconcile(records, backend, iris)
+    quads = document_quads(iris, records.analysed, found.resolution, found.memberships, found.events)
+    replace_document(backend, iris, records.analysed.document.key, quads, merges=found.merges)
+    return Loaded(records.analysed.document.key, len(found.resolution.entities), len(found.memberships),
+                  len(found.events), len(quads))
 
 
 def load_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Loaded:
-    from .graph.rdf import document_quads
-
-    found = extract_document(ad, backend, iris)
-    quads = document_quads(iris, ad, found.resolution, found.memberships, found.events)
-    replace_document(backend, iris, ad.document.key, quads, merges=found.merges)
-    return Loaded(ad.document.key, len(found.resolution.entities), len(found.memberships), len(found.events),
-                  len(quads))
+    return load_records(extract_local(ad), backend, iris)

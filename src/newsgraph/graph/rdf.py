@@ -12,8 +12,6 @@ graph as the union of the document graphs) is the store's
 Every IRI is derived from content (``iris.py``), never from run order, so
 the same records always give the same quads.
 
-``GraphWriter``, the one-graph writer of the build before the store, is
-still importable from here (``onegraph.py``) until the pipeline has moved.
 """
 from __future__ import annotations
 
@@ -41,14 +39,6 @@ _XSD = "http://www.w3.org/2001/XMLSchema#"
 COUNTRY_AUTHORITY = "http://publications.europa.eu/resource/authority/country/"
 #: The language of the text, as NIF's nif:predLang wants it: a lexvo.org ISO 639-3 IRI.
 ENGLISH = "http://lexvo.org/id/iso639-3/eng"
-
-
-def __getattr__(name: str):
-    if name == "GraphWriter":  # the one-graph writer, until the pipeline has moved to document_quads
-        from .onegraph import GraphWriter
-
-        return GraphWriter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 # ---------------------------------------------------------------- literals
