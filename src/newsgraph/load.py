@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from .graph.iris import Iris
 from .store.backend import Backend
 from .store.documents import known_entities, replace_document
-from .types import AnalysedDocument, Event, Membership, Resolution
+from .types import AnalysedDocument, Event, Membership, Quotation, Resolution
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class LocalRecords:
     resolution: Resolution
     memberships: tuple[Membership, ...]
     events: tuple[Event, ...]
+    quotations: tuple[Quotation, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,7 @@ class Extracted:
     memberships: tuple[Membership, ...]
     events: tuple[Event, ...]
     merges: dict[str, str]
+    quotations: tuple[Quotation, ...] = ()
 
 
 def extract_local(ad: AnalysedDocument) -> LocalRecords:
@@ -70,9 +72,10 @@ def extract_local(ad: AnalysedDocument) -> LocalRecords:
     return LocalRecords(light, resolution, tuple(memberships), tuple(events))
 
 
-def _rekeyed(records: LocalRecords, matches: Mapping[str, str]) -> tuple[tuple[Membership, ...], tuple[Event, ...]]:
-    """Roles and events under the store's keys; an event whose agent and target became one
-    entity says nothing and goes."""
+def _rekeyed(records: LocalRecords, matches: Mapping[str, str],
+             ) -> tuple[tuple[Membership, ...], tuple[Event, ...], tuple[Quotation, ...]]:
+    """Roles, events and quotations under the store's keys; an event whose agent and target
+    became one entity says nothing and goes."""
     def key(k: str | None) -> str | None:
         return matches.get(k, k) if k is not None else None
 
@@ -80,7 +83,9 @@ def _rekeyed(records: LocalRecords, matches: Mapping[str, str]) -> tuple[tuple[M
                         for m in records.memberships)
     events = tuple(replace(e, agent=key(e.agent), target=key(e.target), place=key(e.place))
                    for e in records.events)
-    return memberships, tuple(e for e in events if e.target is None or e.agent != e.target)
+    quotations = tuple(replace(q, speaker=key(q.speaker), about=tuple(dict.fromkeys(key(a) for a in q.about)))
+                       for q in records.quotations)
+    return memberships, tuple(e for e in events if e.target is None or e.agent != e.target), quotations
 
 
 def reconcile(records: LocalRecords, backend: Backend, iris: Iris) -> Extracted:
@@ -92,8 +97,8 @@ def reconcile(records: LocalRecords, backend: Backend, iris: Iris) -> Extracted:
     decisions = {e.key: match_or_merge(e, known) for e in local.entities}
     merges = {retired: key for key, retired_keys in decisions.values() for retired in retired_keys}
     matches = {k: merges.get(key or k, key or k) for k, (key, _) in decisions.items()}
-    memberships, events = _rekeyed(records, matches)
-    return Extracted(apply_matches(local, matches), memberships, events, merges)
+    memberships, events, quotations = _rekeyed(records, matches)
+    return Extracted(apply_matches(local, matches), memberships, events, merges, quotations)
 
 
 def extract_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Extracted:

@@ -10,7 +10,7 @@ analyses), half-open ``[start, end)``, so ``doc.text[m.start:m.end] == m.text``.
     ingest     -> Document (with Post and Segment)
     nlp        -> AnalysedDocument (Sentence with Token, Mention)
     resolve    -> Resolution (Entity, mention -> entity key)
-    relations  -> Membership, Event (each with Provenance)
+    relations  -> Membership, Event, Quotation (each with Provenance)
 """
 from __future__ import annotations
 
@@ -227,6 +227,7 @@ class Membership:
     provenance: tuple[Provenance, ...] = ()
     began: int | None = None  # the year the text says the post began ("since 2019"), if it says
     ended: int | None = None  # the year the text says it ended ("from 2014 to 2019"), if it says
+    according_to: tuple[int, int] | None = None  # first span of the Quotation it was stated in, if any
 
 
 @dataclass(frozen=True)
@@ -261,3 +262,28 @@ class Event:
     target_sector: str | None = None
     time_precision: str = "day"  # "day" | "month" | "year": how much of ``time`` the text states
     reported: datetime | date | None = None  # publication time of the post or article
+    according_to: tuple[int, int] | None = None  # first span of the Quotation it was stated in, if any
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Who said what: a direct quotation ("...," she said) or reported speech ("X said that ...").
+
+    ``speaker`` is the Entity.key of who said it, or None for an unnamed source
+    ("officials said"): never a guess. ``text`` is the quoted words (the pieces
+    of a quote split by its cue joined by a space) or the reported clause;
+    ``spans`` are the offsets of its pieces in ``Document.text``; ``cue`` is the
+    cue's lemma ("say", "tell", "according to") and ``cue_span`` its offsets,
+    None when no cue word is in the text. ``about`` are the entities the words
+    mention. ``reported`` is when the post or article was published.
+    """
+
+    speaker: str | None
+    text: str
+    spans: tuple[tuple[int, int], ...]
+    cue: str
+    direct: bool
+    provenance: tuple[Provenance, ...] = field(default=())
+    cue_span: tuple[int, int] | None = None
+    about: tuple[str, ...] = ()
+    reported: datetime | date | None = None
