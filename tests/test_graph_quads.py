@@ -174,8 +174,15 @@ def test_evidence_annotates_its_sentence_and_has_no_span_of_its_own():
 
 def test_evidence_is_part_of_the_post_it_was_read_in():
     store = store_of(quads())
-    rows = select(store, """SELECT ?post WHERE { ?m a org:Membership ; prov:wasDerivedFrom/schema:isPartOf ?post }""")
-    assert [r[0].value for r in rows] == [BASE + f"doc/{KEY}/post/1"]
+    rows = select(store, """SELECT ?post ?position ?headline WHERE { ?m a org:Membership ;
+        prov:wasDerivedFrom/schema:isPartOf ?post . ?post ng:position ?position ; schema:headline ?headline }""")
+    # the membership was read in the first post (posts are named by time and headline, not by position)
+    first = Iris(BASE).post(KEY, Iris.post_keys(document().document.posts)[1])
+    assert [(p.value, int(n.value), h.value) for p, n, h in rows] == [(str(first), 1, PARTS[0])]
+    for ev in subjects_of_type(quads(), NG + "Evidence"):  # the post (or article) of the sentence it annotates
+        (post,) = select(store, f"""SELECT ?post WHERE {{ <{ev}> schema:isPartOf ?post ;
+            oa:hasTarget/schema:isPartOf ?post }}""")
+        assert post[0].value.startswith(BASE + f"doc/{KEY}/post/"), ev
 
 
 # ------------------------------------------------------------------ entities and labels
