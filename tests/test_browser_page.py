@@ -124,7 +124,7 @@ def test_clicking_an_edge_shows_its_evidence_with_extractor_and_confidence(opene
     x, y = (ax + bx) / 2, (ay + by) / 2
     hit = opened.js("(p) => [newsgraph.network.getNodeAt(p), newsgraph.network.getEdgeAt(p)]",
                     {"x": x - box["x"], "y": y - box["y"]})
-    edge_id = opened.js(f"() => newsgraph.edges.get().find(e => e.label === 'CONSULT ×{len(evidence)}').id")
+    edge_id = opened.js(f"() => newsgraph.data.edges.find(e => e.label === 'CONSULT ×{len(evidence)}').id")
     assert hit == [None, edge_id]
     opened.page.mouse.click(x, y)
     opened.page.wait_for_function(f"() => document.querySelector('#panel h2.title')?.textContent === 'CONSULT ×{len(evidence)}'")

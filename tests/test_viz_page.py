@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 
 from newsgraph.errors import GraphError
 from newsgraph.viz import load_view, write_page
-from newsgraph.viz.page import MAX_QUOTES, VIS_PATH, json_for_script, script_safe
+from newsgraph.viz.page import MAX_QUOTES, SCRIPT_PARTS, VIS_PATH, json_for_script, page_script, script_safe
 from newsgraph.viz.synthetic import synthetic_graph
 from test_viz_fixtures import HOSTILE_SENTENCE, HOSTILE_TTL, NEWS_TTL, expected_edges, expected_nodes, parse
 
@@ -174,8 +174,17 @@ def test_the_data_lists_an_agent_only_event_on_its_agents_node_with_its_sentence
     assert all(e["from"] != e["to"] and e["type"] != "ASSAULT" for e in data["edges"])
 
 
-def test_the_page_script_inserts_agent_only_events_as_text_only():
-    script = resources.files("newsgraph.viz").joinpath("templates", "page.js").read_text(encoding="utf-8")
-    action = script[script.index("function actionLine"):script.index("function showNode")]
-    assert "innerHTML" not in action and "insertAdjacentHTML" not in action
-    assert 'el("p", { class: "what", text: actionLine(a) })' in action
+def test_the_page_script_never_inserts_markup():
+    script = page_script()
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function", "setAttribute(\"on"):
+        assert sink not in script, sink
+    # Agent-only events and quotations are written as text.
+    assert 'el("p", { class: "what", text: actionLine(a) })' in script
+    assert 'el("blockquote", { class: q.direct ? "direct" : "reported",' in script
+
+
+def test_the_page_script_is_every_part_in_one_strict_function():
+    script = page_script()
+    parts = [resources.files("newsgraph.viz").joinpath("templates", name).read_text(encoding="utf-8") for name in SCRIPT_PARTS]
+    assert script.startswith('(function () {\n"use strict";') and script.rstrip().endswith("})();")
+    assert all(part in script for part in parts)

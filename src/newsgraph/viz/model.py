@@ -47,6 +47,30 @@ class EdgeEvidence:
 
 
 @dataclass(frozen=True)
+class Quotation:
+    """Words a speaker said (``direct``: the quoted words) or was reported to say.
+
+    ``speaker`` is the entity's IRI, None for an unnamed source ("officials
+    said"); ``about`` the entities the words mention. ``time`` is when the
+    report was published (ng:reportedAt, else its article's or post's time).
+    """
+
+    id: str  # the quotation IRI
+    text: str
+    speaker: str | None = None
+    speaker_label: str | None = None
+    cue: str | None = None  # the cue lemma: "say", "warn"
+    direct: bool = True
+    about: tuple[str, ...] = ()
+    time: str | None = None
+    evidence: tuple[EdgeEvidence, ...] = ()
+
+    def said_by(self) -> str:
+        """Who said it, as the page writes it after "according to"."""
+        return self.speaker_label or "an unnamed source"
+
+
+@dataclass(frozen=True)
 class Action:
     """An event with no target ("the minister resigned"): listed on its agent's node, never drawn as an edge."""
 
@@ -59,6 +83,7 @@ class Action:
     time: str | None = None  # the event's own time (sem:hasTimeStamp), when stated
     times: tuple[str, ...] = ()  # for the time filter: that time, else when its evidence was published
     evidence: tuple[EdgeEvidence, ...] = ()
+    according_to: tuple[str, ...] = ()  # who stated it (Quotation.said_by), when it came from a quotation
 
 
 @dataclass(frozen=True)
@@ -74,6 +99,7 @@ class ViewNode:
     roles: tuple[str, ...] = ()  # "former secretary of state — United States"
     times: tuple[str, ...] = ()  # distinct publication times of those sentences, and times of its actions
     actions: tuple[Action, ...] = ()  # events it did with no target, in time order
+    quotations: tuple[Quotation, ...] = ()  # what it said, in time order
 
     def names(self) -> tuple[str, ...]:
         """Every name the node answers to: the label first, then aliases."""
@@ -101,14 +127,23 @@ class ViewEdge:
     modality: str = "asserted"  # "asserted" | "negated" | "hypothetical"
     evidence: tuple[EdgeEvidence, ...] = ()
     times: tuple[str, ...] = ()
+    according_to: tuple[str, ...] = ()  # who stated its roles or events, when they came from quotations
 
 
 @dataclass(frozen=True)
 class NetworkView:
-    """The nodes and edges to draw, after the places toggle, focus and size cap."""
+    """The nodes and edges to draw, after the places toggle, focus and size cap.
+
+    ``quotations`` are those said by or about a drawn node (all of them when
+    the view is not cut), in time order; ``communities`` are the Louvain
+    communities of two or more drawn nodes, largest first, each listing its
+    members' IRIs by degree (``newsgraph stats`` reports the same ones).
+    """
 
     nodes: tuple[ViewNode, ...]
     edges: tuple[ViewEdge, ...]
+    quotations: tuple[Quotation, ...] = ()
+    communities: tuple[tuple[str, ...], ...] = ()
 
     def node(self, node_id: str) -> ViewNode:
         for node in self.nodes:

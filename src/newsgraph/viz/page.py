@@ -23,42 +23,15 @@ from pathlib import Path
 
 from ..atomic import write_atomically
 from ..errors import GraphError
-from .model import ENTITY_TYPES, NetworkView, Quote, Source
+from .model import NetworkView
+from .pagedata import MAX_QUOTES, event_colour, page_data  # noqa: F401  (re-exported)
 
 VIS_PACKAGE = "pyvis"
 VIS_PATH = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")
 
-# How many sentences a node or edge carries into the page: the panel is for
-# reading, and a hub mentioned in thousands of sentences would bloat the file.
-MAX_QUOTES = 40
-
-ENTITY_STYLES = {
-    # shape for vis-network, fill, border, CSS class of the legend swatch
-    "Person": ("dot", "#4e79a7", "#2f4b6e", "dot"),
-    "Organisation": ("square", "#f28e2b", "#a85d15", "square"),
-    "State": ("diamond", "#59a14f", "#3a6b33", "diamond"),
-    "Place": ("triangle", "#9c755f", "#6a4e3e", "triangle"),
-}
-TYPE_NAMES = {"Person": "people", "Organisation": "organisations", "State": "states", "Place": "places"}
-TYPE_SINGULAR = {"Person": "person", "Organisation": "organisation", "State": "state", "Place": "place"}
-KIND_STYLES = {"role": "#8a8f98", "place": "#b79a86"}
-KIND_NAMES = {"role": "roles", "place": "event places"}
-# The sixteen PLOVER types: cooperation in blues and greens, conflict in reds,
-# oranges and purples, so the colour alone tells the tenor of an edge.
-EVENT_COLOURS = {
-    "AGREE": "#2a9d8f", "CONSULT": "#1f77b4", "SUPPORT": "#17a2b8", "CONCEDE": "#7f9c2a",
-    "COOPERATE": "#2ca02c", "AID": "#4daf4a", "RETREAT": "#6b8e23", "REQUEST": "#6a5acd",
-    "ACCUSE": "#e377c2", "REJECT": "#9467bd", "THREATEN": "#ff7f0e", "PROTEST": "#e15759",
-    "SANCTION": "#ad494a", "MOBILIZE": "#d4a017", "COERCE": "#843c39", "ASSAULT": "#d62728",
-}
-SPARE_COLOURS = ("#17becf", "#bcbd22", "#8c564b", "#7f7f7f", "#393b79", "#637939", "#8c6d31", "#7b4173")
-
-
-def event_colour(code: str) -> str:
-    """A stable colour per PLOVER type, also for types not in the table."""
-    if code in EVENT_COLOURS:
-        return EVENT_COLOURS[code]
-    return SPARE_COLOURS[int(hashlib.sha1(code.encode("utf-8")).hexdigest(), 16) % len(SPARE_COLOURS)]
+# The page's script, in the order its parts are joined into one function
+# scope (each file reads whole; they share the data, the state and helpers).
+SCRIPT_PARTS = ("core.js", "labels.js", "groups.js", "timeline.js", "panel.js", "main.js")
 
 
 @lru_cache(maxsize=1)
@@ -100,95 +73,16 @@ def _csp(*scripts: str) -> str:
     )
 
 
-class _Tables:
-    """Sources and sentences stored once and referred to by index."""
-
-    def __init__(self) -> None:
-        self.sources: list[dict] = []
-        self.quotes: list[dict] = []
-        self._source_index: dict[str, int] = {}
-        self._quote_index: dict[str, int] = {}
-
-    def source(self, source: Source | None) -> int | None:
-        if source is None:
-            return None
-        if source.iri not in self._source_index:
-            self._source_index[source.iri] = len(self.sources)
-            self.sources.append({"headline": source.headline, "published": source.published, "link": source.link})
-        return self._source_index[source.iri]
-
-    def quote(self, quote: Quote) -> int:
-        if quote.key not in self._quote_index:
-            self._quote_index[quote.key] = len(self.quotes)
-            self.quotes.append({"text": quote.text, "source": self.source(quote.source)})
-        return self._quote_index[quote.key]
-
-
-def page_data(view: NetworkView, positions: dict[str, tuple[float, float]] | None = None) -> dict:
-    """The JSON the page script reads: nodes, edges, shared sentence tables, styles."""
-    tables = _Tables()
-    degree: dict[str, int] = {}
-    for e in view.edges:
-        degree[e.source] = degree.get(e.source, 0) + 1
-        degree[e.target] = degree.get(e.target, 0) + 1
-    nodes = []
-    for n in view.nodes:
-        item = {
-            "id": n.id, "label": n.label, "type": n.type, "aliases": list(n.aliases), "mentions": n.mentions,
-            "degree": degree.get(n.id, 0), "roles": list(n.roles), "times": list(n.times),
-            "quotes": [tables.quote(q) for q in n.quotes[:MAX_QUOTES]], "sentences": len(n.quotes),
-            "actions": [
-                {
-                    "type": a.type, "mode": a.mode, "sector": a.sector, "modality": a.modality, "place": a.place,
-                    "time": a.time, "times": list(a.times),
-                    "evidence": [tables.quote(ev.quote) for ev in a.evidence[:MAX_QUOTES]],
-                }
-                for a in n.actions[:MAX_QUOTES]
-            ],
-            "actionTotal": len(n.actions),
-        }
-        if positions and n.id in positions:
-            item["x"], item["y"] = positions[n.id]
-        nodes.append(item)
-    edges = [
-        {
-            "id": e.id, "from": e.source, "to": e.target, "kind": e.kind, "type": e.type, "label": e.label,
-            "count": e.count, "directed": e.directed, "modality": e.modality, "times": list(e.times),
-            "evidence": [
-                {"quote": tables.quote(ev.quote), "extractor": ev.extractor, "confidence": ev.confidence}
-                for ev in e.evidence[:MAX_QUOTES]
-            ],
-            "evidenceTotal": len(e.evidence),
-        }
-        for e in view.edges
-    ]
-    times = sorted({t for n in view.nodes for t in n.times} | {t for e in view.edges for t in e.times}
-                   | {t for n in view.nodes for a in n.actions for t in a.times})
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "sources": tables.sources,
-        "quotes": tables.quotes,
-        "times": times,
-        "precomputed": bool(positions),
-        "entityTypes": list(ENTITY_TYPES),
-        "typeNames": TYPE_NAMES,
-        "typeSingular": TYPE_SINGULAR,
-        "kindNames": KIND_NAMES,
-        "styles": {
-            "entities": {
-                t: {"shape": s, "color": c, "border": b, "legend": lg} for t, (s, c, b, lg) in ENTITY_STYLES.items()
-            },
-            "events": {code: event_colour(code) for code in sorted({e.type for e in view.edges if e.kind == "event"})},
-            "kinds": KIND_STYLES,
-        },
-    }
+def page_script() -> str:
+    """The page's own script: its parts joined inside one strict-mode function."""
+    parts = [f"/* ---- {name} ---- */\n" + _template(name) for name in SCRIPT_PARTS]
+    return "(function () {\n\"use strict\";\n" + "\n".join(parts) + "\n})();\n"
 
 
 def render_html(view: NetworkView, *, title: str = "newsgraph", positions=None) -> str:
     """The whole page as a string."""
     vis_js = script_safe(vis_network_js())
-    app_js = script_safe(_template("page.js"))
+    app_js = script_safe(page_script())
     parts = {
         "CSP": html.escape(_csp(vis_js, app_js)),
         "TITLE": html.escape(title),

@@ -20,8 +20,12 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from pyoxigraph import BlankNode, DefaultGraph, Literal, NamedNode, Quad, Store
 
 from ..query.loading import LoadedGraph
-from ..vocab import NG, NIF, OA, ORG, PROV, RDF, SCHEMA, SEM, SKOS
+from ..vocab import NG, NG_IRI, NIF, OA, ORG, PROV, RDF, SCHEMA, SEM, SKOS
 from .model import ENTITY_TYPES, EdgeEvidence, Quote, Source
+
+#: The quotation terms (docs/graph-model.md), spelled out here so that the
+#: page reads them whether or not the vocabulary module knows them yet.
+QUOTATION, SPEAKER, CUE, DIRECT, ACCORDING_TO = (NG_IRI + name for name in ("Quotation", "speaker", "cue", "direct", "accordingTo"))
 
 #: What every reader accepts as "a graph".
 GraphSource = LoadedGraph | Store | rdflib.Graph
@@ -105,6 +109,7 @@ class MembershipFact:
     elect: bool
     as_of: str | None
     evidence: tuple[EdgeEvidence, ...]
+    according_to: tuple[str, ...] = ()  # ng:accordingTo: the quotations that stated it
 
 
 @dataclass(frozen=True)
@@ -121,6 +126,21 @@ class EventFact:
     agent_sector: str | None = None  # a sector's local name: "military"
     target_sector: str | None = None
     reported: str | None = None  # ng:reportedAt: when the report of it was published
+    according_to: tuple[str, ...] = ()  # ng:accordingTo: the quotations that stated it
+
+
+@dataclass(frozen=True)
+class QuotationFact:
+    """Words someone said (``direct``) or was reported to say, with who said them and whom they mention."""
+
+    iri: str
+    speaker: str | None  # None: an unnamed source ("officials said")
+    text: str
+    cue: str | None  # the cue lemma: "say", "warn"
+    direct: bool
+    about: tuple[str, ...]
+    reported: str | None  # ng:reportedAt
+    evidence: tuple[EdgeEvidence, ...]
 
 
 @dataclass
@@ -133,6 +153,14 @@ class GraphFacts:
     mentions: dict[str, list[Quote]] = field(default_factory=dict)  # entity -> one quote per mention
     memberships: list[MembershipFact] = field(default_factory=list)
     events: list[EventFact] = field(default_factory=list)
+    quotations: list[QuotationFact] = field(default_factory=list)
+    _quotation_index: dict[str, QuotationFact] = field(default_factory=dict, repr=False, compare=False)
+
+    def quotation(self, iri: str) -> QuotationFact | None:
+        """The quotation with that IRI (ng:accordingTo points at one), None if the graph has none."""
+        if len(self._quotation_index) != len(self.quotations):
+            self._quotation_index = {q.iri: q for q in self.quotations}
+        return self._quotation_index.get(iri)
 
 
 def iso_time(value: object) -> str | None:
@@ -271,12 +299,14 @@ def read_facts(graph: GraphSource) -> GraphFacts:
             found.append(EdgeEvidence(quote(ev), _text(extractor.get(ev)), _number(confidence.get(ev))))
         return tuple(found)
 
-    _read_memberships(store, facts, evidence, pref)
-    _read_events(store, facts, evidence)
+    according = {key: tuple(sorted(q.value for q in qs)) for key, qs in all_objects(store, ACCORDING_TO).items()}
+    _read_memberships(store, facts, evidence, pref, according)
+    _read_events(store, facts, evidence, according)
+    _read_quotations(store, facts, evidence)
     return facts
 
 
-def _read_memberships(store: Store, facts: GraphFacts, evidence, role_label: dict[str, object]) -> None:
+def _read_memberships(store: Store, facts: GraphFacts, evidence, role_label: dict[str, object], according) -> None:
     member, organisation, role = one_object(store, ORG.member), one_object(store, ORG.organization), one_object(store, ORG.role)
     former, nominated, elect = one_object(store, NG.former), one_object(store, NG.nominated), one_object(store, NG.elect)
     as_of = one_object(store, NG.asOf)
@@ -299,11 +329,12 @@ def _read_memberships(store: Store, facts: GraphFacts, evidence, role_label: dic
                 elect=_flag(elect.get(subject)),
                 as_of=iso_time(as_of.get(subject)),
                 evidence=evidence(subject),
+                according_to=according.get(subject, ()),
             )
         )
 
 
-def _read_events(store: Store, facts: GraphFacts, evidence) -> None:
+def _read_events(store: Store, facts: GraphFacts, evidence, according) -> None:
     kind, agent, target = one_object(store, NG.eventType), one_object(store, NG.agent), one_object(store, NG.target)
     place, stamp, modality = one_object(store, SEM.hasPlace), one_object(store, SEM.hasTimeStamp), one_object(store, NG.modality)
     modes, agent_sector, target_sector = one_object(store, NG.mode), one_object(store, NG.agentSector), one_object(store, NG.targetSector)
@@ -326,6 +357,25 @@ def _read_events(store: Store, facts: GraphFacts, evidence) -> None:
                 agent_sector=_local(agent_sector.get(subject)),
                 target_sector=_local(target_sector.get(subject)),
                 reported=iso_time(reported.get(subject)),
+                according_to=according.get(subject, ()),
+            )
+        )
+
+
+def _read_quotations(store: Store, facts: GraphFacts, evidence) -> None:
+    speaker, text, cue = one_object(store, SPEAKER), one_object(store, SCHEMA.text), one_object(store, CUE)
+    direct, reported, about = one_object(store, DIRECT), one_object(store, NG.reportedAt), all_objects(store, SCHEMA.about)
+    for subject in sorted(set(subjects(store, RDF.type, QUOTATION))):
+        facts.quotations.append(
+            QuotationFact(
+                iri=subject,
+                speaker=_text(speaker.get(subject)),
+                text=_text(text.get(subject)) or "",
+                cue=_text(cue.get(subject)),
+                direct=_flag(direct.get(subject)),
+                about=tuple(sorted({a.value for a in about.get(subject, ()) if isinstance(a, NamedNode)})),
+                reported=iso_time(reported.get(subject)),
+                evidence=evidence(subject),
             )
         )
 

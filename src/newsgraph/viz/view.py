@@ -5,14 +5,15 @@ count the same edges: events of one PLOVER type and modality between one pair
 become one edge with a count (both directions for undirected types such as
 CONSULT), and memberships of one person in one post at one organisation
 become one role edge. Events with no target are never edges: each is an
-``Action`` listed on its agent's node.
+``Action`` listed on its agent's node; quotations are never edges either:
+each is listed on its speaker's node and on the timeline.
 """
 from __future__ import annotations
 
 import difflib
 import hashlib
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import networkx as nx
 
@@ -24,11 +25,13 @@ from .model import (
     Action,
     EdgeEvidence,
     NetworkView,
+    Quotation,
     Quote,
     ViewEdge,
     ViewNode,
 )
-from .reader import EventFact, GraphFacts, MembershipFact, local_name
+from .communities import louvain_communities
+from .reader import EventFact, GraphFacts, MembershipFact, QuotationFact, local_name
 
 
 @dataclass
@@ -45,9 +48,11 @@ class _Bundle:
     count: int = 0
     evidence: dict[tuple[str, str | None], EdgeEvidence] = field(default_factory=dict)
     times: set[str] = field(default_factory=set)
+    according_to: set[str] = field(default_factory=set)
 
-    def add(self, evidence: tuple[EdgeEvidence, ...], time: str | None) -> None:
+    def add(self, evidence: tuple[EdgeEvidence, ...], time: str | None, according_to: tuple[str, ...] = ()) -> None:
         self.count += 1
+        self.according_to.update(according_to)
         for ev in evidence:
             self.evidence.setdefault((ev.quote.key, ev.extractor), ev)
         if time:
@@ -57,15 +62,33 @@ class _Bundle:
 
 
 def role_text(membership: MembershipFact) -> str:
-    """The post with its flags, as a reader would write it: "former prime minister"."""
+    """The post with its flags, as a reader would write it: "former prime minister".
+
+    A flag the post's own name already says is not said twice: the role
+    "president-elect" with ng:elect true stays "president-elect", never
+    "president-elect-elect" (the title lexicon keeps "-elect" in some names).
+    """
     text = membership.role
-    if membership.elect:
+    words = text.casefold().replace("-", " ").split()
+    if membership.elect and "elect" not in words:
         text += "-elect"
-    if membership.former:
+    if membership.former and not {"former", "ex"} & set(words):
         text = "former " + text
-    if membership.nominated:
+    if membership.nominated and not {"nominee", "nominated", "designate"} & set(words):
         text += " (nominee)"
     return text
+
+
+def said_by(facts: GraphFacts, quotation: str) -> str | None:
+    """Who stated something ng:accordingTo ``quotation`` said: its speaker's name, or an unnamed source."""
+    q = facts.quotation(quotation)
+    if q is None:
+        return None
+    return facts.labels.get(q.speaker, local_name(q.speaker)) if q.speaker else "an unnamed source"
+
+
+def _according(facts: GraphFacts, quotations: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted({who for q in quotations if (who := said_by(facts, q))}, key=str.casefold))
 
 
 def build_view(
@@ -91,8 +114,14 @@ def build_view(
     for ev in facts.events:
         if ev.target is None and ev.agent in ids:
             alone.setdefault(ev.agent, []).append(ev)
-    nodes = {iri: _node(facts, iri, held.get(iri, []), alone.get(iri, [])) for iri in ids}
+    quotations = sorted((_quotation(facts, q) for q in facts.quotations), key=lambda q: (q.time or "~", q.id))
+    spoken: dict[str, list[Quotation]] = {}
+    for q in quotations:
+        if q.speaker in ids:
+            spoken.setdefault(q.speaker, []).append(q)
+    nodes = {iri: _node(facts, iri, held.get(iri, []), alone.get(iri, []), spoken.get(iri, [])) for iri in ids}
     edges = [_edge(b) for b in bundles.values()]
+    cut = focus is not None or (max_nodes is not None and len(nodes) > max_nodes)
 
     if focus is not None:
         centre = find_node(list(nodes.values()), focus, facts=facts)
@@ -113,14 +142,36 @@ def build_view(
         nodes = {n.id: n for n in ranked[:max_nodes]}
         edges = [e for e in edges if e.source in nodes and e.target in nodes]
 
+    if cut:  # a cut view keeps what its nodes said or are mentioned in
+        quotations = [q for q in quotations if q.speaker in nodes or any(a in nodes for a in q.about)]
     order = {cls: i for i, cls in enumerate(ENTITY_TYPES)}
-    return NetworkView(
+    view = NetworkView(
         nodes=tuple(sorted(nodes.values(), key=lambda n: (order[n.type], n.label.casefold(), n.id))),
         edges=tuple(sorted(edges, key=lambda e: (e.kind, e.source, e.target, e.type, e.modality))),
+        quotations=tuple(quotations),
+    )
+    return replace(view, communities=louvain_communities(view))
+
+
+def _quotation(facts: GraphFacts, q: QuotationFact) -> Quotation:
+    """A quotation as its speaker's panel lists it: dated when reported, else when its article was published."""
+    evidence = sorted(q.evidence, key=lambda e: (_when(e.quote) or "~", e.quote.key, e.extractor or ""))
+    published = [t for e in evidence if (t := _when(e.quote))]
+    return Quotation(
+        id=q.iri,
+        text=q.text,
+        speaker=q.speaker,
+        speaker_label=facts.labels.get(q.speaker, local_name(q.speaker)) if q.speaker else None,
+        cue=q.cue,
+        direct=q.direct,
+        about=q.about,
+        time=q.reported or (min(published) if published else None),
+        evidence=tuple(evidence),
     )
 
 
-def _node(facts: GraphFacts, iri: str, memberships: list[MembershipFact], alone: list[EventFact]) -> ViewNode:
+def _node(facts: GraphFacts, iri: str, memberships: list[MembershipFact], alone: list[EventFact],
+          spoken: list[Quotation]) -> ViewNode:
     said = facts.mentions.get(iri, [])
     quotes: dict[str, Quote] = {}
     for q in said:
@@ -136,8 +187,10 @@ def _node(facts: GraphFacts, iri: str, memberships: list[MembershipFact], alone:
         mentions=len(said),
         quotes=tuple(ordered),
         roles=tuple(roles),
-        times=tuple(sorted({t for q in ordered if (t := _when(q))} | {t for a in actions for t in a.times})),
+        times=tuple(sorted({t for q in ordered if (t := _when(q))} | {t for a in actions for t in a.times}
+                           | {q.time for q in spoken if q.time})),
         actions=tuple(actions),
+        quotations=tuple(spoken),
     )
 
 
@@ -156,6 +209,7 @@ def _action(facts: GraphFacts, ev: EventFact) -> Action:
         time=ev.time,
         times=tuple(sorted(times)),
         evidence=tuple(evidence),
+        according_to=_according(facts, ev.according_to),
     )
 
 
@@ -176,6 +230,8 @@ def _role_line(facts: GraphFacts, membership: MembershipFact) -> str:
     text = role_text(membership)
     if membership.organisation and membership.organisation in facts.labels:
         text += " — " + facts.labels[membership.organisation]
+    if membership.according_to:
+        text += " (according to " + " and ".join(_according(facts, membership.according_to)) + ")"
     return text
 
 
@@ -192,7 +248,7 @@ def _bundle_edges(facts: GraphFacts, ids: set[str], include_places: bool) -> dic
             label = role_text(m)
             b = bundle(("role", m.member, m.organisation, label), source=m.member, target=m.organisation,
                        kind="role", type=m.role, label=label, directed=True)
-            b.add(m.evidence, m.as_of)
+            b.add(m.evidence, m.as_of, _according(facts, m.according_to))
     for ev in facts.events:
         if ev.agent not in ids or ev.target not in ids:
             continue
@@ -200,7 +256,7 @@ def _bundle_edges(facts: GraphFacts, ids: set[str], include_places: bool) -> dic
         source, target = (ev.agent, ev.target) if directed else tuple(sorted((ev.agent, ev.target)))
         b = bundle(("event", source, target, ev.type, ev.modality), source=source, target=target,
                    kind="event", type=ev.type, label=ev.type, directed=directed, modality=ev.modality)
-        b.add(ev.evidence, slider_time(ev))
+        b.add(ev.evidence, slider_time(ev), _according(facts, ev.according_to))
         if include_places and ev.place in ids:
             for who in sorted({ev.agent, ev.target}):
                 b = bundle(("place", who, ev.place), source=who, target=ev.place,
@@ -227,6 +283,7 @@ def _edge(b: _Bundle) -> ViewEdge:
         modality=b.modality,
         evidence=tuple(evidence),
         times=tuple(sorted(b.times)),
+        according_to=tuple(sorted(b.according_to, key=str.casefold)),
     )
 
 
