@@ -23,6 +23,7 @@ PREFIXES = """\
 @prefix sem:    <http://semanticweb.cs.vu.nl/2009/11/sem/> .
 @prefix schema: <https://schema.org/> .
 @prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
+@prefix oa:     <http://www.w3.org/ns/oa#> .
 """
 
 # Two documents: an article with a URL, and a live blog (a local file) with
@@ -30,8 +31,14 @@ PREFIXES = """\
 # with and without an organisation; CONSULT three times between one pair in
 # both directions (one merged undirected edge), directed events, a negated one,
 # and an agent-only event (no target, with a PLOVER mode and an agent sector)
-# that must never become an edge.
+# that must never become an edge. Four quotations in the quotation contract
+# (evidence as an annotation of its sentence): Moreno's quoted words, which
+# the AID event is ng:accordingTo; Lindqvist's and Okafor's reported speech
+# (the negated THREATEN is according to Okafor's); and quoted words of an
+# unnamed source about Ukraine.
 AGENT_ONLY_SENTENCE = "Russian aircraft carried out strikes overnight."
+MORENO_SENTENCE = "\u201cHelp is on its way,\u201d Moreno told reporters."
+UNNAMED_SENTENCE = "\u201cWe will not be intimidated,\u201d officials in Kyiv said."
 NEWS_TTL = (PREFIXES + """
 <person/alia-moreno> a ng:Person ; skos:prefLabel "Alia Moreno" ; skos:altLabel "Moreno", "Ms Moreno" .
 <person/tomas-lindqvist> a ng:Person ; skos:prefLabel "Tomas Lindqvist" ; skos:altLabel "Lindqvist" .
@@ -94,6 +101,12 @@ NEWS_TTL = (PREFIXES + """
 <doc/live-blog-5e6f7a8b#char=296,343> a nif:Sentence ;
     nif:anchorOf "AGENT_ONLY_SENTENCE" ;
     nif:beginIndex 296 ; nif:endIndex 343 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+<doc/live-blog-5e6f7a8b#char=344,388> a nif:Sentence ;
+    nif:anchorOf "MORENO_SENTENCE" ;
+    nif:beginIndex 344 ; nif:endIndex 388 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> .
+<doc/live-blog-5e6f7a8b#char=389,442> a nif:Sentence ;
+    nif:anchorOf "UNNAMED_SENTENCE" ;
+    nif:beginIndex 389 ; nif:endIndex 442 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 """ + "".join(
     f"""<doc/{doc}#char={b},{e}> a ng:Mention ; nif:anchorOf "{text}" ; nif:beginIndex {b} ; nif:endIndex {e} ;
     nif:sentence <doc/{doc}#char={sb},{se}> ; ng:refersTo <{entity}> ; schema:isPartOf <doc/{part}> .
@@ -123,6 +136,7 @@ NEWS_TTL = (PREFIXES + """
         ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (251, 295), (251, 260), "Lindqvist", "person/tomas-lindqvist"),
         ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (251, 295), (265, 271), "Moreno", "person/alia-moreno"),
         ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (296, 343), (296, 303), "Russian", "state/RUS"),
+        ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/1", (344, 388), (366, 372), "Moreno", "person/alia-moreno"),
     ]
 ) + """
 <role/secretary-of-state> a org:Role ; skos:prefLabel "secretary of state" .
@@ -134,6 +148,7 @@ NEWS_TTL = (PREFIXES + """
     org:role <role/secretary-of-state> ; ng:former false ; ng:nominated false ; ng:elect false ;
     prov:wasDerivedFrom <evidence/00000000000000b1> .
 <membership/00000000000000a2> a org:Membership ; org:member <person/tomas-lindqvist> ; org:organization <org/nato> ;
+    ng:accordingTo <quotation/00000000000000e2> ;
     org:role <role/secretary-general> ; ng:former false ; ng:nominated false ; ng:elect false ;
     prov:wasDerivedFrom <evidence/00000000000000b2> .
 <membership/00000000000000a3> a org:Membership ; org:member <person/nadia-okafor> ; org:organization <state/FRA> ;
@@ -152,7 +167,7 @@ NEWS_TTL = (PREFIXES + """
     ng:agent <org/nato> ; ng:target <state/UKR> ;
     sem:hasTimeStamp "2024-11-13T10:00:00+00:00"^^xsd:dateTime ; ng:modality ng:Asserted ;
     prov:wasDerivedFrom <evidence/00000000000000c2> .
-<event/00000000000000d3> a ng:Event ; ng:eventType plover:AID ;
+<event/00000000000000d3> a ng:Event ; ng:eventType plover:AID ; ng:accordingTo <quotation/00000000000000e1> ;
     ng:agent <person/alia-moreno> ; ng:target <state/UKR> ;
     sem:hasTimeStamp "2024-11-14T08:00:00+00:00"^^xsd:dateTime ; ng:modality ng:Asserted ;
     prov:wasDerivedFrom <evidence/00000000000000c3> .
@@ -168,7 +183,7 @@ NEWS_TTL = (PREFIXES + """
     ng:agent <person/tomas-lindqvist> ; ng:target <person/nadia-okafor> ;
     sem:hasTimeStamp "2024-11-14T12:30:00+00:00"^^xsd:dateTime ; ng:modality ng:Asserted ;
     prov:wasDerivedFrom <evidence/00000000000000c6> .
-<event/00000000000000d7> a ng:Event ; ng:eventType plover:THREATEN ;
+<event/00000000000000d7> a ng:Event ; ng:eventType plover:THREATEN ; ng:accordingTo <quotation/00000000000000e3> ;
     ng:agent <state/FRA> ; ng:target <state/RUS> ;
     sem:hasTimeStamp "2024-11-14T12:30:00+00:00"^^xsd:dateTime ; ng:modality ng:Negated ;
     prov:wasDerivedFrom <evidence/00000000000000c7> .
@@ -211,11 +226,39 @@ NEWS_TTL = (PREFIXES + """
         ("00000000000000c9", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (296, 343),
          "AGENT_ONLY_SENTENCE", "events.svo.v1", 0.7),
     ]
-)).replace("AGENT_ONLY_SENTENCE", AGENT_ONLY_SENTENCE)
+) + """
+<quotation/00000000000000e1> a ng:Quotation ; ng:speaker <person/alia-moreno> ; schema:text "Help is on its way"@en ;
+    ng:cue "tell" ; ng:direct true ; schema:about <state/UKR> ;
+    ng:reportedAt "2024-11-14T08:00:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000e5> .
+<quotation/00000000000000e2> a ng:Quotation ; ng:speaker <person/tomas-lindqvist> ;
+    schema:text "the alliance would keep supporting Ukraine"@en ; ng:cue "say" ; ng:direct false ;
+    schema:about <org/nato>, <state/UKR> ; prov:wasDerivedFrom <evidence/00000000000000e6> .
+<quotation/00000000000000e3> a ng:Quotation ; ng:speaker <person/nadia-okafor> ;
+    schema:text "France did not threaten Russia"@en ; ng:cue "say" ; ng:direct false ;
+    schema:about <state/FRA>, <state/RUS> ;
+    ng:reportedAt "2024-11-14T12:30:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000e7> .
+<quotation/00000000000000e4> a ng:Quotation ; schema:text "We will not be intimidated"@en ;
+    ng:cue "say" ; ng:direct true ; schema:about <state/UKR> ;
+    ng:reportedAt "2024-11-14T12:30:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000e8> .
+""" + "".join(
+    f"""<evidence/{name}> a ng:Evidence ; oa:hasTarget <doc/{doc}#char={b},{e}> ; schema:isPartOf <doc/{part}> ;
+    ng:extractor "quotes.cue.v1" ; ng:confidence 0.9 .
+"""
+    for name, doc, part, (b, e) in [
+        ("00000000000000e5", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/1", (344, 388)),
+        ("00000000000000e6", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (91, 178)),
+        ("00000000000000e7", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (206, 250)),
+        ("00000000000000e8", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (389, 442)),
+    ]
+)).replace("AGENT_ONLY_SENTENCE", AGENT_ONLY_SENTENCE).replace("MORENO_SENTENCE", MORENO_SENTENCE).replace(
+    "UNNAMED_SENTENCE", UNNAMED_SENTENCE)
 
-# Article text that tries to run script: in a sentence, a headline, a name
-# and a link. The page must show all of it as text and run none of it.
+# Article text that tries to run script: in a sentence, a headline, a name,
+# a link and a quotation (its words and its cue). The page must show all of
+# it as text and run none of it.
 HOSTILE_SENTENCE = """Officials said <script>window.__xss=1</script> and <img src=x onerror="window.__xss=2"> appeared."""
+HOSTILE_QUOTATION = """We said <img src=x onerror="window.__xss=7"> & <a href="javascript:window.__xss=9">this</a>"""
+HOSTILE_CUE = "<script>window.__xss=8</script>"
 HOSTILE_TTL = PREFIXES + """
 <person/eve-example> a ng:Person ; skos:prefLabel "Eve Example" ; skos:altLabel "Eve <b onmouseover='window.__xss=3'>E</b>" .
 <state/FRA> a ng:State ; skos:prefLabel "France" ; ng:iso3 "FRA" ; ng:iso2 "FR" .
@@ -230,14 +273,19 @@ HOSTILE_TTL = PREFIXES + """
 <doc/hostile-0badc0de#char=0,9> a ng:Mention ; nif:anchorOf "Officials" ; nif:beginIndex 0 ; nif:endIndex 9 ;
     nif:sentence <doc/hostile-0badc0de#char=0,97> ; ng:refersTo <person/eve-example> ;
     schema:isPartOf <doc/hostile-0badc0de> .
-<event/00000000000000f1> a ng:Event ; ng:eventType plover:ACCUSE ;
+<quotation/00000000000000f3> a ng:Quotation ; ng:speaker <person/eve-example> ; schema:text '''QUOTATION'''@en ;
+    ng:cue "CUE" ; ng:direct true ; schema:about <state/FRA> ;
+    ng:reportedAt "2024-11-15T09:00:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000f4> .
+<evidence/00000000000000f4> a ng:Evidence ; oa:hasTarget <doc/hostile-0badc0de#char=0,97> ;
+    schema:isPartOf <doc/hostile-0badc0de> ; ng:extractor "quotes.cue.v1" ; ng:confidence 0.5 .
+<event/00000000000000f1> a ng:Event ; ng:eventType plover:ACCUSE ; ng:accordingTo <quotation/00000000000000f3> ;
     ng:agent <person/eve-example> ; ng:target <state/FRA> ; ng:modality ng:Asserted ;
     sem:hasTimeStamp "2024-11-15T09:00:00+00:00"^^xsd:dateTime ;
     prov:wasDerivedFrom <evidence/00000000000000f2> .
 <evidence/00000000000000f2> a ng:Evidence ; nif:anchorOf '''SENTENCE''' ;
     nif:beginIndex 0 ; nif:endIndex 97 ; nif:sentence <doc/hostile-0badc0de#char=0,97> ;
     schema:isPartOf <doc/hostile-0badc0de> ; ng:extractor "events.svo.v1" ; ng:confidence 0.5 .
-""".replace("SENTENCE", HOSTILE_SENTENCE)
+""".replace("SENTENCE", HOSTILE_SENTENCE).replace("QUOTATION", HOSTILE_QUOTATION).replace("CUE", HOSTILE_CUE)
 
 BASE = "https://w3id.org/newsgraph/id/"
 

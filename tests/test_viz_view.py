@@ -9,6 +9,8 @@ import rdflib
 
 from newsgraph.errors import GraphError
 from newsgraph.viz import load_view, read_graph
+from newsgraph.viz.reader import MembershipFact
+from newsgraph.viz.view import role_text
 from newsgraph.viz.synthetic import synthetic_graph
 from test_viz_fixtures import (
     BASE,
@@ -256,3 +258,37 @@ def test_an_agent_only_event_without_a_time_is_dated_by_its_evidence_and_adds_no
     assert (action.type, action.mode, action.place, action.time) == ("RETREAT", None, "Brussels", None)
     assert action.times == ("2024-11-14T12:30:00Z",)  # when post 2 of the live blog was published
     assert not [e for e in view.edges if e.type == "RETREAT" or (e.kind == "place" and e.source == russia)]
+
+
+@pytest.mark.parametrize("role,flags,expected", [
+    ("president-elect", {"elect": True}, "president-elect"),
+    ("president", {"elect": True}, "president-elect"),
+    ("president elect", {"elect": True}, "president elect"),
+    ("former president", {"former": True}, "former president"),
+    ("ex-president", {"former": True}, "ex-president"),
+    ("president", {"former": True}, "former president"),
+    ("minister-designate", {"nominated": True}, "minister-designate"),
+    ("nominee for foreign minister", {"nominated": True}, "nominee for foreign minister"),
+    ("foreign minister", {"nominated": True}, "foreign minister (nominee)"),
+    ("prime minister", {"former": True, "elect": True}, "former prime minister-elect"),
+])
+def test_a_role_says_each_qualifier_once_even_when_its_name_already_has_it(role, flags, expected):
+    membership = MembershipFact(iri="m", member="p", organisation=None, role=role, former=flags.get("former", False),
+                                nominated=flags.get("nominated", False), elect=flags.get("elect", False),
+                                as_of=None, evidence=())
+    assert role_text(membership) == expected
+
+
+def test_a_president_elect_role_edge_is_labelled_once(graph):
+    membership = "<membership/00000000000000a1>"
+    elected = NEWS_TTL.replace('<role/secretary-of-state> a org:Role ; skos:prefLabel "secretary of state" .',
+                               '<role/secretary-of-state> a org:Role ; skos:prefLabel "president-elect" .')
+    elected = elected.replace(f"""{membership} a org:Membership ; org:member <person/alia-moreno> ; org:organization <state/USA> ;
+    org:role <role/secretary-of-state> ; ng:former false ; ng:nominated false ; ng:elect false ;""",
+                              f"""{membership} a org:Membership ; org:member <person/alia-moreno> ; org:organization <state/USA> ;
+    org:role <role/secretary-of-state> ; ng:former false ; ng:nominated false ; ng:elect true ;""")
+    assert "ng:elect true" in elected and '"president-elect"' in elected
+    view = load_view(parse(elected))
+    (edge,) = [e for e in view.edges if e.kind == "role" and e.source == MORENO]
+    assert edge.label == "president-elect"
+    assert "president-elect — United States" in view.node(MORENO).roles

@@ -112,14 +112,19 @@ def page_data(view: NetworkView, positions: dict[str, tuple[float, float]] | Non
     """
     tables = _Tables()
     degree: dict[str, int] = {}
+    neighbours: dict[str, set[str]] = {}
     for e in view.edges:
         degree[e.source] = degree.get(e.source, 0) + 1
         degree[e.target] = degree.get(e.target, 0) + 1
+        if e.source != e.target:
+            neighbours.setdefault(e.source, set()).add(e.target)
+            neighbours.setdefault(e.target, set()).add(e.source)
     drawn = {n.id for n in view.nodes}
     labels = {n.id: n.label for n in view.nodes}
     community = {m: i for i, members in enumerate(view.communities) for m in members}
-    # Importance decides which labels show first: relations, then mentions, then the name.
-    ranked = sorted(view.nodes, key=lambda n: (-degree.get(n.id, 0), -n.mentions, n.label.casefold(), n.id))
+    # Importance decides which labels show first: distinct neighbours (the degree `stats`
+    # ranks by), then mentions, then the name.
+    ranked = sorted(view.nodes, key=lambda n: (-len(neighbours.get(n.id, ())), -n.mentions, n.label.casefold(), n.id))
     rank = {n.id: i for i, n in enumerate(ranked)}
     about: dict[str, list[Quotation]] = {}
     for q in view.quotations:

@@ -8,7 +8,13 @@ and gives exactly ``nodes`` actors and ``edges`` merged edges: every extra
 event it adds repeats the type and pair of an existing one, so it shows up as
 a count, not as a new edge. Agent-only events (no ng:target, with a PLOVER
 mode and an agent sector) are added on request; they are never edges, so
-they leave the edge count alone. Names are made up ("Person 0042").
+they leave the edge count alone. So are quotations (``quotations``): each
+has a speaker (or none: an unnamed source), the actors it is about, a cue,
+direct or reported words and the time it was reported, in the quotation
+contract of docs/graph-model.md; every third one is also the source
+(ng:accordingTo) of an event already written. Names are made up ("Person 0042").
+Evidence is written as the store writes it: an annotation (oa:hasTarget) of
+its sentence, part of its post.
 """
 from __future__ import annotations
 
@@ -20,7 +26,9 @@ from rdflib import Graph, Literal, URIRef
 from ..graph.iris import DEFAULT_BASE as BASE
 from ..vocab import (
     NG,
+    NG_IRI,
     NIF,
+    OA,
     ORG,
     PLOVER,
     PLOVER_CODES,
@@ -35,6 +43,8 @@ from ..vocab import (
     plover_mode,
 )
 
+QUOTATION, SPEAKER, CUE, DIRECT, ACCORDING_TO = (URIRef(NG_IRI + name) for name in ("Quotation", "speaker", "cue", "direct", "accordingTo"))
+CUES = ("say", "warn", "tell", "insist", "add")
 ROLE_NAMES = ("minister", "president", "spokesperson", "ambassador", "chief executive", "secretary general")
 SENTENCES_PER_POST = 12
 POSTS_PER_DOC = 10
@@ -44,7 +54,8 @@ AGENT_ONLY = (("MOBILIZE", "troops", "military"), ("RETREAT", "resign", "governm
 
 
 def synthetic_graph(
-    nodes: int = 2000, edges: int = 6000, *, seed: int = 0, repeats: float = 0.2, agent_only: int = 0
+    nodes: int = 2000, edges: int = 6000, *, seed: int = 0, repeats: float = 0.2, agent_only: int = 0,
+    quotations: int = 0,
 ) -> Graph:
     """A seeded contract-shaped graph with ``nodes`` actors and ``edges`` merged edges.
 
@@ -53,7 +64,7 @@ def synthetic_graph(
     edges. Endpoints are drawn with heavy-tailed weights, so a few actors
     are hubs, as in news. ``agent_only`` events with no target come last
     (drawn with their own random stream, so the rest of the graph is the
-    same with or without them).
+    same with or without them), then ``quotations`` (their own stream too).
     """
     if nodes < 3:
         raise ValueError("a synthetic graph needs at least 3 nodes")
@@ -97,6 +108,12 @@ def synthetic_graph(
     for _ in range(agent_only):
         code, mode, sector = extra.choice(AGENT_ONLY)
         writer.event(code, extra.choices(actors, weights=weights)[0], None, mode=mode, sector=sector)
+    said = random.Random(f"{seed}-quotations")
+    for k in range(quotations):
+        speaker = None if said.random() < 0.1 else said.choices(actors, weights=weights)[0]
+        about = sorted(set(said.choices(actors, weights=weights, k=said.randint(0, 2))) - {speaker})
+        according = said.choice(writer.events) if k % 3 == 0 and writer.events else None
+        writer.quotation(speaker, about, said.choice(CUES), said.random() < 0.6, according)
     for entity in actors:  # every actor is mentioned at least once, as in a real build
         if entity not in writer.mentioned:
             writer.sentence([entity])
@@ -128,6 +145,8 @@ class _Writer:
         self.sentences = 0
         self.assertions = 0
         self.mentioned: set[URIRef] = set()
+        self.events: list[URIRef] = []
+        self.quotations = 0
         self.post: URIRef | None = None
         self.post_time: datetime = self.start
         self.doc: URIRef | None = None
@@ -153,12 +172,15 @@ class _Writer:
         g.add((self.post, SCHEMA.headline, Literal(f"Update {post_no + 1}")))
         g.add((self.post, SCHEMA.datePublished, Literal(self.post_time.isoformat(), datatype=XSD.dateTime)))
 
-    def sentence(self, entities: list[URIRef]) -> tuple[URIRef, str, int, int]:
+    def sentence(self, entities: list[URIRef], words: str | None = None) -> tuple[URIRef, str, int, int]:
         if self.sentences % SENTENCES_PER_POST == 0:
             self._next_post()
         self.sentences += 1
         names = [str(self.g.value(e, SKOS.prefLabel)) for e in entities]
-        text = " met ".join(names) + "." if len(names) > 1 else f"{names[0]} spoke."
+        if words is not None:
+            text = " and ".join(names) + (" were mentioned: " if names else "") + words
+        else:
+            text = " met ".join(names) + "." if len(names) > 1 else f"{names[0]} spoke."
         begin = (self.sentences % (SENTENCES_PER_POST * POSTS_PER_DOC)) * 200  # offsets run through the document
         iri = URIRef(f"{self.doc}#char={begin},{begin + len(text)}")
         g = self.g
@@ -182,15 +204,12 @@ class _Writer:
             self.mentioned.add(entity)
         return iri, text, begin, begin + len(text)
 
-    def _evidence(self, assertion: URIRef, entities: list[URIRef], extractor: str) -> None:
-        sentence, text, begin, end = self.sentence(entities)
+    def _evidence(self, assertion: URIRef, entities: list[URIRef], extractor: str, words: str | None = None) -> None:
+        sentence, _, _, _ = self.sentence(entities, words)
         evidence = URIRef(f"{BASE}evidence/{self.assertions:016x}")
         g = self.g
         g.add((evidence, RDF.type, NG.Evidence))
-        g.add((evidence, NIF.anchorOf, Literal(text)))
-        g.add((evidence, NIF.beginIndex, Literal(begin)))
-        g.add((evidence, NIF.endIndex, Literal(end)))
-        g.add((evidence, NIF.sentence, sentence))
+        g.add((evidence, OA.hasTarget, sentence))
         g.add((evidence, SCHEMA.isPartOf, self.post))
         g.add((evidence, NG.extractor, Literal(extractor)))
         g.add((evidence, NG.confidence, Literal(round(0.5 + 0.5 * self.rng.random(), 2))))
@@ -219,6 +238,7 @@ class _Writer:
         g.add((iri, RDF.type, NG.Event))
         g.add((iri, NG.eventType, PLOVER[code]))
         g.add((iri, NG.agent, agent))
+        self.events.append(iri)
         if target is not None:
             g.add((iri, NG.target, target))
         if mode:
@@ -228,3 +248,23 @@ class _Writer:
         g.add((iri, NG.modality, NG.Asserted))
         self._evidence(iri, [agent] if target is None else [agent, target], "events.svo.v1")
         g.add((iri, SEM.hasTimeStamp, Literal(self.post_time.isoformat(), datatype=XSD.dateTime)))
+
+    def quotation(self, speaker: URIRef | None, about: list[URIRef], cue: str, direct: bool,
+                  according: URIRef | None) -> None:
+        self.assertions += 1
+        self.quotations += 1
+        iri = URIRef(f"{BASE}quotation/{self.assertions:016x}")
+        words = f"we will keep talking, whatever happens ({self.quotations})"
+        g = self.g
+        g.add((iri, RDF.type, QUOTATION))
+        if speaker is not None:
+            g.add((iri, SPEAKER, speaker))
+        g.add((iri, SCHEMA.text, Literal(words, lang="en")))
+        g.add((iri, CUE, Literal(cue)))
+        g.add((iri, DIRECT, Literal(direct)))
+        for entity in about:
+            g.add((iri, SCHEMA.about, entity))
+        self._evidence(iri, ([speaker] if speaker is not None else []) + about, "quotes.cue.v1", words)
+        g.add((iri, NG.reportedAt, Literal(self.post_time.isoformat(), datatype=XSD.dateTime)))
+        if according is not None:
+            g.add((according, ACCORDING_TO, iri))
