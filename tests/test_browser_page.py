@@ -14,9 +14,13 @@ import rdflib
 from click.testing import CliRunner
 
 from browser_support import chromium_context, require_chromium, wait_until_ready
+from newsgraph.analytics import graph_stats
 from newsgraph.viz import write_page
+from newsgraph.viz.synthetic import synthetic_graph
 from test_viz_fixtures import (
     BASE,
+    HOSTILE_CUE,
+    HOSTILE_QUOTATION,
     HOSTILE_SENTENCE,
     HOSTILE_TTL,
     NEWS_TTL,
@@ -232,18 +236,230 @@ def test_hostile_article_text_is_shown_as_text_and_runs_nothing(context, tmp_pat
         assert HOSTILE_SENTENCE in panel
         assert "Eve <b onmouseover='window.__xss=3'>E</b>" in panel
         assert "</script><script>window.__xss=4</script>" in panel
+        assert f"\u201c{HOSTILE_QUOTATION}\u201d" in panel  # the quotation's words and its cue, as text
+        assert f"quoted · {HOSTILE_CUE}" in panel
+        hostile.page.hover("#panel blockquote.direct")
         hostile.page.mouse.move(5, 5)
         hostile.page.hover("#panel li")  # would fire an injected onmouseover
         edge = hostile.js("() => newsgraph.edges.getIds()[0]")
         hostile.js("(id) => newsgraph.showEdge(id)", edge)
         assert HOSTILE_SENTENCE in hostile.page.inner_text("#panel")
+        assert "according to Eve Example" in hostile.page.inner_text("#panel")
         assert hostile.js("() => window.__xss") is None
-        assert hostile.js("() => document.querySelectorAll('img, #panel script, #panel b').length") == 0
+        assert hostile.js("() => document.querySelectorAll('img, #panel script, #panel b, #panel a').length") == 0
         assert hostile.js("() => Array.from(document.links).map(a => a.href)") == []
         assert hostile.page.title() == "<script>window.__xss=6</script>"
         assert not [p for p in hostile.problems if "Content Security Policy" not in p]
     finally:
         hostile.close(context)
+
+
+def _label_of(graph, iri: str) -> str:
+    return select(graph, f"SELECT ?l WHERE {{ <{iri}> skos:prefLabel ?l }}")[0][0]
+
+
+def test_a_speakers_panel_lists_their_quotations_with_cue_time_and_source(opened):
+    graph = parse(NEWS_TTL)
+    rows = select(graph, f"""SELECT ?text ?cue ?direct ?headline ?published WHERE {{ ?q ng:speaker <{MORENO}> ;
+        schema:text ?text ; ng:cue ?cue ; ng:direct ?direct ; prov:wasDerivedFrom/schema:isPartOf ?part .
+        ?part schema:headline ?headline ; schema:datePublished ?published }}""")
+    assert rows
+    opened.page.mouse.move(*opened.dom_point(MORENO))
+    opened.page.wait_for_function("() => document.querySelector('#panel h2.title')?.textContent === 'Alia Moreno'")
+    panel = opened.page.inner_text("#panel")
+    assert "quotations" in panel.lower()
+    for text, cue, direct, headline, published in rows:
+        assert direct == "true" and f"\u201c{text}\u201d" in panel
+        assert f"quoted · {cue} · {headline} · {_utc(published)[:10]} {_utc(published)[11:16]} UTC" in panel
+    assert "about Ukraine" in panel
+
+
+def test_a_nodes_panel_lists_what_others_said_about_it_even_an_unnamed_source(opened):
+    graph = parse(NEWS_TTL)
+    ukraine = BASE + "state/UKR"
+    rows = select(graph, f"""SELECT ?text ?speaker WHERE {{ ?q schema:about <{ukraine}> ; schema:text ?text .
+        OPTIONAL {{ ?q ng:speaker/skos:prefLabel ?speaker }} }}""")
+    opened.js("(id) => newsgraph.showNode(id)", ukraine)
+    panel = opened.page.inner_text("#panel")
+    assert "quoted about ukraine" in panel.lower()
+    for text, speaker in rows:
+        assert text in panel
+        assert (speaker or "an unnamed source") in panel
+
+
+def test_the_quotation_filter_and_the_time_range_choose_the_quotations_listed(opened):
+    graph = parse(NEWS_TTL)
+    ((text,),) = select(graph, f"SELECT ?t WHERE {{ ?q ng:speaker <{OKAFOR}> ; schema:text ?t ; ng:direct false }}")
+    listed = "() => Array.from(document.querySelectorAll('#panel li.quotation blockquote')).map(b => b.textContent)"
+    opened.js("(id) => newsgraph.showNode(id)", OKAFOR)
+    assert opened.js(listed) == [text]
+    opened.page.click("input[data-filter='quotations:reported']")
+    opened.js("(id) => newsgraph.showNode(id)", OKAFOR)
+    assert opened.js(listed) == [] and "quotations" not in opened.page.inner_text("#panel").lower()
+    opened.page.click("input[data-filter='quotations:reported']")
+    opened.js("(id) => newsgraph.showNode(id)", OKAFOR)
+    assert opened.js(listed) == [text]
+    opened.js("() => { const to = document.getElementById('time-to'); to.value = '0';"
+              " to.dispatchEvent(new Event('input')); }")
+    opened.js("(id) => newsgraph.showNode(id)", OKAFOR)  # she spoke after the first moment
+    assert opened.js(listed) == []
+
+
+def test_an_edge_stated_in_a_quotation_says_according_to_whom(opened):
+    graph = parse(NEWS_TTL)
+    rows = select(graph, """SELECT ?type ?speaker WHERE { ?e ng:eventType ?type ; ng:target ?t ;
+        ng:accordingTo/ng:speaker/skos:prefLabel ?speaker }""")
+    assert rows
+    for code, speaker in rows:
+        code = code.rsplit("#", 1)[1]
+        edge = opened.js("(code) => newsgraph.data.edges.find(e => e.type === code).id", code)
+        opened.js("(id) => newsgraph.showEdge(id)", edge)
+        assert f"according to {speaker}" in opened.page.inner_text("#panel")
+
+
+def _communities_by_id(graph) -> list[set[str]]:
+    """The communities `newsgraph stats` reports, as sets of IRIs (labels are unique in the fixture)."""
+    iri = {label: x for x, label in select(graph, "SELECT ?x ?l WHERE { ?x skos:prefLabel ?l }")}
+    return [{iri[label] for label in c["members"]} for c in graph_stats(graph, top=1000)["communities"]]
+
+
+def test_the_communities_view_colours_each_community_and_collapses_it_into_one_node(opened):
+    graph = parse(NEWS_TTL)
+    communities = _communities_by_id(graph)
+    assert len(communities) >= 2
+    opened.page.click("input[data-filter='colour:community']")
+    colour = opened.js("() => Object.fromEntries(newsgraph.nodes.get().map(n => [n.id, n.color.background]))")
+    fills = [{colour[m] for m in c} for c in communities]
+    assert all(len(f) == 1 for f in fills) and len(set.union(*fills)) == len(communities)
+    grey = opened.js("() => newsgraph.data.styles.noCommunity")
+    outside = set(expected_nodes(graph)) - set.union(*communities)
+    assert outside and all(colour[x] == grey for x in outside)
+
+    opened.page.click("input[data-filter='collapse']")
+    drawn = set(opened.js("() => newsgraph.visibleNodes.getIds()"))
+    groups = {x for x in drawn if x.startswith("community:")}
+    assert len(groups) == len(communities) and drawn - groups == outside
+    group_of = {m: i for i, c in enumerate(communities) for m in c}
+    between = {frozenset(group_of[x] for x in _ends(k)) for k in expected_edges(graph)}
+    between = {pair for pair in between if len(pair) == 2}
+    assert opened.counts() == (len(communities) + len(outside), len(between))
+    members = opened.js("() => newsgraph.data.communities[0].members")
+    opened.page.click("#community-list button[data-community='0']")  # expand the largest again
+    drawn = set(opened.js("() => newsgraph.visibleNodes.getIds()"))
+    assert set(members) <= drawn and "community:0" not in drawn
+    opened.page.click("input[data-filter='collapse']")
+    opened.page.click("input[data-filter='collapse']")
+    assert opened.counts() == (len(expected_nodes(graph)), len(expected_edges(graph)))
+
+
+@pytest.fixture(scope="module")
+def story_graph():
+    """A graph the size of a real story (120 actors, quotations), where nodes without relations start hidden."""
+    return synthetic_graph(120, 110, seed=1, quotations=40)
+
+
+@pytest.fixture(scope="module")
+def story_page_file(tmp_path_factory, story_graph) -> Path:
+    return write_page(story_graph, tmp_path_factory.mktemp("story") / "story.html", title="story").path
+
+
+def _neighbours(graph) -> dict[str, set[str]]:
+    found = {x: set() for x in expected_nodes(graph)}
+    for key in expected_edges(graph):
+        a, b = _ends(key)
+        found[a].add(b)
+        found[b].add(a)
+    return found
+
+
+def test_nodes_without_relations_are_hidden_on_a_large_graph_until_asked_for(context, story_page_file, story_graph):
+    neighbours = _neighbours(story_graph)
+    alone = {x for x, n in neighbours.items() if not n}
+    page = Opened(context, story_page_file)
+    try:
+        assert alone
+        assert page.counts() == (len(neighbours) - len(alone), len(expected_edges(story_graph)))
+        assert not alone & set(page.js("() => newsgraph.visibleNodes.getIds()"))
+        page.page.click("input[data-filter='isolated']")
+        assert page.counts() == (len(neighbours), len(expected_edges(story_graph)))
+        at = page.js("() => newsgraph.network.getPositions()")
+        assert min(at[x]["y"] for x in alone) > max(at[x]["y"] for x in neighbours if x not in alone)  # in rows below
+        assert page.problems == []
+    finally:
+        page.close(context)
+
+
+LABELS_JS = """() => {
+  const net = newsgraph.network, scale = net.getScale();
+  net.redraw();
+  return newsgraph.visibleNodes.getIds().map(id => {
+    const o = net.body.nodes[id].options, size = net.body.nodes[id].labelModule.size;
+    return { id: id, label: o.label, screen: o.font.size * scale, colour: o.font.color,
+             threshold: o.scaling.label.drawThreshold, scaled: o.scaling.label.enabled,
+             box: [size.left, size.top, size.width, size.height] };
+  });
+}"""
+
+
+def test_labels_at_the_opening_zoom_are_legible_ranked_and_never_overlap(context, story_page_file, story_graph):
+    neighbours = _neighbours(story_graph)
+    page = Opened(context, story_page_file)
+    try:
+        page.page.wait_for_timeout(100)
+        nodes = page.js(LABELS_JS)
+        shown = [n for n in nodes if n["label"]]
+        hidden = [n for n in nodes if not n["label"]]
+        assert len(shown) >= 20
+        for n in shown:  # 13 px or more on screen, dark, never in vis-network's fading range
+            assert n["screen"] >= 12.9 and n["screen"] > n["threshold"] + 1 and n["colour"] == "#1d232a"
+            assert n["scaled"] is False
+        hub = max(nodes, key=lambda n: (len(neighbours[n["id"]]), n["id"]))
+        assert hub["label"]
+        mean = lambda group: sum(len(neighbours[n["id"]]) for n in group) / max(len(group), 1)  # noqa: E731
+        assert mean(shown) > mean(hidden)
+        for i, a in enumerate(shown):
+            ax, ay, aw, ah = a["box"]
+            for b in shown[i + 1:]:
+                bx, by, bw, bh = b["box"]
+                assert not (ax < bx + bw and bx < ax + aw and ay < by + bh and by < ay + ah), (a["label"], b["label"])
+        edge_labels = page.js("() => newsgraph.visibleEdges.get().map(e => e.label)")
+        assert edge_labels and all(label == "" for label in edge_labels)  # edge labels only on demand
+        page.js("(id) => newsgraph.focusName(newsgraph.data.nodes.find(n => n.id === id).label)", hub["id"])
+        page.page.wait_for_timeout(500)
+        labelled = page.js("""(id) => { const net = newsgraph.network, scale = net.getScale();
+            return net.getConnectedEdges(id).map(e => [net.body.edges[e].options.label,
+                newsgraph.data.edges.find(d => d.id === e).label, net.body.edges[e].options.font.size * scale]); }""",
+                           hub["id"])
+        assert labelled and all(text == wanted and size >= 11.9 for text, wanted, size in labelled)
+        assert page.problems == []
+    finally:
+        page.close(context)
+
+
+def test_the_timeline_counts_events_and_quotations_and_follows_the_time_range(opened):
+    graph = parse(NEWS_TTL)
+    stamps = select(graph, """SELECT DISTINCT ?type ?a ?t ?mod ?stamp WHERE { ?e a ng:Event ; ng:eventType ?type ;
+        ng:agent ?a ; sem:hasTimeStamp ?stamp OPTIONAL { ?e ng:target ?t } OPTIONAL { ?e ng:modality ?mod } }""")
+    moments = set()
+    for code, agent, target, mode, stamp in stamps:  # one per merged edge and moment, as the edge keeps them
+        code = code.rsplit("#", 1)[1]
+        ends = (agent,) if target is None else frozenset((agent, target)) if code in UNDIRECTED else (agent, target)
+        moments.add((code, mode, ends, _utc(stamp)))
+    quoted = select(graph, """SELECT ?q WHERE { ?q a ng:Quotation . { ?q ng:reportedAt ?t } UNION
+        { ?q prov:wasDerivedFrom/schema:isPartOf/schema:datePublished ?t } }""")
+    counts = opened.js("""() => { const c = { events: 0, quotes: 0 };
+        document.querySelectorAll('#timeline-bars .bar').forEach(b => c[b.dataset.kind] += Number(b.dataset.count));
+        return c; }""")
+    assert opened.js("() => document.getElementById('timeline').hidden") is False
+    assert counts == {"events": len(moments), "quotes": len({q for (q,) in quoted})}
+    assert opened.js("() => document.querySelectorAll('#timeline-bars .bar.out').length") == 0
+    opened.js("() => { const to = document.getElementById('time-to'); to.value = '0'; to.dispatchEvent(new Event('input')); }")
+    assert opened.js("() => document.querySelectorAll('#timeline-bars .bar.out').length") > 0
+    last = opened.js("() => newsgraph.data.times.length - 1")
+    box = opened.page.locator("#timeline-bars").bounding_box()
+    opened.page.mouse.click(box["x"] + box["width"] - 2, box["y"] + box["height"] - 2)
+    assert opened.js("() => [document.getElementById('time-from').value, document.getElementById('time-to').value]") \
+        == [str(last), str(last)]
 
 
 @pytest.mark.slow

@@ -78,6 +78,7 @@ function buildFilters() {
     var quoteBox = document.getElementById("quotation-filters");
     [["direct", "quoted words"], ["reported", "reported speech"]].forEach(function (kind) {
       var count = DATA.quotations.filter(function (q) { return q.direct === (kind[0] === "direct"); }).length;
+      if (!count) return;
       var swatch = el("span", { class: "swatch" });
       swatch.style.backgroundColor = kind[0] === "direct" ? "#e08a2c" : "#e8c9a3";
       quoteBox.appendChild(filterRow("quotations:" + kind[0], true, swatch, kind[1], count, function (on) {
@@ -188,6 +189,7 @@ function buildSearch() {
 buildFilters();
 buildCommunities();
 buildSearch();
+buildTimeline();  // before the network: showing the strip changes the canvas's size, and with it the zoom
 refreshVisibility();
 showSummary();
 var physics = !DATA.precomputed && DATA.nodes.length > 0;
@@ -224,7 +226,6 @@ function finish() {
   stats.stabilized = performance.now();
   if (DATA.nodes.length) network.fit({ animation: false, maxZoomLevel: 1.6 });
   placeLabels();
-  buildTimeline();
   api.isReady = true;
   updateStatus();
   resolveReady(stats);
@@ -240,6 +241,7 @@ network.once("stabilizationIterationsDone", function () {
 });
 if (!physics) setTimeout(function () { network.redraw(); }, 0);
 network.on("zoom", placeLabelsSoon);
+network.on("resize", placeLabelsSoon);  // vis-network keeps the picture's proportions, so the zoom changes
 network.on("animationFinished", placeLabels);
 network.on("dragEnd", function (p) { if (p.nodes.length) placeLabels(); });
 network.on("hoverNode", function (p) {
