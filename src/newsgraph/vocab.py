@@ -59,6 +59,7 @@ class NG(DefinedNamespace):
     Post: URIRef
     Mention: URIRef
     Evidence: URIRef
+    Quotation: URIRef  # words a text attributes to a speaker (a subclass of schema:Quotation)
 
     # individuals of ng:Modality
     Asserted: URIRef  # only asserted events are facts as reported
@@ -74,6 +75,14 @@ class NG(DefinedNamespace):
     targetSector: URIRef
     modality: URIRef
     reportedAt: URIRef  # publication time of the report; sem:hasTimeStamp is the stated time
+
+    # quotation properties
+    speaker: URIRef  # who said it (a sub-property of schema:spokenByCharacter); absent for an unnamed source
+    cue: URIRef  # the reporting verb's lemma, or "according to"
+    direct: URIRef  # true for quoted words, false for reported speech
+    content: URIRef  # a nif:String span of the quoted or reported words
+    cueSpan: URIRef  # the nif:String span of the cue
+    accordingTo: URIRef  # from an event or membership to the quotation it was read from
 
     # entity properties
     iso3: URIRef
