@@ -63,13 +63,18 @@ def extract_local(ad: AnalysedDocument) -> LocalRecords:
     """Entities, roles and events of one analysed document, under its own keys; the tokens,
     which nothing after this needs, are dropped so the records ship small."""
     from .relations import extract_relations
+    from .relations.attribution import attribute
+    from .relations.quotes import extract_quotations
     from .resolve import add_referenced_states, resolve_entities
 
     resolution = resolve_entities([ad])
     memberships, events = extract_relations([ad], resolution)
     resolution = add_referenced_states(resolution, memberships, events)
+    # Who said what, and which roles and events are only someone's word (docs/quotations.md).
+    quotations, resolution = extract_quotations(ad, resolution, memberships)
+    memberships, events = attribute(ad, resolution, memberships, events, quotations)
     light = replace(ad, sentences=tuple(replace(s, tokens=()) for s in ad.sentences))
-    return LocalRecords(light, resolution, tuple(memberships), tuple(events))
+    return LocalRecords(light, resolution, tuple(memberships), tuple(events), tuple(quotations))
 
 
 def _rekeyed(records: LocalRecords, matches: Mapping[str, str],
@@ -111,7 +116,8 @@ def load_records(records: LocalRecords, backend: Backend, iris: Iris) -> Loaded:
     from .graph.rdf import document_quads
 
     found = reconcile(records, backend, iris)
-    quads = document_quads(iris, records.analysed, found.resolution, found.memberships, found.events)
+    quads = document_quads(iris, records.analysed, found.resolution, found.memberships, found.events,
+                           found.quotations)
     replace_document(backend, iris, records.analysed.document.key, quads, merges=found.merges)
     return Loaded(records.analysed.document.key, len(found.resolution.entities), len(found.memberships),
                   len(found.events), len(quads))

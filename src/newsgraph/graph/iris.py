@@ -144,6 +144,11 @@ class Iris:
         target = e.target or ""
         return self._iri(f"event/{_digest(e.type, e.agent, target, date, *docs)}")
 
+    def quotation(self, key: str, start: int, end: int) -> URIRef:
+        """A quotation, by a hash of its document and the offsets of its first (or only) piece of
+        words: what it says is where it stands, and a document has one quotation there."""
+        return self._iri(f"quotation/{_digest(key, start, end)}")
+
     def evidence(self, assertion: URIRef, p: Provenance) -> URIRef:
         return self._iri(f"evidence/{_digest(assertion, p.document, p.sentence_start, p.sentence_end, p.extractor)}")
 

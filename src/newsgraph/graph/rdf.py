@@ -22,7 +22,7 @@ from functools import lru_cache
 import pyoxigraph as ox
 
 from ..errors import GraphError
-from ..types import AnalysedDocument, Entity, EntityType, Event, Membership, Provenance, Resolution
+from ..types import AnalysedDocument, Entity, EntityType, Event, Membership, Provenance, Quotation, Resolution
 from ..vocab import (DCTERMS, NG, NIF, OA, ORG, PLOVER, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, TIME, plover_mode,
                      sector_iri)
 from .iris import Iris
@@ -125,6 +125,7 @@ class _DocumentQuads:
         self.graph = _n(iris.document_graph(self.key))
         self.context = _n(iris.context(self.key, len(ad.document.text)))
         self.triples: dict[tuple, None] = {}
+        self.said: dict[tuple[int, int], Quotation] = {}  # quotations by their first span, for ng:accordingTo
 
     def add(self, s, p, o) -> None:
         self.triples[(s, p, o)] = None
@@ -280,6 +281,7 @@ class _DocumentQuads:
                 self.add(node, _n(NG.asOf), _when(ms.date))
             if ms.date or ms.began is not None or ms.ended is not None:
                 self._member_during(node, ms)
+            self._according_to(node, ms.according_to)
             self._evidence(iri, ms.provenance)
 
     def _member_during(self, node: ox.NamedNode, ms: Membership) -> None:
@@ -330,23 +332,78 @@ class _DocumentQuads:
                 self.add(node, _n(SEM.hasTimeStamp), _typed(*_stated(ev.time, ev.time_precision)))
             if ev.reported is not None:
                 self.add(node, _n(NG.reportedAt), _when(ev.reported))
+            self._according_to(node, ev.according_to)
             self._evidence(iri, ev.provenance)
+
+    # ------------------------------------------------------------ quotations
+
+    def _according_to(self, node: ox.NamedNode, first_span: tuple[int, int] | None) -> None:
+        """A statement read from someone's words: the quotation, and its speaker as whom it is attributed to."""
+        said = self.said.get(first_span) if first_span is not None else None
+        if said is None:
+            return
+        self.add(node, _n(NG.accordingTo), _n(self.iris.quotation(self.key, *first_span)))
+        if said.speaker is not None:
+            self.add(node, _n(PROV.wasAttributedTo), _n(self.iris.entity(said.speaker)))
+
+    def _span(self, start: int, end: int) -> ox.NamedNode:
+        """A stretch of the text as a NIF string of the document's context (RFC 5147 IRI)."""
+        node = _n(self.iris.span(self.key, start, end))
+        self.add(node, _A, _n(NIF.String))
+        self.add(node, _A, _n(NIF.RFC5147String))
+        self.add(node, _n(NIF.anchorOf), ox.Literal(self.doc.text[start:end]))
+        self.add(node, _n(NIF.beginIndex), _offset(start))
+        self.add(node, _n(NIF.endIndex), _offset(end))
+        self.add(node, _n(NIF.referenceContext), self.context)
+        return node
+
+    def quotations(self, quotations: Iterable[Quotation]) -> None:
+        """Who said what (docs/graph-model.md, Quotations): the words as @en text and as spans of the
+        text, the cue, the speaker when the text names one, what the words mention, and evidence."""
+        for q in quotations:
+            if not q.spans:
+                raise ValueError(f"a quotation of document {self.key!r} without words: {q.text!r}")
+            iri = self.iris.quotation(self.key, *q.spans[0])
+            node = _n(iri)
+            self.add(node, _A, _n(NG.Quotation))
+            if q.speaker is not None:
+                self.add(node, _n(NG.speaker), _n(self.iris.entity(q.speaker)))
+            self.add(node, _n(SCHEMA.text), _en(q.text))
+            self.add(node, _n(NG.cue), ox.Literal(q.cue))
+            self.add(node, _n(NG.direct), ox.Literal(q.direct))
+            for start, end in q.spans:
+                self.add(node, _n(NG.content), self._span(start, end))
+            if q.cue_span is not None:
+                self.add(node, _n(NG.cueSpan), self._span(*q.cue_span))
+            mine = [p for p in q.provenance if p.document == self.key]
+            if mine:
+                self.add(node, _n(SCHEMA.isPartOf), self._container(mine[0].post))
+            if q.reported is not None:
+                self.add(node, _n(NG.reportedAt), _when(q.reported))
+            for key in q.about:
+                self.add(node, _n(SCHEMA.about), _n(self.iris.entity(key)))
+            self._evidence(iri, q.provenance)
 
 
 def document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution,
-                   memberships: Sequence[Membership], events: Sequence[Event]) -> list[ox.Quad]:
+                   memberships: Sequence[Membership], events: Sequence[Event],
+                   quotations: Sequence[Quotation] = ()) -> list[ox.Quad]:
     """Everything one document says, as quads in its named graph ``iris.document_graph(key)``.
 
     ``resolution`` holds the entities the document names (with their final
-    keys) and the document's own mentions; ``memberships`` and ``events`` are
-    the document's, each with evidence in it (ValueError otherwise: records
-    of another document do not belong in this graph). The same records give
-    the same quads in the same order, each triple once.
+    keys) and the document's own mentions; ``memberships``, ``events`` and
+    ``quotations`` are the document's, each with evidence in it (ValueError
+    otherwise: records of another document do not belong in this graph). A
+    membership or event whose ``according_to`` names one of ``quotations``
+    links to it. The same records give the same quads in the same order,
+    each triple once.
     """
     out = _DocumentQuads(iris, ad)
+    out.said = {q.spans[0]: q for q in quotations if q.spans}
     out.document()
     out.entities(resolution.entities)
     out.mentions(resolution)
     out.memberships(memberships)
     out.events(events)
+    out.quotations(quotations)
     return out.quads()
