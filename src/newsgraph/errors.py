@@ -7,6 +7,7 @@
     ├── ModelError                 the spaCy model cannot be loaded
     ├── OntologyError              ontology/lexicon files missing or invalid
     ├── GraphError                 a graph file cannot be read or written
+    ├── ClusterError               Dask is missing or its scheduler cannot be reached
     ├── QueryError                 a SPARQL query is invalid or unknown
     │   └── QueryTimeoutError      a query ran past --timeout (exit 124)
     └── EvaluationError            gold files missing or malformed
@@ -102,3 +103,7 @@ __all__ = sorted(
         "UnreadableInputError",
     ]
 )
+
+
+class ClusterError(NewsgraphError):
+    exit_code = 1

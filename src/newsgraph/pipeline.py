@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections import deque
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
@@ -22,8 +24,9 @@ from rdflib import Graph
 from .atomic import temp_path_for
 from .errors import GraphError, InputError
 from .graph.iris import DEFAULT_BASE, Iris
-from .load import Loaded, load_document
+from .load import Loaded, load_records
 from .outputs import build_lock, commit, recover
+from .progress import Progress, words_in
 from .store import Backend, LocalBackend, open_store
 from .types import AnalysedDocument, Document, Event, Membership, Resolution
 from .vocab import NG, ORG, PREFIXES
@@ -54,6 +57,8 @@ class BuildReport:
     warnings: tuple[str, ...] = field(default=())
     unchanged: int = 0
     store: str | None = None
+    seconds: float = 0.0  # wall time of the whole build
+    words: int = 0  # words analysed (of the documents that were new or changed)
 
     def summary(self) -> str:
         """One line per place written: the store (what it now holds), then graph.ttl."""
@@ -203,11 +208,13 @@ def build(
     timezone: str = "UTC",
     max_bytes: int | None = None,
     warn: Callable[[str], None] | None = None,
-    progress: Callable[[Document], None] | None = None,
+    progress: Progress | None = None,
     published: str | None = None,
     url: str | None = None,
     fields: Sequence[str] = (),
     loaded: Callable[[Loaded], None] | None = None,
+    workers: int = 1,
+    dask: str | None = None,
 ) -> BuildReport:
     """Load the documents into a store (``store``: a folder or a URL; memory when None), one
     transaction per document, and write ``out/graph.ttl`` (and ``graph.html``) when ``out`` is given.
@@ -216,10 +223,13 @@ def build(
     replaces its graph. ``published`` (a date or date and time as written on
     the command line) and ``url`` go to every plain-text input; ``fields``
     ("text=body") name the keys of JSON Lines and JSON records (see ``read_inputs``).
+    ``workers`` processes (or the Dask scheduler ``dask``, "local" for a cluster on
+    this machine) run the NLP and the per-document extraction; the graph is the same.
     """
-    from .nlp import analyse_documents
+    from .parallel import local_records
     from .store.documents import stored_hash
 
+    began = time.monotonic()
     warnings: list[str] = []
 
     def _warn(message: str) -> None:
@@ -250,23 +260,30 @@ def build(
                           plain=plain, field_map=field_map)
         if not documents:
             _warn("no documents to read: wrote an empty graph" if store is None else "no documents to read")
-        changed = [d for d in documents if stored_hash(backend, iris, d.key) != d.content_hash]
-        for d in documents:
-            if d not in changed and progress is not None:
-                progress(d)
+        changed = deque(d for d in documents if stored_hash(backend, iris, d.key) != d.content_hash)
         document_count, unchanged = len(documents), len(documents) - len(changed)
         del documents
-        for ad in analyse_documents(iter(changed), model=model, progress=progress) if changed else ():
-            done = load_document(ad, backend, iris)
+        words = sum(words_in(d) for d in changed)
+        if progress is not None:
+            progress.start(len(changed), words)
+
+        def handed_out():  # each document's text is let go once it is handed to the NLP
+            while changed:
+                yield changed.popleft()
+
+        for records in local_records(handed_out(), model=model, workers=workers, dask=dask):
+            done = load_records(records, backend, iris)
+            if progress is not None:
+                progress.advance(records.analysed.document)
             if loaded is not None:
                 loaded(done)
-        del changed
         counts = _counts(backend)
         graph_path = html_path = None
         if out is not None:
             graph_path, html_path = _write_files(backend, iris, out, write_html)
     return BuildReport(out=out, graph_path=graph_path, html_path=html_path, documents=document_count,
-                       unchanged=unchanged, store=where, warnings=tuple(warnings), **counts)
+                       unchanged=unchanged, store=where, warnings=tuple(warnings), **counts,
+                       seconds=time.monotonic() - began, words=words)
 
 
 def _counts(backend: Backend) -> dict[str, int]:

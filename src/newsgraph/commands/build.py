@@ -38,13 +38,18 @@ from ._progress import document_progress
               help="Skip (with a warning) any input file or stream larger than SIZE (bytes, or K/M/G).")
 @click.option("--strict", is_flag=True,
               help="Exit 3 when the graph was written but some input was skipped or repaired.")
+@click.option("--workers", "-j", type=click.IntRange(min=0), default=1, show_default=True,
+              help="Processes for the NLP and extraction (0: one per CPU); the graph is the same.")
+@click.option("--dask", "dask", default=None, metavar="local|tcp://HOST:8786",
+              help="Run the NLP and extraction on a Dask cluster: 'local' starts one on this machine, or give"
+                   " a scheduler's address (pip install 'newsgraph[distributed]').")
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar and no summary.")
 @click.option("--verbose", "-v", is_flag=True,
               help="Say on stderr each document as it is written (\"loaded KEY: ...\"), once it is in the store.")
 def command(paths: tuple[str, ...], out: Path | None, store: str | None, root: str | None, doc_id: str | None,
             base: str, model: str | None, timezone: str,
             published: str | None, url: str | None, fields: tuple[str, ...], html: bool, max_bytes: str, strict: bool, quiet: bool,
-            verbose: bool) -> None:
+            verbose: bool, workers: int, dask: str | None) -> None:
     """Build a knowledge graph from news files.
 
     PATHS are files (.txt, .md, .html, .jsonl, .json), folders (read recursively),
@@ -58,13 +63,13 @@ def command(paths: tuple[str, ...], out: Path | None, store: str | None, root: s
     pipelines that treat any non-zero exit as a failure keep it by default).
     """
     from ..errors import EXIT_BUILT_WITH_WARNINGS
+    from ..ingest.files import parse_size
     from ..load import Loaded
+    from ..pipeline import build
 
     def _say_loaded(done: Loaded) -> None:
         click.echo(f"loaded {done.key}: {done.entities} entities, {done.memberships} roles, {done.events} events"
                    f" ({done.quads} quads)", err=True)
-    from ..ingest.files import parse_size
-    from ..pipeline import build
 
     limit = parse_size(max_bytes)
     if out is None and store is None:
@@ -74,13 +79,18 @@ def command(paths: tuple[str, ...], out: Path | None, store: str | None, root: s
         click.echo(f"warning: {message}", err=True)
 
     with document_progress(enabled=not quiet) as progress:
-        report = build(list(paths), out, store=store, root=root, doc_id=doc_id, base=base, model=model, write_html=html, timezone=timezone,
-                       max_bytes=limit, warn=warn, progress=progress, published=published, url=url,
-                       fields=fields, loaded=_say_loaded if verbose else None)
+        report = build(list(paths), out, store=store, root=root, doc_id=doc_id, base=base, model=model,
+                       write_html=html, timezone=timezone, max_bytes=limit, warn=warn, progress=progress, published=published, url=url,
+                       fields=fields, loaded=_say_loaded if verbose else None,
+                       workers=workers, dask=dask)
     if not quiet:
         click.echo(report.summary())
         if report.html_path is not None:
             click.echo(f"wrote {report.html_path}")
+        sys.stdout.flush()
+        if report.words:
+            click.echo(f"took {report.seconds:.1f} s ({report.words / max(report.seconds, 1e-9):,.0f} words/s)",
+                       err=True)
     sys.stdout.flush()
     if report.warnings:
         n = len(report.warnings)

@@ -1,0 +1,86 @@
+"""The per-document work that needs no store, in this process, in N processes, or on Dask.
+
+``local_records`` turns documents into ``LocalRecords`` (NLP, then
+``load.extract_local``: the document's own entities, roles, events) in
+input order, however it is computed:
+
+* one process: spaCy's ``nlp.pipe`` batches the documents;
+* ``workers=N``: N worker processes, each loading the model once, take
+  chunks of documents and send back plain records, never spaCy ``Doc``
+  objects (NOTES-ecosystem: a pickled Doc is ~2 MB). Workers are started by
+  a fork server, not forked from this process: a process with threads (a
+  progress bar, a server, a test runner) can deadlock a child forked from it;
+* ``dask``: a Dask distributed cluster; each worker loads the model once
+  and returns records for a partition of documents.
+
+Whatever computes them, records come back in input order and the caller
+reconciles them with the store one by one, so the graph does not depend on
+how the work was spread. At most a few chunks per worker are in flight, so
+memory stays bounded whatever the number of documents.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+
+from .load import LocalRecords, extract_local
+from .types import Document
+
+#: documents sent to a worker at once: large enough that a task's overhead is
+#: small against spaCy's time, small enough that records come back steadily
+CHUNK = 8
+#: chunks in flight per worker
+AHEAD = 2
+
+
+def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    it = iter(documents)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def extract_chunk(documents: Sequence[Document], model: str | None = None) -> list[LocalRecords]:
+    """NLP and local extraction of a few documents in one call (the unit of work of a worker)."""
+    from .nlp import analyse_documents
+
+    return [extract_local(ad) for ad in analyse_documents(documents, model=model)]
+
+
+def _ordered(submit: Callable[[list[Document]], object], result: Callable[[object], list[LocalRecords]],
+             documents: Iterable[Document], in_flight: int, chunk: int) -> Iterator[LocalRecords]:
+    """Submit chunks, at most ``in_flight`` at a time, and yield their records in order."""
+    pending: deque = deque()
+    for part in _chunks(documents, chunk):
+        pending.append(submit(part))
+        if len(pending) >= in_flight:
+            yield from result(pending.popleft())
+    while pending:
+        yield from result(pending.popleft())
+
+
+def local_records(documents: Iterable[Document], *, model: str | None = None, workers: int = 1,
+                  dask: str | None = None) -> Iterator[LocalRecords]:
+    """Each document's LocalRecords, in input order (see the module docstring)."""
+    if dask is not None:
+        from .distributed import dask_records
+
+        yield from dask_records(documents, scheduler=dask, model=model)
+    elif workers <= 1:
+        from .nlp import analyse_documents
+
+        for ad in analyse_documents(documents, model=model):
+            yield extract_local(ad)
+    else:
+        yield from _process_records(documents, model=model, workers=workers)
+
+
+def _process_records(documents: Iterable[Document], *, model: str | None, workers: int) -> Iterator[LocalRecords]:
+    try:
+        context = multiprocessing.get_context("forkserver")
+    except ValueError:  # no fork server (Windows): spawn
+        context = multiprocessing.get_context("spawn")
+    with context.Pool(workers) as pool:
+        yield from _ordered(lambda part: pool.apply_async(extract_chunk, (part, model)),
+                            lambda pending: pending.get(), documents, workers * AHEAD, CHUNK)
