@@ -112,7 +112,18 @@ def _relation_counts(store: Store) -> dict:
         "modality": ordered(by_modality),
         "modes": ordered(by_mode),
         "roles": ordered(roles),
+        "quotations": _quotation_counts(store),
     }
+
+
+def _quotation_counts(store: Store) -> dict[str, int]:
+    """Quotations in all, quoted words (ng:direct true) and reported speech, and those from an
+    unnamed source (no ng:speaker), which say who was quoted as little as the text does."""
+    quotations = set(subjects(store, RDF.type, NG.Quotation))
+    direct, speaker = one_object(store, NG.direct), one_object(store, NG.speaker)
+    quoted = sum(1 for q in quotations if q in direct and direct[q].value == "true")
+    return {"total": len(quotations), "direct": quoted, "reported": len(quotations) - quoted,
+            "without_speaker": sum(1 for q in quotations if q not in speaker)}
 
 
 def _ranked(simple: nx.Graph, scores: dict[str, float], top: int, name: str) -> list[dict]:
@@ -134,7 +145,8 @@ def graph_stats(graph: GraphSource, *, top: int = 10) -> dict:
 
         {"triples", "classes": {"ng:Person": n, …},
          "relations": {"events": {"CONSULT": n, …}, "event_total": n, "events_without_target": n,
-                       "modality": {…}, "modes": {"ASSAULT-aerial": n, …}, "roles": {"minister": n, …}},
+                       "modality": {…}, "modes": {"ASSAULT-aerial": n, …}, "roles": {"minister": n, …},
+                       "quotations": {"total": n, "direct": n, "reported": n, "without_speaker": n}},
          "network": {"nodes", "edges", "components", "edge_kinds": {"event": n, "role": n}},
          "degree": [{"id", "label", "type", "degree"}, …],
          "betweenness": [{"id", "label", "type", "betweenness"}, …], "betweenness_sampled": k | None,
@@ -196,6 +208,8 @@ def stats_text(stats: dict, *, members: int = 6) -> str:
         f"events by modality: {counts(stats['relations']['modality'])}",
         f"events by mode: {counts(stats['relations']['modes'])}",
         f"roles: {counts(stats['relations']['roles'])}",
+        "quotations: {total} ({direct} direct, {reported} reported), {without_speaker} without a speaker".format(
+            **stats["relations"]["quotations"]),
         f"network: {net['nodes']} nodes, {net['edges']} edges ({counts(net['edge_kinds'])}), "
         f"{net['components']} components",
         "",

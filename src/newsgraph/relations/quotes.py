@@ -30,20 +30,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
-from ..errors import OntologyError
 from ..lexicon import load_lexicon
 from ..resolve.metonymy import offered_states
-from ..resources import read_csv
 from ..types import AnalysedDocument, Membership, Quotation, Resolution
 from .context import DocumentContext, SentenceView
 from .lexicons import load_relation_lexicons
-from .speakers import WINDOW, Speakers
+from .speakers import ReportingWords, Speakers, load_reporting_words, own_subject
 from .speakers import subtree_of as subtree
 from .syntax import Actor, subject, verb_lemma
 
-USES = frozenset({"clause", "quote", "frame", "phrase", "unnamed", "local"})
 OPENING = {"“": "”", "«": "»", '"': '"', "‘": "’"}
 CLOSING = frozenset({"”", '"'})  # the closing marks of double quotes (a guillemet closes only its own)
 MARKS = frozenset("“”«»\"‘’„")
@@ -56,34 +52,6 @@ FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb: a clau
 MAX_GAP = 30  # tokens between a closing mark and the cue after it ("“...,” X, who ..., said")
 DIRECT, REPORTED, ACCORDING = "quotes.direct.v1", "quotes.reported.v1", "quotes.according.v1"
 CONFIDENCE = {DIRECT: 0.9, REPORTED: 0.8, ACCORDING: 0.8}
-
-
-@dataclass(frozen=True)
-class ReportingWords:
-    clause: frozenset[str]  # verbs that report a clause and cue quoted words
-    quote: frozenset[str]  # verbs that cue quoted words only
-    frame: frozenset[str]  # verbs whose complement may hold quoted words ("called it “...”")
-    phrases: tuple[tuple[str, ...], ...]  # "according to"
-    unnamed: frozenset[str]  # nouns for unnamed sources
-    local: frozenset[str]  # words that make a body local government
-
-    @property
-    def verbs(self) -> frozenset[str]:
-        return self.clause | self.quote | self.frame
-
-
-@lru_cache(maxsize=1)
-def load_reporting_words() -> ReportingWords:
-    """``ontology/reporting_verbs.csv``; a row with an unknown use is an error, never skipped."""
-    uses: dict[str, set[str]] = {u: set() for u in USES}
-    for row in read_csv("reporting_verbs.csv"):
-        if not row.get("word") or row.get("use") not in USES:
-            raise OntologyError(f"ontology/reporting_verbs.csv: bad row {row!r}: use must be one of"
-                                f" {sorted(USES)}; fix the row")
-        uses[row["use"]].add(row["word"].casefold())
-    return ReportingWords(frozenset(uses["clause"]), frozenset(uses["quote"]), frozenset(uses["frame"]),
-                          tuple(tuple(p.split()) for p in sorted(uses["phrase"])), frozenset(uses["unnamed"]),
-                          frozenset(uses["local"]))
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -236,21 +204,11 @@ class QuotationReader:
         return sorted(out, key=lambda q: q.spans[0])
 
     def _speaker(self, d: _Draft, earlier: list[Quotation]) -> Actor | None:
-        """The speaker of a draft. "The statement", "a communiqué" speak for whoever issued them: the
-        speaker the document last quoted within a few sentences, else whom the event rules read
-        (the issuer of a statement named just before), else the organisation or state that was last
-        the subject of a sentence."""
         view, s = d.cue.view, d.cue.subject
         if s is None:
             return None
         if self.ctx.words.in_class(view.tokens[s].lemma, "statement") and not view.kids(s, "poss", "compound"):
-            for q in reversed(earlier):
-                said = q.provenance[-1]
-                back = [v.index for v in self.ctx.sentences if v.sentence.start == said.sentence_start]
-                if q.speaker is None or not back or view.index - back[0] > WINDOW or said.post != view.sentence.post:
-                    continue
-                return Actor(q.speaker, 0.6)
-            return self.speakers.speaker(view, s) or self.speakers.last_body(view, view.tokens[s].start)
+            return self.speakers.issuer(view, s, earlier)
         return self.speakers.speaker(view, s)
 
     # ------------------------------------------------------------ direct quotations
@@ -288,7 +246,7 @@ class QuotationReader:
                 return None
             if not self.is_reporting(view, v):
                 continue
-            s = _own_subject(view, v)
+            s = own_subject(view, v)
             if s is None and v == first:  # "“...,” read the statement": an inverted subject parsed as object
                 s = next((c for c in view.kids(v, "dobj", "attr", "npadvmod") if c > v), None)
             if s is None:
@@ -310,13 +268,14 @@ class QuotationReader:
         if k is None:
             return None
         k -= 1
-        colon = False
+        skipped: list[str] = []
         for _ in range(2):
             if k >= 0 and self.tokens.text(k).casefold() in SEPARATORS:
-                colon = colon or self.tokens.text(k) == ":"
+                skipped.append(self.tokens.text(k))
                 k -= 1
-        if k < 0:
-            return None
+        colon = ":" in skipped
+        if k < 0 or (not skipped and not self._clause(marks)):
+            return None  # "wrote “The Long Winter”": right after a verb, only a clause is a quotation
         gap = self.text[self.tokens.starts[k]:marks.open]
         if "\n\n" in gap or ("\n" in gap and not colon):
             return None
@@ -324,14 +283,22 @@ class QuotationReader:
         toks = view.tokens
         for _ in range(10):
             if self.is_reporting(view, cur):
-                if view.kids(cur, "neg") or any(toks[c].start < marks.open for c in view.kids(cur, "ccomp")):
-                    return None
-                return _Cue(view, cur, _own_subject(view, cur) or subject(view, cur))
+                if view.kids(cur, "neg") or any(toks[c].start < marks.open and not self.quoted(toks[c].start)
+                                                for c in view.kids(cur, "ccomp")):
+                    return None  # the verb reports a clause of its own, not these quoted words
+                return _Cue(view, cur, own_subject(view, cur) or subject(view, cur))
             tok = toks[cur]
             if tok.dep in CLAUSAL or (tok.pos in {"VERB", "AUX"} and tok.dep != "acl") or tok.head == cur:
                 return None  # "said it was “...”": the quoted words sit in a clause of their own
             cur = tok.head
         return None
+
+    def _clause(self, marks: Marks) -> bool:
+        """Do the quoted words hold a finite verb (a statement, not a title or a name)?"""
+        first, last = self.tokens.at(marks.open), self.tokens.at(marks.close)
+        if first is None or last is None:
+            return False
+        return any(self.tokens.view(k)[0].tokens[self.tokens.view(k)[1]].tag in FINITE for k in range(first, last))
 
     def _cue_above(self, content: tuple[int, int]) -> _Cue | None:
         """Quoted words in the object or complement of a verb of naming or request: "called the
@@ -354,7 +321,7 @@ class QuotationReader:
                 return None
             cur = h
             if self.is_reporting(view, cur, ("frame",)) and not view.kids(cur, "neg"):
-                return _Cue(view, cur, _own_subject(view, cur) or subject(view, cur))
+                return _Cue(view, cur, own_subject(view, cur) or subject(view, cur))
         return None
 
     # ------------------------------------------------------------ reported speech
@@ -385,7 +352,7 @@ class QuotationReader:
         dash ("Ukraine will counter, he insisted", "X met Y, officials said")."""
         toks = view.tokens
         comps = view.kids(v, "ccomp")
-        own = _own_subject(view, v)
+        own = own_subject(view, v)
         if comps and comps[0] > v:
             if _question(view, comps[0]):
                 return None
@@ -501,13 +468,6 @@ class QuotationReader:
             speaker=speaker.key if speaker else None, text=d.text, spans=d.spans, cue=lemma, direct=d.direct,
             provenance=provenance, cue_span=cue_span, about=tuple(about), reported=self.ctx.date(view),
         )
-
-
-def _own_subject(view: SentenceView, v: int) -> int | None:
-    """The verb's own subject; of two (a parser's "the agency SPA"), the one that is a name."""
-    subjects = view.kids(v, "nsubj")
-    named = [s for s in subjects if view.span_at(s) is not None]
-    return (named or subjects or [None])[-1 if named else 0]
 
 
 def _not_a_report(view: SentenceView, v: int) -> bool:
