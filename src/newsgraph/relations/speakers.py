@@ -25,8 +25,12 @@ speaker rather than a guessed one (docs/quotations.md). In order:
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..types import EntityType, Membership
+from ..errors import OntologyError
+from ..resources import read_csv
+from ..types import EntityType, Membership, Quotation
 from .context import DocumentContext, SentenceView
 from .syntax import SUBJECTS, Actor, actor_of, conjuncts
 from .titles import TitlePhrase, find_titles, named_holder
@@ -37,6 +41,37 @@ BODY_WORDS = frozenset({"it"})
 PERSONS = frozenset({EntityType.PERSON})
 BODIES = frozenset({EntityType.ORGANISATION, EntityType.STATE})
 SPEAKER_TYPES = PERSONS | BODIES
+USES = frozenset({"clause", "quote", "frame", "phrase", "unnamed", "local"})
+
+
+@dataclass(frozen=True)
+class ReportingWords:
+    """The words of ``ontology/reporting_verbs.csv`` by use: cues of quotations and nouns of sources."""
+
+    clause: frozenset[str]  # verbs that report a clause and cue quoted words
+    quote: frozenset[str]  # verbs that cue quoted words only
+    frame: frozenset[str]  # verbs whose complement may hold quoted words ("called it “...”")
+    phrases: tuple[tuple[str, ...], ...]  # "according to"
+    unnamed: frozenset[str]  # nouns for unnamed sources
+    local: frozenset[str]  # words that make a body local government
+
+    @property
+    def verbs(self) -> frozenset[str]:
+        return self.clause | self.quote | self.frame
+
+
+@lru_cache(maxsize=1)
+def load_reporting_words() -> ReportingWords:
+    """``ontology/reporting_verbs.csv``; a row with an unknown use is an error, never skipped."""
+    uses: dict[str, set[str]] = {u: set() for u in USES}
+    for row in read_csv("reporting_verbs.csv"):
+        if not row.get("word") or row.get("use") not in USES:
+            raise OntologyError(f"ontology/reporting_verbs.csv: bad row {row!r}: use must be one of"
+                                f" {sorted(USES)}; fix the row")
+        uses[row["use"]].add(row["word"].casefold())
+    return ReportingWords(frozenset(uses["clause"]), frozenset(uses["quote"]), frozenset(uses["frame"]),
+                          tuple(tuple(p.split()) for p in sorted(uses["phrase"])), frozenset(uses["unnamed"]),
+                          frozenset(uses["local"]))
 
 
 class Speakers:
@@ -141,6 +176,20 @@ class Speakers:
         return Actor(nearest, 0.5) if nearest else None
 
 
+    def issuer(self, view: SentenceView, s: int, earlier: Sequence[Quotation]) -> Actor | None:
+        """Who "the statement", "a communiqué" (token ``s``) speaks for: the speaker the document last
+        quoted within ``WINDOW`` sentences of the same post, else whom the event rules read (the
+        issuer of a statement named just before), else the organisation or state last the subject
+        of a clause."""
+        starts = {v.sentence.start: v.index for v in self.ctx.sentences}
+        for q in reversed(earlier):
+            said = q.provenance[-1]
+            back = starts.get(said.sentence_start)
+            if q.speaker is not None and back is not None and 0 <= view.index - back <= WINDOW \
+                    and said.post == view.sentence.post:
+                return Actor(q.speaker, 0.6)
+        return self.speaker(view, s) or self.last_body(view, view.tokens[s].start)
+
     def last_body(self, view: SentenceView, char: int) -> Actor | None:
         """The organisation or state that was last the subject of a clause before ``char``, within
         ``WINDOW`` sentences of the same post, outside quoted words: who issued "the statement"."""
@@ -154,6 +203,13 @@ class Speakers:
                     if actor is not None and self.ctx.entities[actor.key].type in BODIES:
                         return Actor(actor.key, 0.5)
         return None
+
+
+def own_subject(view: SentenceView, v: int) -> int | None:
+    """The verb's own subject; of two (a parser's "the agency SPA"), the one that is a name."""
+    subjects = view.kids(v, "nsubj")
+    named = [s for s in subjects if view.span_at(s) is not None]
+    return named[-1] if named else (subjects[0] if subjects else None)
 
 
 def subtree_of(view: SentenceView, i: int) -> set[int]:
