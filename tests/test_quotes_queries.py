@@ -46,8 +46,10 @@ def test_quotes_by_finds_a_speakers_quotations_by_any_of_their_names_in_any_case
     assert [r["text"] for r in table(result)] == ["We will stay", "Russia attacked Ukraine"]
 
 
-def test_quotes_by_a_name_that_said_nothing_finds_nothing(store):
+def test_quotes_by_a_name_that_said_nothing_or_part_of_a_word_finds_nothing(store):
     assert run_named(store, "quotes-by", ["Ukraine"]).rows == ()
+    assert run_named(store, "quotes-by", ["ber"]).rows == ()
+    assert len(run_named(store, "quotes-by", ["anna"]).rows) == 2  # a whole word of a name
 
 
 def test_quotes_about_finds_the_quotations_whose_words_mention_an_entity(store):
