@@ -396,7 +396,7 @@ LABELS_JS = """() => {
     const o = net.body.nodes[id].options, size = net.body.nodes[id].labelModule.size;
     return { id: id, label: o.label, screen: o.font.size * scale, colour: o.font.color,
              threshold: o.scaling.label.drawThreshold, scaled: o.scaling.label.enabled,
-             box: [size.left, size.top, size.width, size.height] };
+             box: [size.left, size.top + (o.font.vadjust || 0), size.width, size.height] };
   });
 }"""
 

@@ -21,6 +21,14 @@ MAX_QUOTES = 40
 # checkbox brings them back.
 ISOLATED_SHOWN_UP_TO = 50
 
+# Stabilisation iterations of vis-network's forceAtlas2 in the browser: each
+# costs time in proportion to the graph. The layout starts from positions
+# seeded by community (communities.py), not a random scatter, so a large
+# graph settles well in half the steps (bench/bench_viz.py, docs/viz.md).
+LAYOUT_ITERATIONS = 150
+LAYOUT_ITERATIONS_LARGE = 75
+LARGE_GRAPH = 500
+
 # How many of the most important nodes get the larger label size at the opening zoom.
 TOP_LABELS = 12
 
@@ -188,6 +196,7 @@ def page_data(view: NetworkView, positions: dict[str, tuple[float, float]] | Non
         "precomputed": bool(positions),
         "isolatedShown": len(view.nodes) <= ISOLATED_SHOWN_UP_TO,
         "topLabels": TOP_LABELS,
+        "layoutIterations": LAYOUT_ITERATIONS if len(view.nodes) <= LARGE_GRAPH else LAYOUT_ITERATIONS_LARGE,
         "entityTypes": list(ENTITY_TYPES),
         "typeNames": TYPE_NAMES,
         "typeSingular": TYPE_SINGULAR,

@@ -29,7 +29,9 @@ function visEdge(e) {
     width: 1 + Math.log2(e.count),
   };
 }
-var nodes = new vis.DataSet(DATA.nodes.map(visNode));
+// The least important nodes first: vis-network draws nodes (and their labels) in this
+// order, so a hub's label is drawn over the small nodes around it, never under them.
+var nodes = new vis.DataSet(DATA.nodes.slice().sort(function (a, b) { return b.rank - a.rank; }).map(visNode));
 var edges = new vis.DataSet(DATA.edges.map(visEdge));
 var groupNodes = new Map(), groupEdges = new Map();   // what the collapsed communities added, by id
 

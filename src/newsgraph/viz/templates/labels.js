@@ -3,15 +3,15 @@
  * pale and tiny. Here every label is drawn at a fixed size on screen (16 px
  * for the most important nodes, 13 px for the rest) and labels are placed in
  * order of importance (the selected and hovered node and its neighbours
- * first, then by number of relations and mentions), skipping any that would
- * overlap a label or a node placed before it: a label is either legible or
- * not drawn. Zooming in leaves more room, so more labels appear. Edge
+ * first, then by number of relations and mentions), under the node or else
+ * above it, skipping any that would overlap a label or a node placed before
+ * it: a label is either legible or not drawn. Zooming in leaves more room, so more labels appear. Edge
  * labels show only for the hovered or selected edge and the selected node's
  * edges. */
 var LABEL_PX = 13, TOP_LABEL_PX = 16, EDGE_LABEL_PX = 12, LABEL_GAP_PX = 3;
 var measureContext = document.createElement("canvas").getContext("2d");
 var textWidths = new Map();
-var placedLabels = new Map();   // node id -> font size (canvas units) it is drawn with
+var placedLabels = new Map();   // node id -> { size, lift }: font size and upward shift, in canvas units
 var placedEdgeLabels = new Map();
 var labelTimer = null;
 
@@ -80,21 +80,27 @@ function placeLabels() {
     if (!p || !text || next.has(id)) return;
     position += 1;  // the first few in order of importance get the larger size
     var px = isForced.has(id) || position <= DATA.topLabels ? TOP_LABEL_PX : LABEL_PX;
-    var size = px / scale, half = textWidth(text) * size / 200, r = nodeRadius(id);
-    var box = { l: p.x - half - gap, r: p.x + half + gap, t: p.y + r, b: p.y + r + size * 1.25 + gap, owner: id };
+    var size = px / scale, half = textWidth(text) * size / 200, r = nodeRadius(id), tall = size * 1.25;
     // A node is an obstacle to the labels of the nodes less important than it, so a hub's
     // label may cover a small node but no small node's label covers a hub.
     add({ l: p.x - r, r: p.x + r, t: p.y - r, b: p.y + r, owner: id });
-    if (!isForced.has(id) && collides(box)) return;
+    // Under the node, as vis-network draws it, or else above it (font.vadjust moves it up).
+    var below = { l: p.x - half - gap, r: p.x + half + gap, t: p.y + r, b: p.y + r + tall + gap, owner: id, lift: 0 };
+    var above = { l: below.l, r: below.r, t: p.y - r - tall - gap, b: p.y - r, owner: id, lift: -(2 * r + tall) };
+    var box = isForced.has(id) || !collides(below) ? below : !collides(above) ? above : null;
+    if (!box) return;
     add(box);
-    next.set(id, size);
+    next.set(id, { size: size, lift: box.lift });
   });
   var changes = [];
   placedLabels.forEach(function (size, id) {
     if (!next.has(id) && nodes.get(id)) changes.push({ id: id, label: "" });
   });
-  next.forEach(function (size, id) {
-    if (placedLabels.get(id) !== size) changes.push({ id: id, label: labelText(id), font: { size: size } });
+  next.forEach(function (how, id) {
+    var was = placedLabels.get(id);
+    if (!was || was.size !== how.size || was.lift !== how.lift) {
+      changes.push({ id: id, label: labelText(id), font: { size: how.size, vadjust: how.lift } });
+    }
   });
   placedLabels = next;
   if (changes.length) nodes.update(changes);

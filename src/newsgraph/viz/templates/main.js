@@ -199,7 +199,7 @@ network = new vis.Network(document.getElementById("network"), { nodes: nodeView,
   physics: physics ? {
     solver: "forceAtlas2Based",
     forceAtlas2Based: { gravitationalConstant: -60, centralGravity: 0.012, springLength: 110, springConstant: 0.08, damping: 0.45, avoidOverlap: 0.1 },
-    stabilization: { enabled: true, iterations: 150, updateInterval: 25, fit: true },
+    stabilization: { enabled: true, iterations: DATA.layoutIterations, updateInterval: 25, fit: true },
     minVelocity: 0.75,
   } : { enabled: false },
   nodes: {
@@ -218,7 +218,7 @@ network = new vis.Network(document.getElementById("network"), { nodes: nodeView,
 api.network = network; api.nodes = nodes; api.edges = edges;
 api.visibleNodes = nodeView; api.visibleEdges = edgeView;
 api.focusName = focusName; api.showNode = showNode; api.showEdge = showEdge; api.applyFilters = applyFilters;
-api.placeLabels = placeLabels; api.labelSizes = function () { return new Map(placedLabels); };
+api.placeLabels = placeLabels; api.labels = function () { return Object.fromEntries(placedLabels); };
 
 function finish() {
   if (api.isReady) return;
