@@ -186,6 +186,7 @@ def _read(inputs: Sequence[str], *, root: str | None, doc_id: str | None, warn: 
             raise InputError(f"--id {doc_id!r} names one document, but the inputs hold {len(documents)}:"
                              " give --id with a single input")
         documents = [identify(d, root or os.curdir, doc_id) for d in documents]
+    documents = [part for d in documents for part in _in_parts(d, warn)]
     seen: set[str] = set()
     for i, doc in enumerate(documents):
         if doc.key in seen:  # two inputs given one canonical URL (--url on several files): name them by path
@@ -193,6 +194,16 @@ def _read(inputs: Sequence[str], *, root: str | None, doc_id: str | None, warn: 
             documents[i] = doc = replace(doc, key=document_key(doc.source))
         seen.add(doc.key)
     return sorted(documents, key=lambda d: d.key)
+
+
+def _in_parts(doc: Document, warn: Callable[[str], None]) -> list[Document]:
+    from .ingest import parts
+
+    found = list(parts.parts_of(doc))
+    if len(found) > 1:
+        warn(f"{doc.source}: {len(doc.text):,} characters are built as {len(found)} parts of at most"
+             f" {parts.PART_CHARS:,} ({doc.source}#part-1 ...), so memory stays bounded")
+    return found
 
 
 def build(

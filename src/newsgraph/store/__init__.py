@@ -33,4 +33,4 @@ def open_store(store: str | None, base: str | None) -> Iterator[tuple[Backend, s
             yield backend, base
 
 
-__all__ = sorted(["Backend", "LocalBackend", "open_store"])
+__all__ = ["Backend", "LocalBackend", "open_store"]

@@ -152,15 +152,15 @@ def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entit
     parts = [update for retired, survivor in sorted(merges.items()) for update in _merge(retired, survivor, egraph)]
     parts += [
         # what only the old version held leaves the default graph
-        f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}"
-        f" FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}",
+        (f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }}"
+         f" FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER(?h != <{graph}>) }} }}"),
         f"DROP SILENT GRAPH <{graph}>",
     ]
     if touched:
         values = _values(touched)
         parts += [
-            f"DELETE {{ GRAPH <{egraph}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }}"
-            f" GRAPH <{egraph}> {{ ?e ?p ?o }} FILTER(?p != <{SAME_AS}>) }}",
+            (f"DELETE {{ GRAPH <{egraph}> {{ ?e ?p ?o }} }} WHERE {{ VALUES ?e {{ {values} }}"
+             f" GRAPH <{egraph}> {{ ?e ?p ?o }} FILTER(?p != <{SAME_AS}>) }}"),
             f"DELETE {{ ?e <{SKOS_PREF}> ?o }} WHERE {{ VALUES ?e {{ {values} }} ?e <{SKOS_PREF}> ?o }}",
         ]
     if quads or entity_lines:
@@ -194,21 +194,21 @@ def graph_node(iris: Iris, key: str) -> NamedNode:
     return NamedNode(str(iris.document_graph(key)))
 
 
-def find_document(backend: Backend, iris: Iris, name: str, root: str) -> str | None:
-    """The key of the stored document ``name`` names: its key, its IRI, its URL or its path
-    (relative to ``root``, as the build named it), or None."""
+def find_documents(backend: Backend, iris: Iris, name: str, root: str) -> list[str]:
+    """The keys of the stored documents ``name`` names: its key, its IRI, its URL or its path
+    (relative to ``root``, as the build named it), with the parts a long text was built as."""
     from ..ingest.keys import published_source
 
     held = stored_documents(backend, iris)
     doc_prefix = str(iris.document(""))
-    key = name[len(doc_prefix):] if name.startswith(doc_prefix) else name
+    key = name.removeprefix(doc_prefix)
     if key in held:
-        return key
+        return [key]
     source = published_source(name, root)
     rows = backend.select(
-        f"SELECT ?g WHERE {{ GRAPH ?g {{ ?d <{NG.source}>|<https://schema.org/url> ?s }}"
-        f" FILTER(STR(?s) IN ({Literal(source)}, {Literal(name)})) }}"
+        f"SELECT ?g ?s WHERE {{ GRAPH ?g {{ ?d <{NG.source}>|<https://schema.org/url> ?s }} }}"
     )
     prefix = str(iris.document_graph(""))
-    keys = sorted({g.value[len(prefix):] for (g,) in rows if g.value.startswith(prefix)})
-    return keys[0] if keys else None
+    wanted = {source, name}
+    return sorted({g.value[len(prefix):] for g, s in rows if g.value.startswith(prefix)
+                   and (s.value in wanted or any(s.value.startswith(f"{w}#part-") for w in wanted))})

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from ..graph.iris import DEFAULT_BASE, Iris
 from . import open_store
-from .documents import find_document, remove_document
+from .documents import find_documents, remove_document
 
 
 def remove_documents(store: str, names: Sequence[str], *, root: str | None = None,
@@ -17,9 +17,9 @@ def remove_documents(store: str, names: Sequence[str], *, root: str | None = Non
     with open_store(store, base) as (backend, found_base):
         iris = Iris(found_base or DEFAULT_BASE)
         for name in names:
-            key = find_document(backend, iris, name, root or os.curdir)
-            if key is not None and remove_document(backend, iris, key):
-                removed.append(key)
-            else:
+            keys = [key for key in find_documents(backend, iris, name, root or os.curdir)
+                    if remove_document(backend, iris, key)]
+            removed += keys
+            if not keys:
                 missing.append(name)
     return removed, missing
