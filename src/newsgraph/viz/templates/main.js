@@ -250,8 +250,8 @@ network.on("hoverNode", function (p) {
   if (!pinned) showNode(p.node);
 });
 network.on("blurNode", function () { selection.hover = null; });
-network.on("hoverEdge", function (p) { selection.hoverEdge = p.edge; placeEdgeLabels(); });
-network.on("blurEdge", function () { selection.hoverEdge = null; placeEdgeLabels(); });
+network.on("hoverEdge", function (p) { selection.hoverEdge = p.edge; placeLabels(); });
+network.on("blurEdge", function () { selection.hoverEdge = null; placeLabels(); });
 network.on("click", function (p) {
   if (p.nodes.length) selectNode(p.nodes[0]);
   else if (p.edges.length) selectEdge(p.edges[0]);
