@@ -55,6 +55,7 @@ class BuildReport:
     events: int
     triples: int
     warnings: tuple[str, ...] = field(default=())
+    quotations: int = 0
     unchanged: int = 0
     store: str | None = None
     seconds: float = 0.0  # wall time of the whole build
@@ -62,8 +63,8 @@ class BuildReport:
 
     def summary(self) -> str:
         """One line per place written: the store (what it now holds), then graph.ttl."""
-        whole = (f"{self.entities} entities, {self.memberships} roles, {self.events} events"
-                 f" ({self.triples} triples)")
+        whole = (f"{self.entities} entities, {self.memberships} roles, {self.events} events,"
+                 f" {self.quotations} quotations ({self.triples} triples)")
         lines = []
         if self.store is not None:
             lines.append(f"loaded {self.documents - self.unchanged} of {self.documents} documents into {self.store}"
@@ -309,6 +310,7 @@ def _counts(backend: Backend) -> dict[str, int]:
         "entities": count(f"SELECT DISTINCT ?e WHERE {{ VALUES ?c {{ {classes} }} ?e a ?c }}"),
         "memberships": count(f"?m a <{ORG.Membership}>"),
         "events": count(f"?v a <{NG.Event}>"),
+        "quotations": count(f"?q a <{NG.Quotation}>"),
     }
 
 
