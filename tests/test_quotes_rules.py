@@ -453,6 +453,78 @@ TABLE36 = """
     +”                   PUNCT:''   punct      2
 """
 
+RELATIVE_CLAUSE = """
+    Kowal                PROPN      nsubj      12
+    +,                   PUNCT:,    punct      1
+    who                  PRON:WP    nsubj      4
+    said|say             VERB       relcl      1
+    last                 ADJ        amod       6
+    week                 NOUN       npadvmod   4
+    that                 SCONJ      mark       9
+    talks|talk           NOUN:NNS   nsubj      9
+    were|be              AUX:VBD    ccomp      4
+    over                 ADV        advmod     9
+    +,                   PUNCT:,    punct      1
+    arrived|arrive       VERB       ROOT       0
+    in                   ADP        prep       12
+    Oslo                 PROPN      pobj       13
+    +.                   PUNCT      punct      12
+"""
+
+READY = """
+    “                    PUNCT:``   punct      9
+    +We                  PRON       nsubj      3
+    are|be               AUX:VBP    ccomp      9
+    ready                ADJ        acomp      3
+    +,                   PUNCT:,    punct      9
+    +”                   PUNCT:''   punct      9
+    the                  DET        det        8
+    minister             NOUN       nsubj      9
+    said|say             VERB       ROOT       0
+    +.                   PUNCT      punct      9
+"""
+
+IN_PLACE = """
+    “                    PUNCT:``   punct      4
+    +Our                 PRON:PRP$  poss       3
+    troops|troop         NOUN:NNS   nsubj      4
+    are|be               AUX:VBP    ROOT       0
+    in                   ADP        prep       4
+    place                NOUN       pobj       5
+    +.                   PUNCT      punct      4
+    +”                   PUNCT:''   punct      4
+"""
+
+REPORTERS_LEFT = """
+    Reporters|reporter   NOUN:NNS   nsubj      2
+    left|leave           VERB       ROOT       0
+    +.                   PUNCT      punct      2
+"""
+
+READY_KOWAL = """
+    “                    PUNCT:``   punct      8
+    +We                  PRON       nsubj      3
+    are|be               AUX:VBP    ccomp      8
+    ready                ADJ        acomp      3
+    +,                   PUNCT:,    punct      8
+    +”                   PUNCT:''   punct      8
+    Kowal                PROPN      nsubj      8
+    said|say             VERB       ROOT       0
+    +.                   PUNCT      punct      8
+"""
+
+PEACE_IS_A_WORD = """
+    “                    PUNCT:``   punct      4
+    +Peace               NOUN       nsubj      4
+    +”                   PUNCT:''   punct      2
+    is|be                AUX:VBZ    ROOT       0
+    a                    DET        det        6
+    word                 NOUN       attr       4
+    often                ADV        advmod     8
+    heard|hear           VERB:VBN   acl        6
+    +.                   PUNCT      punct      4
+"""
+
 KOWAL, NOWAK, BERG = "person/jan-kowal", "person/jan-nowak", "person/anna-berg"
 POL, NOR, UKR, RUS = "state/POL", "state/NOR", "state/UKR", "state/RUS"
 PEOPLE = {"Kowal": KOWAL, "Nowak": NOWAK, "Jan Nowak": NOWAK, "Anna Berg": BERG, "Berg": BERG}
@@ -661,3 +733,28 @@ def test_a_post_named_inside_quoted_words_is_according_to_the_quotation():
     assert membership.according_to is None  # the speaker is named outside the quoted words
 
 
+
+
+# ---------------------------------------------------------------- more speakers, quotations that go on
+
+
+def test_who_said_in_a_relative_clause_is_the_name_the_clause_belongs_to():
+    q = one(quotations([RELATIVE_CLAUSE], {**PEOPLE, "Oslo": "place/oslo"}))
+    assert (q.speaker, q.text) == (KOWAL, "talks were over")
+
+
+def test_a_bare_title_is_the_one_person_whose_post_ends_in_it():
+    found = quotations([READY, IN_PLACE, REPORTERS_LEFT], PEOPLE, [Membership(KOWAL, "defence minister", POL)])
+    assert [(q.speaker, q.text, q.provenance[0].extractor) for q in found] == [
+        (KOWAL, "We are ready", "quotes.direct.v1"),
+        (KOWAL, "Our troops are in place.", "quotes.continued.v1"),  # a quoted sentence goes on
+    ]
+    two = [Membership(KOWAL, "defence minister", POL), Membership(NOWAK, "foreign minister", POL)]
+    assert {q.speaker for q in quotations([READY, IN_PLACE], PEOPLE, two)} == {None}
+
+
+def test_only_a_whole_quoted_sentence_in_the_same_paragraph_continues_a_quotation():
+    found = quotations([READY_KOWAL, PEACE_IS_A_WORD], PEOPLE)
+    assert [q.text for q in found] == ["We are ready"]  # "“Peace” is a word" is no continuation
+    found = quotations([READY_KOWAL, PARAGRAPH, IN_PLACE], PEOPLE)
+    assert [q.text for q in found] == ["We are ready"]  # a new paragraph needs its own cue

@@ -11,6 +11,9 @@ verb of ``ontology/reporting_verbs.csv``, or "according to"). The forms
   ("X said: “...”", "X told reporters in Oslo that “...”"). Pieces that share
   one cue are one quotation ("“We will continue,” she said, “to help.”"),
   and a quotation may run over several sentences.
+- ``quotes.continued.v1`` (0.8): a quoted sentence with no cue of its own
+  right after a quotation's sentence, in its paragraph, continues its
+  speaker's words ("“We are ready,” she said. “Our troops are in place.”").
 - ``quotes.reported.v1`` (0.8): the clause a reporting verb reports ("X
   said (on Monday) (that) ...", "X told reporters ...", "..., he insisted",
   "..., officials said"), unless the verb is negated, a guess ("could
@@ -51,7 +54,8 @@ QUESTIONS = frozenset({"whether", "if", "how", "why", "what", "when", "where", "
 FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})  # tags of a finite verb: a clause, not a phrase
 MAX_GAP = 30  # tokens between a closing mark and the cue after it ("“...,” X, who ..., said")
 DIRECT, REPORTED, ACCORDING = "quotes.direct.v1", "quotes.reported.v1", "quotes.according.v1"
-CONFIDENCE = {DIRECT: 0.9, REPORTED: 0.8, ACCORDING: 0.8}
+CONTINUED = "quotes.continued.v1"
+CONFIDENCE = {DIRECT: 0.9, CONTINUED: 0.8, REPORTED: 0.8, ACCORDING: 0.8}
 
 
 # ---------------------------------------------------------------- quotation marks
@@ -215,17 +219,45 @@ class QuotationReader:
 
     def _direct(self) -> list[_Draft]:
         groups: dict[tuple[int, int], tuple[_Cue, list[tuple[int, int]]]] = {}
+        uncued: list[tuple[Marks, tuple[int, int]]] = []
         for marks, content in self.contents:
             cue = self._cue_after(marks) or self._cue_before(marks) or self._cue_above(content)
             if cue is None:
-                continue  # quoted words with no cue: a scare quote, a title, a name
+                uncued.append((marks, content))
+                continue
             groups.setdefault((cue.view.index, cue.verb), (cue, []))[1].append(content)
         out = []
         for key, (cue, spans) in sorted(groups.items()):
             self.cues.add(key)
             spans.sort()
             out.append(_Draft(cue, tuple(spans), " ".join(self.text[s:e] for s, e in spans), True, DIRECT))
+        return out + self._continued(out, uncued)
+
+    def _continued(self, cued: list[_Draft], uncued: list[tuple[Marks, tuple[int, int]]]) -> list[_Draft]:
+        """Quoted sentences right after a quotation's own sentence, in its paragraph, with no cue of
+        their own, continue it: "“We are ready,” the minister said. “Our troops are in place.”" Words
+        that are no whole sentence ("“Peace” is a word ...") or hold no verb continue nothing."""
+        ends = {self._sentence_of(max(d.spans[-1][1] - 1, d.spans[-1][0]), d.cue.view.index): d for d in cued}
+        out = []
+        for marks, content in uncued:
+            first, last = self.tokens.at(marks.open), self.tokens.at(marks.close)
+            if first is None or last is None or not self._clause(marks):
+                continue
+            (view, i), (end_view, j) = self.tokens.view(first), self.tokens.view(last)
+            rest = end_view.tokens[j + 1:]
+            previous = ends.get(view.index - 1)
+            if i != 0 or previous is None or any(t.pos != "PUNCT" for t in rest) \
+                    or "\n" in self.text[self.ctx.sentences[view.index - 1].sentence.end:marks.open]:
+                continue
+            draft = _Draft(previous.cue, (content,), self.text[content[0]:content[1]], True, CONTINUED)
+            out.append(draft)
+            ends[end_view.index] = draft
         return out
+
+    def _sentence_of(self, char: int, default: int) -> int:
+        """The index of the sentence holding ``char``, the later of it and ``default``."""
+        k = self.tokens.at(char)
+        return max(self.tokens.view(k)[0].index, default) if k is not None else default
 
     def _cue_after(self, marks: Marks) -> _Cue | None:
         """"“...,” she said", "“...,” said X", "“...” X, who ..., told reporters": the cue and its
@@ -281,6 +313,8 @@ class QuotationReader:
             return None
         view, cur = self.tokens.view(k)
         toks = view.tokens
+        if toks[cur].pos == "PUNCT":
+            return None  # "“...” the minister said. “...”": a sentence ended before the mark
         for _ in range(10):
             if self.is_reporting(view, cur):
                 if view.kids(cur, "neg") or any(toks[c].start < marks.open and not self.quoted(toks[c].start)

@@ -17,7 +17,8 @@ speaker rather than a guessed one (docs/quotations.md). In order:
 - a title: the holder named in the phrase, else the one person the
   document's roles give that post, with the same qualifiers (former, elect,
   nominated): "the interior minister said" after "Interior Minister Jan
-  Kowal"; a post no role of the document fills, or fills twice, is nobody;
+  Kowal", "the minister" for the one person whose post ends in "minister";
+  a post no role of the document fills, or fills twice, is nobody;
 - anything else through which an actor speaks, as the event rules read it
   (``syntax.actor_of``): "Poland's foreign ministry", "a Kremlin spokesman",
   "the agency" after a name ending in "Agency", "the statement".
@@ -32,7 +33,7 @@ from ..errors import OntologyError
 from ..resources import read_csv
 from ..types import EntityType, Membership, Quotation
 from .context import DocumentContext, SentenceView
-from .syntax import SUBJECTS, Actor, actor_of, conjuncts
+from .syntax import RELATIVE, SUBJECTS, Actor, actor_of, conjuncts
 from .titles import TitlePhrase, find_titles, named_holder
 
 WINDOW = 3  # sentences a pronoun looks back for its speaker
@@ -89,6 +90,8 @@ class Speakers:
             for org in {m.organisation, None}:
                 holders.setdefault((m.role, org, flags), set()).add(m.person)
                 holders.setdefault((m.role, org, None), set()).add(m.person)  # whatever the qualifiers
+            # "the minister" after "Defence Minister Jan Kowal": a post named by its last word
+            holders.setdefault(("*" + m.role.split()[-1], None, flags), set()).add(m.person)
         self.holders = {post: next(iter(people)) for post, people in holders.items() if len(people) == 1}
 
     def inside_quote(self, char: int) -> bool:
@@ -141,12 +144,15 @@ class Speakers:
 
     def _holder(self, view: SentenceView, title: TitlePhrase, exact: bool = True) -> Actor | None:
         """The person a title names: the holder named in the phrase, else the one person the document
-        gives that post (of that organisation, with the same qualifiers unless ``exact`` is off)."""
+        gives that post (of that organisation, with the same qualifiers unless ``exact`` is off); a bare
+        one-word title ("the minister") names the one person whose post ends in that word."""
         named = named_holder(self.ctx, view, title)
         if named is not None:
             return Actor(named.key, 1.0)
         flags = (title.former, title.nominated, title.elect) if exact else None
         person = self.holders.get((title.label, title.org, flags))
+        if person is None and exact and title.org is None and " " not in title.label:
+            person = self.holders.get(("*" + title.label, None, flags))  # the one "... minister" of the document
         return Actor(person, 0.8) if person is not None else None
 
     def _pronoun(self, view: SentenceView, i: int) -> Actor | None:
@@ -206,10 +212,14 @@ class Speakers:
 
 
 def own_subject(view: SentenceView, v: int) -> int | None:
-    """The verb's own subject; of two (a parser's "the agency SPA"), the one that is a name."""
+    """The verb's own subject; of two (a parser's "the agency SPA"), the one that is a name; for a
+    relative clause's "who", the noun it stands for ("Kowal, who said ...")."""
     subjects = view.kids(v, "nsubj")
     named = [s for s in subjects if view.span_at(s) is not None]
-    return named[-1] if named else (subjects[0] if subjects else None)
+    own = named[-1] if named else (subjects[0] if subjects else None)
+    if own is not None and view.low(own) in RELATIVE and view.tokens[v].dep == "relcl":
+        return view.tokens[v].head
+    return own
 
 
 def subtree_of(view: SentenceView, i: int) -> set[int]:
