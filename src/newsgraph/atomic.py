@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import tempfile
 import threading
 from collections.abc import Iterator
@@ -58,7 +59,10 @@ def remove_stale_temps(folder: Path, target: str | None = None, *, any_pid: bool
         elif not (any_pid and (target is None or name.startswith(f".{target}."))):
             continue
         try:
-            (Path(folder) / name).unlink()
+            if (Path(folder) / name).is_dir():  # a killed build's scratch store
+                shutil.rmtree(Path(folder) / name)
+            else:
+                (Path(folder) / name).unlink()
             removed.append(Path(folder) / name)
         except OSError:
             pass

@@ -18,7 +18,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from pyoxigraph import RdfFormat, Store, Triple, serialize
+from pyoxigraph import DefaultGraph, RdfFormat, Store, Triple, serialize
 from rdflib import Graph
 
 from .atomic import temp_path_for
@@ -264,7 +264,7 @@ def build(
             out.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise GraphError(f"cannot create the output folder {str(out)!r}: {error.strerror or error}") from None
-    with (build_lock(out) if out is not None else nullcontext()), open_store(store, iris.base) as (backend, _):
+    with (build_lock(out) if out is not None else nullcontext()), open_store(store, iris.base, scratch=out) as (backend, _):
         where = backend.location if store is not None else None  # a URL without its credentials
         if out is not None:
             recover(out)  # a build killed earlier: finish its pair of files, drop its temporaries
@@ -323,7 +323,7 @@ def _write_files(backend: Backend, iris: Iris, out: Path, write_html: bool) -> t
     try:
         try:
             staged["graph.ttl"] = temp_path_for(graph_path)
-            staged["graph.ttl"].write_bytes(default_graph_turtle(backend, prefixes))
+            write_default_graph(backend, prefixes, staged["graph.ttl"])
         except OSError as error:
             raise GraphError(f"cannot write {str(graph_path)!r}: {error.strerror or error}") from None
         if write_html:
@@ -346,11 +346,21 @@ def _write_files(backend: Backend, iris: Iris, out: Path, write_html: bool) -> t
 
 
 def default_graph_turtle(backend: Backend, prefixes: dict[str, str]) -> bytes:
-    """The default graph as Turtle, triples sorted, so the same graph always gives the same bytes."""
+    """The default graph as Turtle; the same graph always gives the same bytes."""
+    if isinstance(backend, LocalBackend):  # in the store's order, which its content decides
+        return backend.store.dump(format=RdfFormat.TURTLE, from_graph=DefaultGraph(), prefixes=prefixes)
     rows = backend.select("SELECT ?s ?p ?o WHERE { ?s ?p ?o }")
     triples = sorted((Triple(s, p, o) for s, p, o in rows), key=lambda t: (str(t.subject), str(t.predicate),
                                                                              str(t.object)))
     return serialize(triples, format=RdfFormat.TURTLE, prefixes=prefixes)
+
+
+def write_default_graph(backend: Backend, prefixes: dict[str, str], path: Path) -> None:
+    """The default graph as Turtle into ``path``, streamed from a local store (never whole in memory)."""
+    if isinstance(backend, LocalBackend):
+        backend.store.dump(output=str(path), format=RdfFormat.TURTLE, from_graph=DefaultGraph(), prefixes=prefixes)
+    else:
+        path.write_bytes(default_graph_turtle(backend, prefixes))
 
 
 def _page_source(backend: Backend, turtle: Path) -> Store:

@@ -17,9 +17,10 @@ from dataclasses import replace
 
 from ..types import Document, Post, Segment
 
-#: Characters of one part: far above any article or live blog, far below what
-#: strains memory (a part costs about 0.4 GB at the peak of its analysis).
-PART_CHARS = 1_000_000
+#: Characters of one part: above the longest article or live blog (a day-long blog runs to
+#: some 100,000), and small enough that a part's analysis and update stay well under a
+#: gigabyte (a million-character document peaked at 1.35 GB).
+PART_CHARS = 250_000
 
 
 def _cut(text: str, start: int, limit: int) -> int:
