@@ -122,7 +122,7 @@ def test_hovering_a_node_shows_its_aliases_and_the_sentences_that_mention_it(ope
 def test_clicking_an_edge_shows_its_evidence_with_extractor_and_confidence(opened):
     graph = parse(NEWS_TTL)
     evidence = select(graph, f"""SELECT ?text ?x ?c WHERE {{ ?e ng:eventType plover:CONSULT ;
-        ng:agent ?a ; ng:target ?t ; prov:wasDerivedFrom ?ev . ?ev nif:anchorOf ?text ; ng:extractor ?x ; ng:confidence ?c .
+        ng:agent ?a ; ng:target ?t ; prov:wasDerivedFrom ?ev . ?ev oa:hasTarget/nif:anchorOf ?text ; ng:extractor ?x ; ng:confidence ?c .
         FILTER(?a IN (<{MORENO}>, <{LINDQVIST}>) && ?t IN (<{MORENO}>, <{LINDQVIST}>)) }}""")
     (ax, ay), (bx, by) = opened.dom_point(MORENO), opened.dom_point(LINDQVIST)
     box = opened.page.locator("#network").bounding_box()
@@ -142,7 +142,7 @@ def test_clicking_an_edge_shows_its_evidence_with_extractor_and_confidence(opene
 def test_an_agent_only_event_shows_in_its_agents_panel_and_follows_the_time_range(opened):
     graph = parse(NEWS_TTL)
     ((agent, code, mode, text),) = select(graph, """SELECT ?a ?type ?mode ?text WHERE { ?e a ng:Event ;
-        ng:agent ?a ; ng:eventType ?type ; ng:mode ?mode ; prov:wasDerivedFrom/nif:anchorOf ?text
+        ng:agent ?a ; ng:eventType ?type ; ng:mode ?mode ; prov:wasDerivedFrom/oa:hasTarget/nif:anchorOf ?text
         FILTER NOT EXISTS { ?e ng:target ?t } }""")
     label = select(graph, f"SELECT ?l WHERE {{ <{agent}> skos:prefLabel ?l }}")[0][0]
     opened.page.mouse.move(*opened.dom_point(agent))

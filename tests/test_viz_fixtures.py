@@ -24,6 +24,8 @@ PREFIXES = """\
 @prefix schema: <https://schema.org/> .
 @prefix xsd:    <http://www.w3.org/2001/XMLSchema#> .
 @prefix oa:     <http://www.w3.org/ns/oa#> .
+@prefix rdfs:   <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
 """
 
 # Two documents: an article with a URL, and a live blog (a local file) with
@@ -39,77 +41,107 @@ PREFIXES = """\
 AGENT_ONLY_SENTENCE = "Russian aircraft carried out strikes overnight."
 MORENO_SENTENCE = "\u201cHelp is on its way,\u201d Moreno told reporters."
 UNNAMED_SENTENCE = "\u201cWe will not be intimidated,\u201d officials in Kyiv said."
+# Each document's analysed text (its nif:Context), its sentences one to a line.
+MINISTERS_TEXT = "\\n".join((
+    "US secretary of state Alia Moreno met Nato chief Tomas Lindqvist in Brussels on Wednesday.",
+    "Lindqvist, the Nato secretary general, said the alliance would keep supporting Ukraine.",
+    "The European Union welcomed the talks."))
+LIVE_BLOG_TEXT = "\\n".join((
+    "Moreno announced $50m in aid to Ukraine.", "Ms Moreno consulted Lindqvist by phone before the trip.",
+    "French foreign minister Nadia Okafor accused Russia of sabotage.", "Lindqvist spoke with Okafor later that day.",
+    "France did not threaten Russia, Okafor said.", "Lindqvist met Moreno again in the afternoon.",
+    AGENT_ONLY_SENTENCE, MORENO_SENTENCE, UNNAMED_SENTENCE))
+CONTEXT_END = {"ministers-meet-0a1b2c3d": 217, "live-blog-5e6f7a8b": 442}
 NEWS_TTL = (PREFIXES + """
-<person/alia-moreno> a ng:Person ; skos:prefLabel "Alia Moreno" ; skos:altLabel "Moreno", "Ms Moreno" .
-<person/tomas-lindqvist> a ng:Person ; skos:prefLabel "Tomas Lindqvist" ; skos:altLabel "Lindqvist" .
-<person/nadia-okafor> a ng:Person ; skos:prefLabel "Nadia Okafor" ; skos:altLabel "Okafor" .
-<org/nato> a ng:Organisation ; skos:prefLabel "NATO" ; skos:altLabel "Nato" .
-<org/european-union> a ng:Organisation ; skos:prefLabel "European Union" .
-<state/USA> a ng:State ; skos:prefLabel "United States" ; skos:altLabel "US" ; ng:iso3 "USA" ; ng:iso2 "US" .
-<state/UKR> a ng:State ; skos:prefLabel "Ukraine" ; ng:iso3 "UKR" ; ng:iso2 "UA" .
-<state/FRA> a ng:State ; skos:prefLabel "France" ; skos:altLabel "French" ; ng:iso3 "FRA" ; ng:iso2 "FR" .
-<state/RUS> a ng:State ; skos:prefLabel "Russia" ; ng:iso3 "RUS" ; ng:iso2 "RU" .
-<place/brussels> a ng:Place ; skos:prefLabel "Brussels" .
+<person/alia-moreno> a ng:Person ; rdfs:label "Alia Moreno"@en ; skos:prefLabel "Alia Moreno"@en ; skos:altLabel "Moreno"@en, "Ms Moreno"@en .
+<person/tomas-lindqvist> a ng:Person ; rdfs:label "Tomas Lindqvist"@en ; skos:prefLabel "Tomas Lindqvist"@en ; skos:altLabel "Lindqvist"@en .
+<person/nadia-okafor> a ng:Person ; rdfs:label "Nadia Okafor"@en ; skos:prefLabel "Nadia Okafor"@en ; skos:altLabel "Okafor"@en .
+<org/nato> a ng:Organisation ; rdfs:label "NATO"@en ; skos:prefLabel "NATO"@en ; skos:altLabel "Nato"@en .
+<org/european-union> a ng:Organisation ; rdfs:label "European Union"@en ; skos:prefLabel "European Union"@en .
+<state/USA> a ng:State ; rdfs:label "United States"@en ; skos:prefLabel "United States"@en ; skos:altLabel "US"@en ; ng:iso3 "USA" ; ng:iso2 "US" .
+<state/UKR> a ng:State ; rdfs:label "Ukraine"@en ; skos:prefLabel "Ukraine"@en ; ng:iso3 "UKR" ; ng:iso2 "UA" .
+<state/FRA> a ng:State ; rdfs:label "France"@en ; skos:prefLabel "France"@en ; skos:altLabel "French"@en ; ng:iso3 "FRA" ; ng:iso2 "FR" .
+<state/RUS> a ng:State ; rdfs:label "Russia"@en ; skos:prefLabel "Russia"@en ; ng:iso3 "RUS" ; ng:iso2 "RU" .
+<place/brussels> a ng:Place ; rdfs:label "Brussels"@en ; skos:prefLabel "Brussels"@en .
 <author/jane-roe> a schema:Person ; schema:name "Jane Roe" .
 
 <doc/ministers-meet-0a1b2c3d> a ng:Article ;
-    schema:headline "Ministers meet in Brussels" ;
+    schema:headline "Ministers meet in Brussels"@en ;
     schema:datePublished "2024-11-13T10:00:00+00:00"^^xsd:dateTime ;
     ng:source "https://news.example/world/ministers-meet" ;
     schema:url <https://news.example/world/ministers-meet> ;
     ng:contentHash "sha256:0000000000000000000000000000000000000000000000000000000000000001" ;
     schema:author <author/jane-roe> .
+<doc/ministers-meet-0a1b2c3d#char=0,217> a nif:Context, nif:RFC5147String ;
+    nif:isString "MINISTERS_TEXT" ;
+    nif:beginIndex 0 ; nif:endIndex 217 ; dcterms:source <doc/ministers-meet-0a1b2c3d> .
 <doc/ministers-meet-0a1b2c3d#char=0,90> a nif:Sentence ;
     nif:anchorOf "US secretary of state Alia Moreno met Nato chief Tomas Lindqvist in Brussels on Wednesday." ;
-    nif:beginIndex 0 ; nif:endIndex 90 ; schema:isPartOf <doc/ministers-meet-0a1b2c3d> .
+    nif:beginIndex 0 ; nif:endIndex 90 ; nif:referenceContext <doc/ministers-meet-0a1b2c3d#char=0,217> ;
+    schema:isPartOf <doc/ministers-meet-0a1b2c3d> .
 <doc/ministers-meet-0a1b2c3d#char=91,178> a nif:Sentence ;
     nif:anchorOf "Lindqvist, the Nato secretary general, said the alliance would keep supporting Ukraine." ;
-    nif:beginIndex 91 ; nif:endIndex 178 ; schema:isPartOf <doc/ministers-meet-0a1b2c3d> .
+    nif:beginIndex 91 ; nif:endIndex 178 ; nif:referenceContext <doc/ministers-meet-0a1b2c3d#char=0,217> ;
+    schema:isPartOf <doc/ministers-meet-0a1b2c3d> .
 <doc/ministers-meet-0a1b2c3d#char=179,217> a nif:Sentence ;
     nif:anchorOf "The European Union welcomed the talks." ;
-    nif:beginIndex 179 ; nif:endIndex 217 ; schema:isPartOf <doc/ministers-meet-0a1b2c3d> .
+    nif:beginIndex 179 ; nif:endIndex 217 ; nif:referenceContext <doc/ministers-meet-0a1b2c3d#char=0,217> ;
+    schema:isPartOf <doc/ministers-meet-0a1b2c3d> .
 
 <doc/live-blog-5e6f7a8b> a ng:Article, ng:LiveBlog ;
-    schema:headline "Ukraine war live" ;
+    schema:headline "Ukraine war live"@en ;
     schema:datePublished "2024-11-14T07:00:00+00:00"^^xsd:dateTime ;
     ng:source "examples/live-blog.txt" ;
     ng:contentHash "sha256:0000000000000000000000000000000000000000000000000000000000000002" .
+<doc/live-blog-5e6f7a8b#char=0,442> a nif:Context, nif:RFC5147String ;
+    nif:isString "LIVE_BLOG_TEXT" ;
+    nif:beginIndex 0 ; nif:endIndex 442 ; dcterms:source <doc/live-blog-5e6f7a8b> .
 <doc/live-blog-5e6f7a8b/post/1> a ng:Post ; schema:isPartOf <doc/live-blog-5e6f7a8b> ; ng:position 1 ;
-    schema:headline "Moreno pledges aid" ; schema:author <author/jane-roe> ;
+    schema:headline "Moreno pledges aid"@en ; schema:author <author/jane-roe> ;
     schema:datePublished "2024-11-14T08:00:00+00:00"^^xsd:dateTime .
 <doc/live-blog-5e6f7a8b/post/2> a ng:Post ; schema:isPartOf <doc/live-blog-5e6f7a8b> ; ng:position 2 ;
-    schema:headline "France accuses Russia" ;
+    schema:headline "France accuses Russia"@en ;
     schema:datePublished "2024-11-14T12:30:00+00:00"^^xsd:dateTime .
 <doc/live-blog-5e6f7a8b#char=0,40> a nif:Sentence ;
     nif:anchorOf "Moreno announced $50m in aid to Ukraine." ;
-    nif:beginIndex 0 ; nif:endIndex 40 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> .
+    nif:beginIndex 0 ; nif:endIndex 40 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> .
 <doc/live-blog-5e6f7a8b#char=41,96> a nif:Sentence ;
     nif:anchorOf "Ms Moreno consulted Lindqvist by phone before the trip." ;
-    nif:beginIndex 41 ; nif:endIndex 96 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> .
+    nif:beginIndex 41 ; nif:endIndex 96 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> .
 <doc/live-blog-5e6f7a8b#char=97,161> a nif:Sentence ;
     nif:anchorOf "French foreign minister Nadia Okafor accused Russia of sabotage." ;
-    nif:beginIndex 97 ; nif:endIndex 161 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+    nif:beginIndex 97 ; nif:endIndex 161 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 <doc/live-blog-5e6f7a8b#char=162,205> a nif:Sentence ;
     nif:anchorOf "Lindqvist spoke with Okafor later that day." ;
-    nif:beginIndex 162 ; nif:endIndex 205 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+    nif:beginIndex 162 ; nif:endIndex 205 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 <doc/live-blog-5e6f7a8b#char=206,250> a nif:Sentence ;
     nif:anchorOf "France did not threaten Russia, Okafor said." ;
-    nif:beginIndex 206 ; nif:endIndex 250 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+    nif:beginIndex 206 ; nif:endIndex 250 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 <doc/live-blog-5e6f7a8b#char=251,295> a nif:Sentence ;
     nif:anchorOf "Lindqvist met Moreno again in the afternoon." ;
-    nif:beginIndex 251 ; nif:endIndex 295 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+    nif:beginIndex 251 ; nif:endIndex 295 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 <doc/live-blog-5e6f7a8b#char=296,343> a nif:Sentence ;
     nif:anchorOf "AGENT_ONLY_SENTENCE" ;
-    nif:beginIndex 296 ; nif:endIndex 343 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+    nif:beginIndex 296 ; nif:endIndex 343 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 <doc/live-blog-5e6f7a8b#char=344,388> a nif:Sentence ;
     nif:anchorOf "MORENO_SENTENCE" ;
-    nif:beginIndex 344 ; nif:endIndex 388 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> .
+    nif:beginIndex 344 ; nif:endIndex 388 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> .
 <doc/live-blog-5e6f7a8b#char=389,442> a nif:Sentence ;
     nif:anchorOf "UNNAMED_SENTENCE" ;
-    nif:beginIndex 389 ; nif:endIndex 442 ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
+    nif:beginIndex 389 ; nif:endIndex 442 ; nif:referenceContext <doc/live-blog-5e6f7a8b#char=0,442> ;
+    schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> .
 """ + "".join(
     f"""<doc/{doc}#char={b},{e}> a ng:Mention ; nif:anchorOf "{text}" ; nif:beginIndex {b} ; nif:endIndex {e} ;
-    nif:sentence <doc/{doc}#char={sb},{se}> ; ng:refersTo <{entity}> ; schema:isPartOf <doc/{part}> .
+    nif:sentence <doc/{doc}#char={sb},{se}> ; ng:refersTo <{entity}> ; schema:isPartOf <doc/{part}> ;
+    nif:referenceContext <doc/{doc}#char=0,{CONTEXT_END[doc]}> .
 """
     for doc, part, (sb, se), (b, e), text, entity in [
         ("ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (0, 90), (0, 2), "US", "state/USA"),
@@ -139,10 +171,10 @@ NEWS_TTL = (PREFIXES + """
         ("live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/1", (344, 388), (366, 372), "Moreno", "person/alia-moreno"),
     ]
 ) + """
-<role/secretary-of-state> a org:Role ; skos:prefLabel "secretary of state" .
-<role/secretary-general> a org:Role ; skos:prefLabel "secretary general" .
-<role/foreign-minister> a org:Role ; skos:prefLabel "foreign minister" .
-<role/ambassador> a org:Role ; skos:prefLabel "ambassador" .
+<role/secretary-of-state> a org:Role ; skos:prefLabel "secretary of state"@en .
+<role/secretary-general> a org:Role ; skos:prefLabel "secretary general"@en .
+<role/foreign-minister> a org:Role ; skos:prefLabel "foreign minister"@en .
+<role/ambassador> a org:Role ; skos:prefLabel "ambassador"@en .
 
 <membership/00000000000000a1> a org:Membership ; org:member <person/alia-moreno> ; org:organization <state/USA> ;
     org:role <role/secretary-of-state> ; ng:former false ; ng:nominated false ; ng:elect false ;
@@ -196,48 +228,35 @@ NEWS_TTL = (PREFIXES + """
     sem:hasTimeStamp "2024-11-14T12:30:00+00:00"^^xsd:dateTime ; ng:modality ng:Asserted ;
     prov:wasDerivedFrom <evidence/00000000000000c9> .
 """ + "".join(
-    f"""<evidence/{name}> a ng:Evidence ; nif:anchorOf "{text}" ; nif:beginIndex {b} ; nif:endIndex {e} ;
-    nif:sentence <doc/{doc}#char={b},{e}> ; schema:isPartOf <doc/{part}> ;
+    f"""<evidence/{name}> a ng:Evidence ; oa:hasTarget <doc/{doc}#char={b},{e}> ; schema:isPartOf <doc/{part}> ;
     ng:extractor "{extractor}" ; ng:confidence {confidence} .
 """
-    for name, doc, part, (b, e), text, extractor, confidence in [
-        ("00000000000000b1", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (0, 90),
-         "US secretary of state Alia Moreno met Nato chief Tomas Lindqvist in Brussels on Wednesday.", "roles.apposition.v1", 0.9),
-        ("00000000000000b2", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (91, 178),
-         "Lindqvist, the Nato secretary general, said the alliance would keep supporting Ukraine.", "roles.apposition.v1", 0.85),
-        ("00000000000000b3", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (97, 161),
-         "French foreign minister Nadia Okafor accused Russia of sabotage.", "roles.title.v1", 0.8),
-        ("00000000000000c1", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (0, 90),
-         "US secretary of state Alia Moreno met Nato chief Tomas Lindqvist in Brussels on Wednesday.", "events.svo.v1", 0.8),
-        ("00000000000000c2", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (91, 178),
-         "Lindqvist, the Nato secretary general, said the alliance would keep supporting Ukraine.", "events.svo.v1", 0.6),
-        ("00000000000000c3", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/1", (0, 40),
-         "Moreno announced $50m in aid to Ukraine.", "events.svo.v1", 0.7),
-        ("00000000000000c4", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/1", (41, 96),
-         "Ms Moreno consulted Lindqvist by phone before the trip.", "events.svo.v1", 0.8),
-        ("00000000000000c5", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (97, 161),
-         "French foreign minister Nadia Okafor accused Russia of sabotage.", "events.svo.v1", 0.9),
-        ("00000000000000c6", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (162, 205),
-         "Lindqvist spoke with Okafor later that day.", "events.svo.v1", 0.75),
-        ("00000000000000c7", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (206, 250),
-         "France did not threaten Russia, Okafor said.", "events.svo.v1", 0.7),
-        ("00000000000000c8", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (251, 295),
-         "Lindqvist met Moreno again in the afternoon.", "events.svo.v1", 0.8),
-        ("00000000000000c9", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (296, 343),
-         "AGENT_ONLY_SENTENCE", "events.svo.v1", 0.7),
+    for name, doc, part, (b, e), extractor, confidence in [
+        ("00000000000000b1", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (0, 90), "roles.apposition.v1", 0.9),
+        ("00000000000000b2", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (91, 178), "roles.apposition.v1", 0.85),
+        ("00000000000000b3", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (97, 161), "roles.title.v1", 0.8),
+        ("00000000000000c1", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (0, 90), "events.svo.v1", 0.8),
+        ("00000000000000c2", "ministers-meet-0a1b2c3d", "ministers-meet-0a1b2c3d", (91, 178), "events.svo.v1", 0.6),
+        ("00000000000000c3", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/1", (0, 40), "events.svo.v1", 0.7),
+        ("00000000000000c4", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/1", (41, 96), "events.svo.v1", 0.8),
+        ("00000000000000c5", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (97, 161), "events.svo.v1", 0.9),
+        ("00000000000000c6", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (162, 205), "events.svo.v1", 0.75),
+        ("00000000000000c7", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (206, 250), "events.svo.v1", 0.7),
+        ("00000000000000c8", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (251, 295), "events.svo.v1", 0.8),
+        ("00000000000000c9", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (296, 343), "events.svo.v1", 0.7),
     ]
 ) + """
-<quotation/00000000000000e1> a ng:Quotation ; ng:speaker <person/alia-moreno> ; schema:text "Help is on its way"@en ;
+<quotation/00000000000000e1> a ng:Quotation ; ng:content <doc/live-blog-5e6f7a8b#char=345,363> ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/1> ; ng:speaker <person/alia-moreno> ; schema:text "Help is on its way"@en ;
     ng:cue "tell" ; ng:direct true ; schema:about <state/UKR> ;
     ng:reportedAt "2024-11-14T08:00:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000e5> .
-<quotation/00000000000000e2> a ng:Quotation ; ng:speaker <person/tomas-lindqvist> ;
+<quotation/00000000000000e2> a ng:Quotation ; ng:content <doc/ministers-meet-0a1b2c3d#char=135,177> ; schema:isPartOf <doc/ministers-meet-0a1b2c3d> ; ng:speaker <person/tomas-lindqvist> ;
     schema:text "the alliance would keep supporting Ukraine"@en ; ng:cue "say" ; ng:direct false ;
     schema:about <org/nato>, <state/UKR> ; prov:wasDerivedFrom <evidence/00000000000000e6> .
-<quotation/00000000000000e3> a ng:Quotation ; ng:speaker <person/nadia-okafor> ;
+<quotation/00000000000000e3> a ng:Quotation ; ng:content <doc/live-blog-5e6f7a8b#char=206,236> ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> ; ng:speaker <person/nadia-okafor> ;
     schema:text "France did not threaten Russia"@en ; ng:cue "say" ; ng:direct false ;
     schema:about <state/FRA>, <state/RUS> ;
     ng:reportedAt "2024-11-14T12:30:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000e7> .
-<quotation/00000000000000e4> a ng:Quotation ; schema:text "We will not be intimidated"@en ;
+<quotation/00000000000000e4> a ng:Quotation ; ng:content <doc/live-blog-5e6f7a8b#char=390,416> ; schema:isPartOf <doc/live-blog-5e6f7a8b/post/2> ; schema:text "We will not be intimidated"@en ;
     ng:cue "say" ; ng:direct true ; schema:about <state/UKR> ;
     ng:reportedAt "2024-11-14T12:30:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000e8> .
 """ + "".join(
@@ -250,8 +269,19 @@ NEWS_TTL = (PREFIXES + """
         ("00000000000000e7", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (206, 250)),
         ("00000000000000e8", "live-blog-5e6f7a8b", "live-blog-5e6f7a8b/post/2", (389, 442)),
     ]
+) + "".join(
+    f"""<doc/{doc}#char={b},{e}> a nif:String, nif:RFC5147String ; nif:anchorOf "{text}" ;
+    nif:beginIndex {b} ; nif:endIndex {e} ; nif:referenceContext <doc/{doc}#char=0,{CONTEXT_END[doc]}> .
+"""
+    for doc, (b, e), text in [
+        ("live-blog-5e6f7a8b", (345, 363), "Help is on its way"),
+        ("ministers-meet-0a1b2c3d", (135, 177), "the alliance would keep supporting Ukraine"),
+        ("live-blog-5e6f7a8b", (206, 236), "France did not threaten Russia"),
+        ("live-blog-5e6f7a8b", (390, 416), "We will not be intimidated"),
+    ]
 )).replace("AGENT_ONLY_SENTENCE", AGENT_ONLY_SENTENCE).replace("MORENO_SENTENCE", MORENO_SENTENCE).replace(
-    "UNNAMED_SENTENCE", UNNAMED_SENTENCE)
+    "UNNAMED_SENTENCE", UNNAMED_SENTENCE).replace("MINISTERS_TEXT", MINISTERS_TEXT).replace(
+    "LIVE_BLOG_TEXT", LIVE_BLOG_TEXT)
 
 # Article text that tries to run script: in a sentence, a headline, a name,
 # a link and a quotation (its words and its cue). The page must show all of
@@ -259,33 +289,47 @@ NEWS_TTL = (PREFIXES + """
 HOSTILE_SENTENCE = """Officials said <script>window.__xss=1</script> and <img src=x onerror="window.__xss=2"> appeared."""
 HOSTILE_QUOTATION = """We said <img src=x onerror="window.__xss=7"> & <a href="javascript:window.__xss=9">this</a>"""
 HOSTILE_CUE = "<script>window.__xss=8</script>"
-HOSTILE_TTL = PREFIXES + """
-<person/eve-example> a ng:Person ; skos:prefLabel "Eve Example" ; skos:altLabel "Eve <b onmouseover='window.__xss=3'>E</b>" .
-<state/FRA> a ng:State ; skos:prefLabel "France" ; ng:iso3 "FRA" ; ng:iso2 "FR" .
+HOSTILE_SAID = "\u201c" + HOSTILE_QUOTATION + "\u201d, Eve Example said."
+_SAID_BEGIN = len(HOSTILE_SENTENCE) + 1  # the second sentence, on the next line
+_HOSTILE_END = _SAID_BEGIN + len(HOSTILE_SAID)
+HOSTILE_TTL = (PREFIXES + """
+<person/eve-example> a ng:Person ; rdfs:label "Eve Example"@en ; skos:prefLabel "Eve Example"@en ; skos:altLabel "Eve <b onmouseover='window.__xss=3'>E</b>"@en .
+<state/FRA> a ng:State ; rdfs:label "France"@en ; skos:prefLabel "France"@en ; ng:iso3 "FRA" ; ng:iso2 "FR" .
 <doc/hostile-0badc0de> a ng:Article ;
-    schema:headline "</script><script>window.__xss=4</script>" ;
+    schema:headline "</script><script>window.__xss=4</script>"@en ;
     schema:datePublished "2024-11-15T09:00:00+00:00"^^xsd:dateTime ;
     ng:source "javascript:window.__xss=5" ;
     schema:url <javascript:window.__xss=5> ;
     ng:contentHash "sha256:0000000000000000000000000000000000000000000000000000000000000003" .
+<doc/hostile-0badc0de#char=0,END> a nif:Context, nif:RFC5147String ; nif:isString '''SENTENCE\nSAID''' ;
+    nif:beginIndex 0 ; nif:endIndex END ; dcterms:source <doc/hostile-0badc0de> .
 <doc/hostile-0badc0de#char=0,97> a nif:Sentence ; nif:anchorOf '''SENTENCE''' ;
-    nif:beginIndex 0 ; nif:endIndex 97 ; schema:isPartOf <doc/hostile-0badc0de> .
+    nif:beginIndex 0 ; nif:endIndex 97 ; schema:isPartOf <doc/hostile-0badc0de> ;
+    nif:referenceContext <doc/hostile-0badc0de#char=0,END> .
+<doc/hostile-0badc0de#char=SAID_BEGIN,END> a nif:Sentence ; nif:anchorOf '''SAID''' ;
+    nif:beginIndex SAID_BEGIN ; nif:endIndex END ; schema:isPartOf <doc/hostile-0badc0de> ;
+    nif:referenceContext <doc/hostile-0badc0de#char=0,END> .
 <doc/hostile-0badc0de#char=0,9> a ng:Mention ; nif:anchorOf "Officials" ; nif:beginIndex 0 ; nif:endIndex 9 ;
     nif:sentence <doc/hostile-0badc0de#char=0,97> ; ng:refersTo <person/eve-example> ;
-    schema:isPartOf <doc/hostile-0badc0de> .
+    schema:isPartOf <doc/hostile-0badc0de> ; nif:referenceContext <doc/hostile-0badc0de#char=0,END> .
 <quotation/00000000000000f3> a ng:Quotation ; ng:speaker <person/eve-example> ; schema:text '''QUOTATION'''@en ;
-    ng:cue "CUE" ; ng:direct true ; schema:about <state/FRA> ;
+    ng:cue "CUE" ; ng:direct true ; schema:about <state/FRA> ; schema:isPartOf <doc/hostile-0badc0de> ;
+    ng:content <doc/hostile-0badc0de#char=WORDS_BEGIN,WORDS_END> ;
     ng:reportedAt "2024-11-15T09:00:00Z"^^xsd:dateTime ; prov:wasDerivedFrom <evidence/00000000000000f4> .
-<evidence/00000000000000f4> a ng:Evidence ; oa:hasTarget <doc/hostile-0badc0de#char=0,97> ;
+<doc/hostile-0badc0de#char=WORDS_BEGIN,WORDS_END> a nif:String, nif:RFC5147String ; nif:anchorOf '''QUOTATION''' ;
+    nif:beginIndex WORDS_BEGIN ; nif:endIndex WORDS_END ; nif:referenceContext <doc/hostile-0badc0de#char=0,END> .
+<evidence/00000000000000f4> a ng:Evidence ; oa:hasTarget <doc/hostile-0badc0de#char=SAID_BEGIN,END> ;
     schema:isPartOf <doc/hostile-0badc0de> ; ng:extractor "quotes.cue.v1" ; ng:confidence 0.5 .
 <event/00000000000000f1> a ng:Event ; ng:eventType plover:ACCUSE ; ng:accordingTo <quotation/00000000000000f3> ;
     ng:agent <person/eve-example> ; ng:target <state/FRA> ; ng:modality ng:Asserted ;
     sem:hasTimeStamp "2024-11-15T09:00:00+00:00"^^xsd:dateTime ;
     prov:wasDerivedFrom <evidence/00000000000000f2> .
-<evidence/00000000000000f2> a ng:Evidence ; nif:anchorOf '''SENTENCE''' ;
-    nif:beginIndex 0 ; nif:endIndex 97 ; nif:sentence <doc/hostile-0badc0de#char=0,97> ;
+<evidence/00000000000000f2> a ng:Evidence ; oa:hasTarget <doc/hostile-0badc0de#char=0,97> ;
     schema:isPartOf <doc/hostile-0badc0de> ; ng:extractor "events.svo.v1" ; ng:confidence 0.5 .
-""".replace("SENTENCE", HOSTILE_SENTENCE).replace("QUOTATION", HOSTILE_QUOTATION).replace("CUE", HOSTILE_CUE)
+""").replace("SAID_BEGIN", str(_SAID_BEGIN)).replace("WORDS_BEGIN", str(_SAID_BEGIN + 1)).replace(
+    "WORDS_END", str(_SAID_BEGIN + 1 + len(HOSTILE_QUOTATION))).replace("END", str(_HOSTILE_END)).replace(
+    "SENTENCE", HOSTILE_SENTENCE).replace("SAID", HOSTILE_SAID).replace("QUOTATION", HOSTILE_QUOTATION).replace(
+    "CUE", HOSTILE_CUE)
 
 BASE = "https://w3id.org/newsgraph/id/"
 

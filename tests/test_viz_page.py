@@ -159,9 +159,10 @@ def test_the_same_graph_gives_the_same_page_byte_for_byte(tmp_path):
 def test_the_data_lists_an_agent_only_event_on_its_agents_node_with_its_sentence_and_time(tmp_path):
     graph = parse(NEWS_TTL)
     rows = graph.query("""SELECT ?a ?text ?time WHERE { ?e a ng:Event ; ng:agent ?a ; sem:hasTimeStamp ?time ;
-        prov:wasDerivedFrom/nif:anchorOf ?text FILTER NOT EXISTS { ?e ng:target ?t } }""", initNs={
+        prov:wasDerivedFrom/oa:hasTarget/nif:anchorOf ?text FILTER NOT EXISTS { ?e ng:target ?t } }""", initNs={
         "ng": "https://w3id.org/newsgraph/ontology#", "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
-        "prov": "http://www.w3.org/ns/prov#", "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"})
+        "prov": "http://www.w3.org/ns/prov#", "nif": "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#",
+        "oa": "http://www.w3.org/ns/oa#"})
     ((agent, text, _),) = list(rows)
     _, parser = _page(tmp_path)
     data = _data(parser)
