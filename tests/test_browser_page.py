@@ -422,8 +422,10 @@ def test_labels_at_the_opening_zoom_are_legible_ranked_and_never_overlap(context
             assert n["scaled"] is False
         hub = max(nodes, key=lambda n: (len(neighbours[n["id"]]), n["id"]))
         assert hub["label"]
-        mean = lambda group: sum(len(neighbours[n["id"]]) for n in group) / max(len(group), 1)  # noqa: E731
-        assert mean(shown) > mean(hidden)
+        def mean_degree(group):
+            return sum(len(neighbours[n["id"]]) for n in group) / max(len(group), 1)
+
+        assert mean_degree(shown) > mean_degree(hidden)
         for i, a in enumerate(shown):
             ax, ay, aw, ah = a["box"]
             for b in shown[i + 1:]:
