@@ -206,6 +206,27 @@ evidence:e5f60718293a4b5c a ng:Evidence ;
     nif:sentence <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=120,171> ;
     schema:isPartOf <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d/post/1> ;
     ng:extractor "events.svo.v1" ; ng:confidence 0.6 .
+# Quotations: what Lindqvist and Kyiv said (reported speech), docs/graph-model.md "Quotations".
+<https://w3id.org/newsgraph/id/quotation/6a1d4e2b9c0f3a57> a ng:Quotation ;
+    ng:speaker person:maria-lindqvist ;
+    schema:text "Estonia would host the next meeting"@en ;
+    ng:direct false ; ng:cue "say" ;
+    ng:content <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=135,170> ;
+    schema:about state:EST ;
+    schema:isPartOf <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d/post/1> ;
+    ng:reportedAt "2024-05-07T09:30:00+00:00"^^xsd:dateTime .
+<https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=135,170> a nif:String ;
+    nif:anchorOf "Estonia would host the next meeting" ; nif:beginIndex 135 ; nif:endIndex 170 .
+<https://w3id.org/newsgraph/id/quotation/b3e8f1c7d2a04965> a ng:Quotation ;
+    ng:speaker state:UKR ;
+    schema:text "Russia launched drones at Ukraine overnight"@en ;
+    ng:direct false ; ng:cue "say" ;
+    ng:content <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=201,244> ;
+    schema:about state:RUS , state:UKR ;
+    schema:isPartOf <https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d/post/2> ;
+    ng:reportedAt "2024-05-07T07:15:00+00:00"^^xsd:dateTime .
+<https://w3id.org/newsgraph/id/doc/briefing-0a1b2c3d#char=201,244> a nif:String ;
+    nif:anchorOf "Russia launched drones at Ukraine overnight" ; nif:beginIndex 201 ; nif:endIndex 244 .
 """
 
 NG = "https://w3id.org/newsgraph/ontology#"
@@ -505,7 +526,8 @@ def test_list_named_prints_each_query_with_its_parameters_and_description():
 
 @pytest.mark.parametrize("name", sorted(named_queries()))
 def test_every_named_query_runs_on_a_graph_of_the_documented_shape(graph_file, name):
-    values = {"mentions-of": ["Nato"], "evidence": [f"{ID}event/5d2a7c9e0f1b3a46"]}.get(name, [])
+    values = {"mentions-of": ["Nato"], "evidence": [f"{ID}event/5d2a7c9e0f1b3a46"], "quotes-by": ["lindqvist"],
+              "quotes-about": ["Estonia"]}.get(name, [])
     result = invoke(str(graph_file), "--named", name, *values, "--format", "csv")
     assert result.exit_code == 0, result.output
     rows = csv_rows(result.stdout)
