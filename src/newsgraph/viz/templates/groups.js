@@ -104,7 +104,6 @@ function setColourBy(mode) {
   nodes.update(DATA.nodes.map(function (n) { return { id: n.id, color: nodeColour(n) }; }));
 }
 function setCollapsed(indexes) {
-  keepPositions();
   state.collapsed = new Set(indexes);
   document.getElementById("collapse-all").checked = state.collapsed.size === DATA.communities.length;
   document.querySelectorAll("#community-list button").forEach(function (b) {

@@ -1,6 +1,8 @@
 /* The filters, the search and the network itself, wired together. */
 function refreshVisibility() {
-  visibleIds = new Set(DATA.nodes.filter(passesFilters).map(function (n) { return n.id; }));
+  var next = new Set(DATA.nodes.filter(passesFilters).map(function (n) { return n.id; }));
+  keepPositions(function (id) { return isCommunityId(id) || (next.has(id) && !isCollapsed(nodeInfo.get(id))); });
+  visibleIds = next;
   syncGroups();
   nodeView.refresh();
   edgeView.refresh();
@@ -10,12 +12,16 @@ function updateStatus() {
   if (groupNodes.size) text += " \u00b7 " + plural(groupNodes.size, "community", "communities") + " drawn as one node each";
   setStatus(text);
 }
-function keepPositions() {
-  // Nodes that come back after a filter keep their place. (vis-network's own
-  // storePositions() fails on a DataView whose filter hides nodes.)
+function keepPositions(staying) {
+  // Nodes that come back after a filter keep their place: those about to be hidden
+  // leave their position in the DataSet. (vis-network's own storePositions() fails on
+  // a DataView whose filter hides nodes, and updating every node made each filter
+  // step slow on a large graph.)
   if (!network) return;
-  var positions = network.getPositions();
-  nodes.update(Object.keys(positions).map(function (id) { return { id: id, x: positions[id].x, y: positions[id].y }; }));
+  var leaving = nodeView.getIds().filter(function (id) { return !staying(id); });
+  if (!leaving.length) return;
+  var positions = network.getPositions(leaving);
+  nodes.update(leaving.map(function (id) { return { id: id, x: positions[id].x, y: positions[id].y }; }));
 }
 function placeIsolated() {
   // Nodes with no relation, brought back after the layout settled, go in rows under the drawing.
@@ -30,7 +36,6 @@ function placeIsolated() {
   }));
 }
 function applyFilters() {
-  keepPositions();
   refreshVisibility();
   updateStatus();
   drawTimeline();
