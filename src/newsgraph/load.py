@@ -34,6 +34,7 @@ class Loaded:
     memberships: int
     events: int
     quads: int
+    quotations: int = 0
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def load_records(records: LocalRecords, backend: Backend, iris: Iris) -> Loaded:
                            found.quotations)
     replace_document(backend, iris, records.analysed.document.key, quads, merges=found.merges)
     return Loaded(records.analysed.document.key, len(found.resolution.entities), len(found.memberships),
-                  len(found.events), len(quads))
+                  len(found.events), len(quads), len(found.quotations))
 
 
 def load_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Loaded:

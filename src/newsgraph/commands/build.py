@@ -68,8 +68,8 @@ def command(paths: tuple[str, ...], out: Path | None, store: str | None, root: s
     from ..pipeline import build
 
     def _say_loaded(done: Loaded) -> None:
-        click.echo(f"loaded {done.key}: {done.entities} entities, {done.memberships} roles, {done.events} events"
-                   f" ({done.quads} quads)", err=True)
+        click.echo(f"loaded {done.key}: {done.entities} entities, {done.memberships} roles, {done.events} events,"
+                   f" {done.quotations} quotations ({done.quads} quads)", err=True)
 
     limit = parse_size(max_bytes)
     if out is None and store is None:
