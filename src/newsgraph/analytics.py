@@ -18,7 +18,7 @@ from .query.formatting import shorten
 from .query.loading import VOCABULARY_PREFIXES
 from .viz import load_view
 from .viz.model import NetworkView
-from .viz.reader import GraphSource, default_store, one_object, local_name, subjects
+from .viz.reader import GraphSource, default_store, local_name, one_object, subjects
 from .vocab import NG, ORG, RDF, SKOS
 
 # Exact betweenness is O(nodes × edges); above this many nodes it is
@@ -134,6 +134,16 @@ def _ranked(simple: nx.Graph, scores: dict[str, float], top: int, name: str) -> 
     ]
 
 
+def louvain_groups(simple: nx.Graph) -> list[set]:
+    """Louvain communities of the nodes that have a relation (seeded, weighted): the one call
+    ``stats`` and the page's communities view share, so both show the same groups."""
+    degree = dict(simple.degree())
+    connected = simple.subgraph([n for n in simple if degree[n] > 0])
+    if not connected.number_of_edges():
+        return []
+    return nx.community.louvain_communities(connected, weight="weight", seed=0)
+
+
 def graph_stats(graph: GraphSource, *, top: int = 10) -> dict:
     """Counts by class and relation, the ``top`` most central actors, Louvain communities.
 
@@ -164,8 +174,7 @@ def graph_stats(graph: GraphSource, *, top: int = 10) -> dict:
         between = nx.betweenness_centrality(simple, normalized=True)
     between = {n: round(b, 6) for n, b in between.items()}
 
-    connected = simple.subgraph([n for n in simple if degree[n] > 0])
-    groups = nx.community.louvain_communities(connected, weight="weight", seed=0) if connected.number_of_edges() else []
+    groups = louvain_groups(simple)
     communities = []
     for group in groups:
         if len(group) < 2:

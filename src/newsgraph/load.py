@@ -80,8 +80,8 @@ def extract_local(ad: AnalysedDocument) -> LocalRecords:
 
 def _rekeyed(records: LocalRecords, matches: Mapping[str, str],
              ) -> tuple[tuple[Membership, ...], tuple[Event, ...], tuple[Quotation, ...]]:
-    """Roles, events and quotations under the store's keys; an event whose agent and target
-    became one entity says nothing and goes."""
+    """Roles, events and quotations under the store's keys. An event whose agent and target are
+    one entity stays: PLOVER codes what one state's police do to its own rebels that way."""
     def key(k: str | None) -> str | None:
         return matches.get(k, k) if k is not None else None
 
@@ -91,7 +91,7 @@ def _rekeyed(records: LocalRecords, matches: Mapping[str, str],
                    for e in records.events)
     quotations = tuple(replace(q, speaker=key(q.speaker), about=tuple(dict.fromkeys(key(a) for a in q.about)))
                        for q in records.quotations)
-    return memberships, tuple(e for e in events if e.target is None or e.agent != e.target), quotations
+    return memberships, events, quotations
 
 
 def reconcile(records: LocalRecords, backend: Backend, iris: Iris) -> Extracted:

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import math
 
-import networkx as nx
-
 from .model import NetworkView
 
 GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
@@ -26,14 +24,15 @@ NODE_SPACING = 55.0  # canvas units between seeded neighbours; vis draws nodes 1
 
 def louvain_communities(view: NetworkView) -> tuple[tuple[str, ...], ...]:
     """Communities of two or more nodes, largest first, members by degree (then name), as IRIs."""
-    from ..analytics import _multidigraph, undirected  # analytics imports the view: imported here, not at the top
+    from ..analytics import (  # analytics imports the view: not at the top
+        _multidigraph,
+        louvain_groups,
+        undirected,
+    )
 
     simple = undirected(_multidigraph(view))
     degree = dict(simple.degree())
-    connected = simple.subgraph([n for n in simple if degree[n] > 0])
-    if not connected.number_of_edges():
-        return ()
-    groups = nx.community.louvain_communities(connected, weight="weight", seed=0)
+    groups = louvain_groups(simple)
     label = {n.id: n.label.casefold() for n in view.nodes}
     found = [tuple(sorted(g, key=lambda n: (-degree[n], label[n], n))) for g in groups if len(g) >= 2]
     found.sort(key=lambda members: (-len(members), label[members[0]], members[0]))
