@@ -48,12 +48,19 @@ class Backend(Protocol):
         ...
 
 
+#: Update text after which an on-disk store is flushed: RocksDB otherwise keeps
+#: a memtable of up to 64 MB per index (Oxigraph has about ten) before writing
+#: it out, and a build's memory grew by ~150 MB per large document.
+FLUSH_AFTER = 16_000_000
+
+
 class LocalBackend:
     """A pyoxigraph Store in this process (in memory, or on disk: see ``store.folder``)."""
 
     def __init__(self, store: Store | None = None, *, location: str = "memory") -> None:
         self.store = store if store is not None else Store()
         self.location = location
+        self._unflushed = 0
 
     def select(self, query: str) -> list[tuple[Term | None, ...]]:
         solutions = self.store.query(query)
@@ -64,6 +71,11 @@ class LocalBackend:
 
     def update(self, update: str) -> None:
         self.store.update(update)
+        if self.location != "memory":
+            self._unflushed += len(update)
+            if self._unflushed > FLUSH_AFTER:
+                self.store.flush()
+                self._unflushed = 0
 
     def close(self) -> None:
         self.store.flush() if self.location != "memory" else None
