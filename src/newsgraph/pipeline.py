@@ -60,15 +60,20 @@ class BuildReport:
     store: str | None = None
     seconds: float = 0.0  # wall time of the whole build
     words: int = 0  # words analysed (of the documents that were new or changed)
+    loaded: dict[str, int] = field(default_factory=dict)  # what this run loaded: entities, ..., quads
 
     def summary(self) -> str:
-        """One line per place written: the store (what it now holds), then graph.ttl."""
+        """One line per place written: the store (what this run loaded into it, entities counted per
+        document), then graph.ttl (what the whole graph holds)."""
         whole = (f"{self.entities} entities, {self.memberships} roles, {self.events} events,"
                  f" {self.quotations} quotations ({self.triples} triples)")
         lines = []
         if self.store is not None:
+            run = self.loaded
+            news = (f"{run.get('entities', 0)} entities, {run.get('memberships', 0)} roles, {run.get('events', 0)}"
+                    f" events, {run.get('quotations', 0)} quotations ({run.get('quads', 0)} quads)")
             lines.append(f"loaded {self.documents - self.unchanged} of {self.documents} documents into {self.store}"
-                         f" ({self.unchanged} unchanged); it holds {whole}")
+                         f" ({self.unchanged} unchanged): {news}")
         if self.graph_path is not None:
             lines.append(f"wrote {self.graph_path}: {self.documents} documents, {whole}")
         return "\n".join(lines)
@@ -283,19 +288,25 @@ def build(
             while changed:
                 yield changed.popleft()
 
+        run = dict.fromkeys(("entities", "memberships", "events", "quotations", "quads"), 0)
         for records in local_records(handed_out(), model=model, workers=workers, dask=dask):
             done = load_records(records, backend, iris)
+            for name in run:
+                run[name] += getattr(done, name)
             if progress is not None:
                 progress.advance(records.analysed.document)
             if loaded is not None:
                 loaded(done)
-        counts = _counts(backend)
+        # the file's counts are the whole graph's; a store build says what this run loaded, since
+        # counting a store of millions of triples would cost more than adding an article to it
+        counts = _counts(backend) if out is not None else {"triples": 0, **{k: v for k, v in run.items()
+                                                                             if k != "quads"}}
         graph_path = html_path = None
         if out is not None:
             graph_path, html_path = _write_files(backend, iris, out, write_html)
     return BuildReport(out=out, graph_path=graph_path, html_path=html_path, documents=document_count,
                        unchanged=unchanged, store=where, warnings=tuple(warnings), **counts,
-                       seconds=time.monotonic() - began, words=words)
+                       seconds=time.monotonic() - began, words=words, loaded=run)
 
 
 def _counts(backend: Backend) -> dict[str, int]:
