@@ -37,5 +37,12 @@ browser:
 test: test-deps
 	$(BIN)/python -m pytest -q
 
+# Issue 11's benchmark at a quick size (a few minutes; bench/README.md has the full-size commands).
+# Figures are printed, never asserted; on a busy machine read the ratios, not the seconds.
+.PHONY: bench
+bench: install
+	$(BIN)/python bench/bench_build.py
+	$(BIN)/python bench/bench_memory.py
+
 clean:
 	rm -rf $(VENV) output/*.ttl output/*.html dist build
