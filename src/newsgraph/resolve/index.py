@@ -29,10 +29,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from anyascii import anyascii
 
-from ..types import Entity, EntityType, ResolvedMention, Resolution
+from ..types import Entity, EntityType, Resolution, ResolvedMention
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -43,6 +44,7 @@ def name_tokens(name: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(text))
 
 
+@lru_cache(maxsize=65536)
 def person_tokens(name: str) -> tuple[str, ...]:
     """A person's name tokens without the titles in front ("Mr Blinken" -> blinken)."""
     from .classify import strip_titles
