@@ -10,7 +10,7 @@ The per-document path after the NLP stage has two halves:
   store holds (``resolve/index.py``) and rename the records' keys to the
   store's.
 
-``load_document`` then writes the document's quads and replaces its graph in
+``load_records`` then writes the document's quads and replaces its graph in
 one transaction (``store/documents.py``). Nothing of the rest of the corpus
 is needed, so the work per document does not grow with the store.
 """
@@ -107,22 +107,16 @@ def reconcile(records: LocalRecords, backend: Backend, iris: Iris) -> Extracted:
     return Extracted(apply_matches(local, matches), memberships, events, merges, quotations)
 
 
-def extract_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Extracted:
-    """Entities (with the store's keys), roles and events of one analysed document."""
-    return reconcile(extract_local(ad), backend, iris)
+def store_found(analysed: AnalysedDocument, found: Extracted, backend: Backend, iris: Iris) -> Loaded:
+    """Write a reconciled document's quads in place of its older version, in one transaction."""
+    from .graph.rdf import document_quads
+
+    quads = document_quads(iris, analysed, found.resolution, found.memberships, found.events, found.quotations)
+    replace_document(backend, iris, analysed.document.key, quads, merges=found.merges)
+    return Loaded(analysed.document.key, len(found.resolution.entities), len(found.memberships),
+                  len(found.events), len(quads), len(found.quotations))
 
 
 def load_records(records: LocalRecords, backend: Backend, iris: Iris) -> Loaded:
     """Reconcile one document's records with the store and replace its graph, in one transaction."""
-    from .graph.rdf import document_quads
-
-    found = reconcile(records, backend, iris)
-    quads = document_quads(iris, records.analysed, found.resolution, found.memberships, found.events,
-                           found.quotations)
-    replace_document(backend, iris, records.analysed.document.key, quads, merges=found.merges)
-    return Loaded(records.analysed.document.key, len(found.resolution.entities), len(found.memberships),
-                  len(found.events), len(quads), len(found.quotations))
-
-
-def load_document(ad: AnalysedDocument, backend: Backend, iris: Iris) -> Loaded:
-    return load_records(extract_local(ad), backend, iris)
+    return store_found(records.analysed, reconcile(records, backend, iris), backend, iris)

@@ -24,6 +24,7 @@ from rdflib import Graph
 from .atomic import temp_path_for
 from .errors import GraphError, InputError
 from .graph.iris import DEFAULT_BASE, Iris
+from .graph.rdf import document_quads
 from .load import Loaded, load_records
 from .outputs import build_lock, commit, recover
 from .progress import Progress, words_in
@@ -86,40 +87,23 @@ def extract(
     progress: Callable[[Document], None] | None = None,
 ) -> BuildResult:
     """The records a build finds in documents, each resolved against those before it, in
-    memory: the per-document path of ``build`` (``load.load_document``) without the files."""
-    from .load import extract_document
+    memory: the per-document path of ``build`` (``load.load_records``) without the files."""
+    from .load import extract_local, reconcile, store_found
     from .nlp import analyse_documents
-    from .store.documents import replace_document
 
     backend, iris = LocalBackend(), Iris(DEFAULT_BASE)
     analysed, entities, mentions, memberships, events = [], {}, [], [], []
     for ad in analyse_documents(sorted(documents, key=lambda d: d.key), model=model, progress=progress):
-        found = extract_document(ad, backend, iris)
-        resolution, found_memberships, found_events = found.resolution, found.memberships, found.events
-        replace_document(backend, iris, ad.document.key,
-                         _document_quads(iris, ad, resolution, found_memberships, found_events), merges=found.merges)
+        records = extract_local(ad)
+        found = reconcile(records, backend, iris)
+        store_found(records.analysed, found, backend, iris)  # the next document is resolved against it
         analysed.append(ad)
-        entities.update({e.key: e for e in resolution.entities if e.key not in entities})
-        mentions += resolution.mentions
-        memberships += found_memberships
-        events += found_events
+        entities.update({e.key: e for e in found.resolution.entities if e.key not in entities})
+        mentions += found.resolution.mentions
+        memberships += found.memberships
+        events += found.events
     return BuildResult(tuple(analysed), Resolution(tuple(entities.values()), tuple(mentions)), tuple(memberships),
                        tuple(events))
-
-
-def without_tokens(result: BuildResult) -> BuildResult:
-    """The same result with each sentence's tokens dropped (the relation rules
-    are done with them), so a big build does not hold them while it writes RDF."""
-    analysed = tuple(
-        replace(ad, sentences=tuple(replace(s, tokens=()) for s in ad.sentences)) for ad in result.analysed
-    )
-    return replace(result, analysed=analysed)
-
-
-def _document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution, memberships, events):
-    from .graph.rdf import document_quads
-
-    return document_quads(iris, ad, resolution, memberships, events)
 
 
 def _of_document(result: BuildResult, key: str) -> tuple[Resolution, list[Membership], list[Event]]:
@@ -149,7 +133,7 @@ def to_graph(result: BuildResult, *, base: str = DEFAULT_BASE) -> Graph:
     backend, iris = LocalBackend(), Iris(base)
     for ad in result.analysed:
         resolution, memberships, events = _of_document(result, ad.document.key)
-        replace_document(backend, iris, ad.document.key, _document_quads(iris, ad, resolution, memberships, events))
+        replace_document(backend, iris, ad.document.key, document_quads(iris, ad, resolution, memberships, events))
     graph = Graph(store="Oxigraph")
     graph.parse(data=default_graph_turtle(backend, dict(PREFIXES_TEXT) | iris.prefixes()), format="ox-turtle")
     return graph

@@ -53,7 +53,7 @@ class PlainProgress:
 class RichProgress:
     """A rich progress bar: documents done of the total, words/s, time left."""
 
-    def __init__(self, bar, console) -> None:
+    def __init__(self, bar) -> None:
         self.bar, self.task, self.done_words, self.began = bar, None, 0, time.monotonic()
 
     def start(self, documents: int, words: int) -> None:
@@ -85,7 +85,6 @@ def document_progress(enabled: bool = True, stream: TextIO | None = None) -> Ite
     )
     from rich.progress import Progress as Bar
 
-    console = Console(file=stream)
     with Bar(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[rate]}"),
-             TimeRemainingColumn(), console=console, transient=True) as bar:
-        yield RichProgress(bar, console)
+             TimeRemainingColumn(), console=Console(file=stream), transient=True) as bar:
+        yield RichProgress(bar)

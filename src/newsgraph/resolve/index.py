@@ -22,7 +22,7 @@ taken when it is the only one compatible with the document's entity:
 
 An entity whose own key already names a node of the store is that node.
 The rules need the names only, so they are tested without a model or a
-store (``match_entity``).
+store (``match_or_merge``).
 """
 from __future__ import annotations
 
@@ -87,12 +87,6 @@ class Known:
     key: str
     type: EntityType
     names: frozenset[str]
-
-
-def match_entity(entity: Entity, candidates: Iterable[Known]) -> str | None:
-    """The key of the one known entity ``entity`` is, or None (a new entity or several)."""
-    key, merged = match_or_merge(entity, candidates)
-    return key if not merged else None
 
 
 def match_or_merge(entity: Entity, candidates: Iterable[Known]) -> tuple[str | None, tuple[str, ...]]:

@@ -78,4 +78,5 @@ class LocalBackend:
                 self._unflushed = 0
 
     def close(self) -> None:
-        self.store.flush() if self.location != "memory" else None
+        if self.location != "memory":
+            self.store.flush()

@@ -24,20 +24,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pyoxigraph import Literal, NamedNode, Quad
+from pyoxigraph import Literal, Quad
 
 from ..graph.iris import Iris
 from ..resolve.index import Known, lookup_keys, type_of_key
 from ..types import Entity
-from ..vocab import NG
+from ..vocab import NG, OWL, RDFS, SCHEMA, SKOS
 from .backend import Backend
 
-RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
-SKOS_PREF = "http://www.w3.org/2004/02/skos/core#prefLabel"
-SKOS_ALT = "http://www.w3.org/2004/02/skos/core#altLabel"
-LOOKUP = f"{NG}lookupKey"
-CONTENT_HASH = f"{NG}contentHash"
-SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
+RDFS_LABEL = str(RDFS.label)
+SKOS_PREF = str(SKOS.prefLabel)
+SKOS_ALT = str(SKOS.altLabel)
+LOOKUP = str(NG.lookupKey)
+CONTENT_HASH = str(NG.contentHash)
+SAME_AS = str(OWL.sameAs)
 
 
 def _values(nodes: Iterable[str]) -> str:
@@ -52,24 +52,17 @@ def stored_hash(backend: Backend, iris: Iris, key: str) -> str | None:
     return rows[0][0].value if rows else None
 
 
-def stored_documents(backend: Backend, iris: Iris) -> dict[str, str]:
-    """Document key -> content hash of every document the store holds."""
-    prefix = str(iris.document_graph(""))
-    rows = backend.select(f"SELECT ?g ?h WHERE {{ GRAPH ?g {{ ?d <{CONTENT_HASH}> ?h }} }}")
-    return {g.value[len(prefix):]: h.value for g, h in rows if g.value.startswith(prefix)}
-
-
 def known_entities(backend: Backend, iris: Iris, entities: Sequence[Entity]) -> list[Known]:
     """The store's entities a document's entities might be: same key, or a shared lookup key."""
     if not entities:
         return []
     keys = sorted({k for e in entities for k in lookup_keys(e.type, (e.name, *e.aliases))})
     literals = " ".join(str(Literal(k)) for k in keys)
+    by_lookup = (f"{{ VALUES ?k {{ {literals} }} GRAPH <{iris.entities_graph()}> {{ ?e <{LOOKUP}> ?k }} }} UNION"
+                 if keys else "")
     by_key = _values(str(iris.entity(e.key)) for e in entities)
     rows = backend.select(
-        f"SELECT ?e ?l WHERE {{ {{ VALUES ?k {{ {literals} }} GRAPH <{iris.entities_graph()}> {{ ?e <{LOOKUP}> ?k }} }}"
-        f" UNION {{ VALUES ?e {{ {by_key} }} }} ?e <{RDFS_LABEL}>|<{SKOS_ALT}> ?l }}"
-        if keys else f"SELECT ?e ?l WHERE {{ VALUES ?e {{ {by_key} }} ?e <{RDFS_LABEL}>|<{SKOS_ALT}> ?l }}"
+        f"SELECT ?e ?l WHERE {{ {by_lookup} {{ VALUES ?e {{ {by_key} }} }} ?e <{RDFS_LABEL}>|<{SKOS_ALT}> ?l }}"
     )
     names: dict[str, set[str]] = {}
     for e, label in rows:
@@ -190,23 +183,17 @@ def remove_document(backend: Backend, iris: Iris, key: str) -> bool:
     return True
 
 
-def graph_node(iris: Iris, key: str) -> NamedNode:
-    return NamedNode(str(iris.document_graph(key)))
-
-
 def find_documents(backend: Backend, iris: Iris, name: str, root: str) -> list[str]:
     """The keys of the stored documents ``name`` names: its key, its IRI, its URL or its path
     (relative to ``root``, as the build named it), with the parts a long text was built as."""
     from ..ingest.keys import published_source
 
-    held = stored_documents(backend, iris)
-    doc_prefix = str(iris.document(""))
-    key = name.removeprefix(doc_prefix)
-    if key in held:
+    key = name.removeprefix(str(iris.document("")))
+    if stored_hash(backend, iris, key) is not None:
         return [key]
     source = published_source(name, root)
     rows = backend.select(
-        f"SELECT ?g ?s WHERE {{ GRAPH ?g {{ ?d <{NG.source}>|<https://schema.org/url> ?s }} }}"
+        f"SELECT ?g ?s WHERE {{ GRAPH ?g {{ ?d <{NG.source}>|<{SCHEMA.url}> ?s }} }}"
     )
     prefix = str(iris.document_graph(""))
     wanted = {source, name}
