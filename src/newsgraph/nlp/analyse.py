@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..types import AnalysedDocument, Document, Mention, Segment, Sentence, Token
+from .consistency import spread_acronyms
 from .model import load_pipeline, model_label
 
 #: spaCy labels that can name a person, organisation, state or place.
@@ -66,7 +67,8 @@ def analyse_documents(
         all_seams.pop(index, None)
         if progress is not None:
             progress(document)
-        return AnalysedDocument(document=document, sentences=tuple(sentences), mentions=tuple(mentions), model=label)
+        return AnalysedDocument(document=document, sentences=tuple(sentences),
+                                mentions=spread_acronyms(document.text, sentences, mentions), model=label)
 
     for doc, (doc_index, seg_index) in nlp.pipe(feed(), as_tuples=True, batch_size=batch_size):
         document, pieces = pending[doc_index]

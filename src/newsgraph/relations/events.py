@@ -155,7 +155,12 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
             if modality is None or not _distinct(found):
                 continue
             types = [(found.type, modality)]
-            if found.modality in {FUTURE, COMMITTED}:
+            if found.modality == COMMITTED and _assessed_readiness(ctx, view, found, titles):
+                # "X is ready to strike, Y warned": Y's assessment of X, not X's stated intention
+                if found.type not in ANNOUNCED_ACTS:
+                    continue
+                types = [(found.type, HYPOTHETICAL)]
+            elif found.modality in {FUTURE, COMMITTED}:
                 intended = _intended(ctx, view, found)
                 if intended != found.type:
                     # The statement is coded as PLOVER codes it; a meeting or an act of force it
@@ -166,10 +171,15 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
             target = found.target
             confidence = found.confidence * min(found.agent.certainty, target.certainty if target else 1.0)
             stated = stated_time(view.tokens, found.token, reported, future=found.modality == FUTURE)
-            for etype, emodality in types:
+            pairs = [(found.agent, target)]
+            if found.mutual and target is not None:
+                pairs.append((target, found.agent))  # "X and Y agreed to meet": each commits to the other
+            for (agent, target), (etype, emodality) in itertools.product(pairs, types):
+                if (agent, target) != pairs[0] and etype in SYMMETRIC:
+                    continue  # a meeting between X and Y is one event, whoever is named first
                 yield Event(
                     type=etype,
-                    agent=found.agent.key,
+                    agent=agent.key,
                     target=target.key if target else None,
                     place=found.place,
                     time=stated.value if stated else None, time_precision=stated.precision if stated else "day",
@@ -177,7 +187,7 @@ def _events(ctx: DocumentContext) -> Iterator[Event]:
                     modality=emodality,
                     provenance=(ctx.provenance(view, found.extractor, confidence),),
                     mode=found.mode if etype == found.type else None,
-                    agent_sector=found.agent.sector,
+                    agent_sector=agent.sector,
                     target_sector=target.sector if target else None,
                 )
 
@@ -196,6 +206,49 @@ def _intended(ctx: DocumentContext, view: SentenceView, found: Found) -> str:
         presence = any(ctx.words.in_class(view.tokens[o].lemma, "presence") for o in objects)
         return THREATENED if presence else WITHDRAWN
     return intended_type(found.type, committed=found.modality == COMMITTED)
+
+
+HEADLINE_ENDS = frozenset({".", "!", "?", ":", "…"})
+
+
+def _headline_passive(view: SentenceView, v: int, slots: tuple[str, ...]) -> bool:
+    """A headline's passive without its auxiliary: "Minister arrested", "Junta rebuked by bloc".
+
+    Headlines drop "is/was"; a transitive event verb in the past with a subject, no object and no
+    auxiliary, in a sentence with no closing punctuation (a headline's form), is that passive: its
+    subject is acted on, not acting."""
+    toks = view.tokens
+    if toks[v].dep != "ROOT" or toks[v].tag not in {"VBN", "VBD"} or not slots or slots[0] not in {"obj", "owner"}:
+        return False
+    if view.kids(v, "aux", "auxpass", "dobj", "xcomp", "ccomp") or not view.kids(v, "nsubj"):
+        return False
+    last = next((t for t in reversed(toks) if t.pos != "SPACE"), None)
+    return last is not None and last.text not in HEADLINE_ENDS
+
+
+def _assessed_readiness(ctx: DocumentContext, view: SentenceView, found: Found, titles: Titles) -> bool:
+    """Is the commitment a state ("is ready to", "is prepared to") that another speaker reports?
+
+    PLOVER codes an intention its actor states. A readiness adjective only describes the actor, so
+    when the sentence's speech verb has a subject that speaks for another state or body ("X's forces
+    are ready to attack, Y's security chief has warned"), the intention is Y's assessment of X, not
+    a threat or a pledge X made. A named person or an unnamed source may speak for X ("X is ready
+    to help, the defence minister said"): X's own statement, as PLOVER codes it.""" 
+    toks = view.tokens
+    v, seen = found.token, set()
+    while toks[v].dep == "xcomp" and v not in seen:
+        seen.add(v)
+        v = toks[v].head
+    if toks[v].pos != "ADJ" or not ctx.words.cue(toks[v].lemma, "intent"):
+        return False
+    clause = toks[v].head
+    speech = [t.i for t in toks if t.pos == "VERB" and ctx.words.cue(t.lemma, "speech")
+              and (t.head == clause or toks[clause].head == t.i) and t.i != clause]
+    for t in speech:  # a speaker known to speak for another state or body ("the head of Kyiv's council")
+        speakers = [a.key for s in view.kids(t, "nsubj") for a in actors(ctx, view, s, titles)]
+        if found.agent.key not in speakers and any(ctx.entities[k].type is not EntityType.PERSON for k in speakers):
+            return True
+    return False
 
 
 def _ultimatum(view: SentenceView, v: int) -> bool:
@@ -248,7 +301,7 @@ def _event_complement(ctx: DocumentContext, view: SentenceView, v: int) -> int |
 
 
 def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str, patients: list[int],
-                     objects: list[int], titles: Titles) -> list[int]:
+                     objects: list[int], titles: Titles, requested: bool = False) -> list[int]:
     if slot == "obj":
         return patients
     if slot == "dative":
@@ -263,7 +316,9 @@ def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str
             if not is_verb(view, c):
                 continue
             row = choose_verb_row(ctx, view, c, False)
-            slots = (row.target if row is not None else ("obj", "dative")) + ("concerned",)
+            # What an intention or threat is aimed at may be its topic ("vowed to act on X"); what is
+            # asked for is done by another, so its topic is no one asked ("called to hold talks on X").
+            slots = (row.target if row is not None else ("obj", "dative")) + (() if requested else ("concerned",))
             c_objects = view.kids(c, "dobj")
             clause = infinitive_clause(view, c) if not c_objects else None
             if clause is not None:  # "refused to allow UN planes to land": the planes' owner is concerned
@@ -286,6 +341,11 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
     toks = view.tokens
     passive = is_passive(view, v) or (toks[v].tag == "VBN" and toks[v].dep == "acl")
     row = choose_verb_row(ctx, view, v, passive)
+    passive_subjects: list[int] = []
+    if row is not None and not passive and _headline_passive(view, v, row.target):
+        passive = True  # "Minister arrested over graft": headlines drop the passive's "was"
+        passive_subjects = view.kids(v, "nsubj")
+        row = choose_verb_row(ctx, view, v, passive)
     if row is None:
         return
     if any(toks[c].dep == "xcomp" and row.type == "CONSULT" for c in view.children[v]):
@@ -304,7 +364,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if toks[v].dep == "acl":
             patients = [toks[v].head]
         else:
-            patients = view.kids(v, "nsubjpass")
+            patients = view.kids(v, "nsubjpass") or passive_subjects
             shared = subject(view, v) if not patients and toks[v].dep == "conj" else None
             patients = patients or ([shared] if shared is not None else [])  # "travelled to X and was received by Y"
     else:
@@ -334,7 +394,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
                    for p in view.kids(o, "prep") if view.low(p) == "of"
                    for k in view.kids(p, "pobj") for a in actors(ctx, view, k, titles)]
     for slot in row.target if not targets else ():
-        cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles)
+        cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles, row.type == REQUESTED)
         candidates = candidates or bool(cands)
         framed = framed or (bool(cands) and slot not in {"obj", "dative", "owner"})  # a preposition or a to-clause
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
@@ -348,7 +408,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         # target, as event coders read it ("imposed curbs on X", "resumed attacks in X", "pulled out of X").
         cands: list[int] = []
         if view.kids(v, "xcomp"):  # "threatened to attack X": whom the threatened act is aimed at
-            cands = cands + _slot_candidates(ctx, view, v, "xcomp", patients, objects, titles)
+            cands = cands + _slot_candidates(ctx, view, v, "xcomp", patients, objects, titles, row.type == REQUESTED)
         if row.type == REQUESTED:  # "demanded that X withdraw": who is to act
             cands = cands + clause_subjects(view, v)
         # what the frame's own prepositions hold may say whom it concerns: "called for sanctions against X"
@@ -384,7 +444,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if reciprocal and len(agents) > 1:
             for a_i, a in enumerate(agents):
                 for b in agents[a_i + 1 :]:
-                    yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode)
+                    yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode, mutual=True)
                     if row.type not in SYMMETRIC:  # "X and Y clashed": each attacked the other
                         yield Found(row.type, b, a, modality, extractor, confidence, place, mode=row.mode)
             return

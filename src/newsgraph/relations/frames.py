@@ -48,6 +48,7 @@ class Found:
     place: str | None
     token: int = -1  # the event word
     mode: str | None = None
+    mutual: bool = False  # a symmetric act between coordinated participants ("X and Y met"), not X's act on Y
 
 
 def actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) -> list[Actor]:

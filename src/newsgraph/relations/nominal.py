@@ -115,7 +115,7 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
                 return
             for a_i, a in enumerate(between):
                 for b in between[a_i + 1 :]:
-                    yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place, mode=row.mode)
+                    yield Found(row.type, a, b, modality, "events.nominal.v1", 0.7, place, mode=row.mode, mutual=True)
             return
     targets: list[Actor] = []
     carrier, how = _carrier(ctx, view, n)
@@ -173,7 +173,7 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
     if not targets and row.type in SYMMETRIC:  # "X and Y renewed talks": between each pair of them
         for a_i, a in enumerate(agents):
             for b in agents[a_i + 1 :]:
-                yield Found(row.type, a, b, modality, "events.nominal.v1", 0.6, place, mode=row.mode)
+                yield Found(row.type, a, b, modality, "events.nominal.v1", 0.6, place, mode=row.mode, mutual=True)
         return
     for a in agents:
         for b in targets or [None]:

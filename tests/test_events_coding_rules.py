@@ -1,0 +1,253 @@
+"""Coding rules written from PLOVER's definitions and the grammar of news English, on hand-built
+parses of sentences written for these tests (no statistical model; see handparse.py).
+
+- a mutual commitment ("X and Y agreed to meet") is each party's AGREE with the other;
+- a headline drops the passive's auxiliary ("Minister arrested"): its subject is acted on;
+- a readiness another state's speaker reports is that speaker's assessment, not a threat;
+- what is asked for is done by another, so its topic is not the one asked;
+- "warned that X did Y" reports Y as done.
+Each rule is tried in several forms, with sentences that must give nothing.
+"""
+from __future__ import annotations
+
+from handparse import events
+
+KEN, UGA, SOM, ETH, RUS, UKR, PER = ("state/KEN", "state/UGA", "state/SOM", "state/ETH", "state/RUS",
+                                     "state/UKR", "state/PER")
+
+
+# ---------------------------------------------------------------- mutual commitments
+
+
+def test_two_parties_agreeing_to_meet_each_agree_with_the_other():
+    found = events("""
+        Kenya       PROPN nsubj 4
+        and         CCONJ cc 1
+        Uganda      PROPN conj 1
+        agreed|agree VERB ROOT 0
+        to          PART  aux 6
+        meet        VERB  xcomp 4
+        .           PUNCT punct 4
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert {k for k in found if k[0] == "AGREE"} == {("AGREE", KEN, UGA), ("AGREE", UGA, KEN)}
+    consults = [k for k in found if k[0] == "CONSULT"]
+    assert len(consults) == 1 and found[consults[0]].modality == "hypothetical"  # one meeting, announced
+
+
+def test_two_parties_agreeing_to_hold_talks_each_agree_with_the_other():
+    found = events("""
+        Kenya       PROPN nsubj 4
+        and         CCONJ cc 1
+        Uganda      PROPN conj 1
+        agreed|agree VERB ROOT 0
+        to          PART  aux 6
+        hold        VERB  xcomp 4
+        talks|talk  NOUN  dobj 6
+        .           PUNCT punct 4
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert {k for k in found if k[0] == "AGREE"} == {("AGREE", KEN, UGA), ("AGREE", UGA, KEN)}
+
+
+def test_one_party_agreeing_to_meet_another_is_its_agree_alone():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        agreed|agree VERB ROOT 0
+        to          PART  aux 4
+        meet        VERB  xcomp 2
+        Uganda      PROPN dobj 4
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert {k for k in found if k[0] == "AGREE"} == {("AGREE", KEN, UGA)}
+
+
+def test_two_parties_that_met_make_one_consultation_and_no_agreement():
+    found = events("""
+        Kenya       PROPN nsubj 4
+        and         CCONJ cc 1
+        Uganda      PROPN conj 1
+        met|meet    VERB  ROOT 0
+        .           PUNCT punct 4
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert len(found) == 1 and next(iter(found))[0] == "CONSULT"
+
+
+def test_two_parties_that_did_not_agree_to_meet_give_nothing():
+    found = events("""
+        Kenya       PROPN nsubj 6
+        and         CCONJ cc 1
+        Uganda      PROPN conj 1
+        did|do      AUX   aux 6
+        not         PART  neg 6
+        agree       VERB  ROOT 0
+        to          PART  aux 8
+        meet        VERB  xcomp 6
+        .           PUNCT punct 6
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert found == {}
+
+
+# ---------------------------------------------------------------- headline passives
+
+
+def test_a_headline_participle_without_auxiliary_is_a_passive_with_no_agent():
+    found = events("""
+        Kenyan      ADJ   amod 2
+        minister    NOUN  nsubj 3
+        arrested|arrest VERB:VBN ROOT 0
+        over        ADP   prep 3
+        graft       NOUN  pobj 4
+    """, {"Kenyan": (KEN, "demonym")})
+    assert found == {}
+
+
+def test_a_headline_participle_with_a_by_phrase_takes_its_agent_from_it():
+    found = events("""
+        Somalia     PROPN nsubj 2
+        rebuked|rebuke VERB:VBN ROOT 0
+        by          ADP   agent 2
+        Kenya       PROPN pobj 3
+    """, {"Somalia": SOM, "Kenya": KEN})
+    assert set(found) == {("ACCUSE", KEN, SOM)}
+
+
+def test_a_headline_with_an_object_stays_active():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        rebuked|rebuke VERB:VBD ROOT 0
+        Uganda      PROPN dobj 2
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert set(found) == {("ACCUSE", KEN, UGA)}
+
+
+def test_a_sentence_closed_by_a_full_stop_is_no_headline():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        protested|protest VERB:VBD ROOT 0
+        .           PUNCT punct 2
+    """, {"Kenya": KEN})
+    assert set(found) == {("PROTEST", KEN, None)}
+
+
+# ---------------------------------------------------------------- assessed readiness
+
+
+_READY = """
+        Russia      PROPN nsubj 2
+        is|be       AUX   ROOT 0
+        ready       ADJ   acomp 2
+        to          PART  aux 5
+        attack      VERB  xcomp 3
+        Ukraine     PROPN dobj 5
+        ,           PUNCT punct 2
+        {speaker}
+        warned|warn VERB:VBD conj 2
+        .           PUNCT punct 2
+"""
+
+
+def test_a_readiness_another_state_reports_is_no_threat_of_the_actor():
+    found = events(_READY.format(speaker="Kenya PROPN nsubj 9"), {"Russia": RUS, "Ukraine": UKR, "Kenya": KEN})
+    assert ("THREATEN", RUS, UKR) not in found
+    assert found[("ASSAULT", RUS, UKR)].modality == "hypothetical"  # kept as announced, as an act of force
+
+
+def test_a_readiness_the_actor_states_itself_is_its_threat():
+    found = events(_READY.format(speaker="Russia PROPN nsubj 9").replace("Russia      PROPN nsubj 2", "Moscow PROPN nsubj 2"),
+                   {"Moscow": (RUS, "capital"), "Russia": RUS, "Ukraine": UKR})
+    assert ("THREATEN", RUS, UKR) in found
+
+
+def test_a_readiness_an_unnamed_speaker_reports_is_the_actors_statement():
+    found = events(_READY.format(speaker="officials|official NOUN nsubj 9"), {"Russia": RUS, "Ukraine": UKR})
+    assert ("THREATEN", RUS, UKR) in found
+
+
+def test_a_readiness_to_cooperate_another_state_reports_is_no_agreement():
+    found = events("""
+        Peru        PROPN nsubj 2
+        is|be       AUX   ROOT 0
+        ready       ADJ   acomp 2
+        to          PART  aux 5
+        help        VERB  xcomp 3
+        Kenya       PROPN dobj 5
+        ,           PUNCT punct 2
+        Uganda      PROPN nsubj 9
+        said|say    VERB:VBD conj 2
+        .           PUNCT punct 2
+    """, {"Peru": PER, "Kenya": KEN, "Uganda": UGA})
+    assert not [k for k in found if k[0] == "AGREE"]
+
+
+# ---------------------------------------------------------------- what a request is about
+
+
+def test_a_call_to_hold_talks_on_a_state_asks_nothing_of_that_state():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        called|call VERB ROOT 0
+        to          PART  aux 4
+        hold        VERB  xcomp 2
+        talks|talk  NOUN  dobj 4
+        on          ADP   prep 5
+        Somalia     PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Somalia": SOM})
+    assert ("REQUEST", KEN, SOM) not in found
+
+
+def test_a_call_on_a_state_to_hold_talks_asks_it():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        called|call VERB ROOT 0
+        on          ADP   prep 2
+        Somalia     PROPN pobj 3
+        to          PART  aux 6
+        hold        VERB  xcomp 2
+        talks|talk  NOUN  dobj 6
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Somalia": SOM})
+    assert ("REQUEST", KEN, SOM) in found
+
+
+def test_a_threat_to_act_on_a_state_is_aimed_at_it():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        threatened|threaten VERB ROOT 0
+        to          PART  aux 4
+        impose      VERB  xcomp 2
+        sanctions|sanction NOUN dobj 4
+        on          ADP   prep 4
+        Somalia     PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Somalia": SOM})
+    assert ("THREATEN", KEN, SOM) in found
+
+
+# ---------------------------------------------------------------- warnings report
+
+
+def test_a_warning_that_troops_deployed_reports_the_deployment():
+    found = events("""
+        Ethiopia    PROPN nsubj 2
+        warned|warn VERB ROOT 0
+        that        SCONJ mark 6
+        Somali      ADJ   amod 5
+        troops|troop NOUN nsubj 6
+        deployed|deploy VERB:VBD ccomp 2
+        to          ADP   prep 6
+        Kenya       PROPN pobj 7
+        .           PUNCT punct 2
+    """, {"Ethiopia": ETH, "Somali": (SOM, "demonym"), "Kenya": KEN})
+    assert found[("MOBILIZE", SOM, KEN)].modality == "asserted"
+
+
+def test_a_warning_to_leave_is_no_report_of_leaving():
+    found = events("""
+        Ethiopia    PROPN nsubj 2
+        warned|warn VERB ROOT 0
+        Somalia     PROPN dobj 2
+        to          PART  aux 5
+        withdraw    VERB  xcomp 2
+        .           PUNCT punct 2
+    """, {"Ethiopia": ETH, "Somalia": SOM})
+    assert ("RETREAT", SOM, None) not in found
