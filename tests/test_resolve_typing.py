@@ -471,3 +471,42 @@ def test_a_storm_named_where_the_model_tagged_nothing_is_still_no_actor():
     assert resolve_entities([doc], LEXICON).entities == ()  # only the second, bare mention is tagged
     assert typed("After the storm Zelda Okafor spoke. Okafor left.", [("Zelda Okafor", "PERSON")]) == {
         "Zelda Okafor": EntityType.PERSON}
+
+
+def _parsed_doc(words: list[str], pos: list[str], heads: list[int], deps: list[str]):
+    import spacy
+    from spacy.tokens import Doc
+
+    nlp = spacy.blank("en")
+    return Doc(nlp.vocab, words=words, pos=pos, heads=heads, deps=deps)
+
+
+def test_a_personal_name_cut_before_its_head_word_runs_to_it():
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.clean import clean_entities
+
+    # "They invited army chief Tan Ko Zaw ." with the model's span ending at "Ko"
+    doc = _parsed_doc(["They", "invited", "army", "chief", "Tan", "Ko", "Zaw", "."],
+                      ["PRON", "VERB", "NOUN", "NOUN", "PROPN", "PROPN", "PROPN", "PUNCT"],
+                      [1, 1, 3, 6, 6, 6, 1, 1], ["nsubj", "ROOT", "compound", "compound", "compound", "compound",
+                                                  "dobj", "punct"])
+    doc.ents = [Span(doc, 4, 6, label="PERSON")]
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [("Tan Ko Zaw", "PERSON")]
+
+
+def test_a_name_followed_by_a_word_it_does_not_modify_stays_as_it_is():
+    from spacy.tokens import Span
+
+    from newsgraph.nlp.clean import clean_entities
+
+    # "Tan Ko met Reuters ." : the next proper noun is the object, not the end of the name
+    doc = _parsed_doc(["Tan", "Ko", "met", "Reuters", "."], ["PROPN", "PROPN", "VERB", "PROPN", "PUNCT"],
+                      [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "dobj", "punct"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [("Tan Ko", "PERSON")]
+    # "Tan Ko Administration": what a name modifies without being part of it (a government, a post)
+    doc = _parsed_doc(["Tan", "Ko", "Administration", "."], ["PROPN", "PROPN", "PROPN", "PUNCT"],
+                      [1, 2, 2, 2], ["compound", "compound", "ROOT", "punct"])
+    doc.ents = [Span(doc, 0, 2, label="PERSON")]
+    assert [(e.text, e.label_) for e in clean_entities(doc).ents] == [("Tan Ko", "PERSON")]

@@ -19,7 +19,8 @@ Each fix is a general tell, not a list of names:
   between a post and a surname is the start of one;
 - "Secretary of [State]": an ORG that ends a post title is part of the title;
 - "[Marie]-Laure [Denis]": a double given name split at its hyphen is one
-  person's name;
+  person's name, and "[Min Aung] Hlaing" a name cut before its head word
+  (the untagged proper noun its words modify) runs to it;
 - "[Indian] Ocean": a demonym before a geographic feature names no state;
 - "[Communist Party] of [Vietnam]": a body named "of" a state takes the state
   into its name, and "[Sudanese] Armed Forces" (capitalised words ending in
@@ -180,6 +181,28 @@ def _of_state(span: Span, ents: list[Span]) -> Span:
     return Span(doc, span.start, state.end, label="ORG")
 
 
+#: Heads a person's name modifies without being part of it ("the Joe Roe Administration").
+_AFTER_NAMES = frozenset({"administration", "government", "cabinet", "campaign", "presidency", "era", "family",
+                          "foundation", "doctrine", "plan", "estate", "dynasty", "regime", "camp"})
+
+
+def _names_something_else(word: str) -> bool:
+    return word in _AFTER_NAMES or word in _BODY_HEADS or word in post_nouns()
+
+
+def _name_cut_short(ent: Span, taken: set[int]) -> Span:
+    """ "[Min Aung] Hlaing": a personal name the model ended before its last word. The untagged
+    capitalised proper noun right after it, which the span's words modify as compounds (a name's
+    head is its last word), is part of the name."""
+    doc = ent.doc
+    end = ent.end
+    while (end < len(doc) and end not in taken and doc[end].pos_ == "PROPN" and doc[end].is_title
+           and doc[end].is_alpha and doc[end - 1].whitespace_ and doc[end - 1].dep_ == "compound"
+           and doc[end - 1].head.i == end and not _names_something_else(doc[end].lower_)):
+        end += 1
+    return ent if end == ent.end else Span(doc, ent.start, end, label=ent.label_)
+
+
 def _join_hyphenated_names(doc: Doc, ents: list[Span]) -> list[Span]:
     """ "[Marie]-Laure [Denis]": a person's name split at a hyphen of a double given
     name is one name; the pieces after the hyphen join it up to the surname."""
@@ -234,6 +257,8 @@ def clean_entities(doc: Doc) -> Doc:
             trimmed = _extend_to_acronym(trimmed, taken - set(range(trimmed.start, trimmed.end)))
         trimmed = (_demonym_ending_a_name(trimmed, taken) or _state_starting_a_name(trimmed, taken)
                    or _demonym_body(trimmed, taken) or trimmed)
+        if trimmed.label_ == "PERSON" and not trimmed.id_:
+            trimmed = _name_cut_short(trimmed, taken)
         if trimmed.label_ == "ORG" and not trimmed.id_:
             if _PLURAL_ACRONYM.match(trimmed.text) or _is_title(trimmed):
                 continue
