@@ -251,3 +251,44 @@ def test_a_warning_to_leave_is_no_report_of_leaving():
         .           PUNCT punct 2
     """, {"Ethiopia": ETH, "Somalia": SOM})
     assert ("RETREAT", SOM, None) not in found
+
+
+# ---------------------------------------------------------------- one sentence, two acts
+
+
+_TWO_REQUESTS = """
+        Kenya       PROPN nsubj 2
+        called|call VERB ROOT 0
+        on          ADP   prep 2
+        Uganda      PROPN pobj 3
+        to          PART  aux 6
+        leave       VERB  xcomp 2
+        and         CCONJ cc 2
+        urged|urge  VERB  conj 2
+        all         DET   det 10
+        sides|side  NOUN  dobj 8
+        to          PART  aux 12
+        {verb}      VERB  xcomp 8
+        restraint   NOUN  dobj 12
+        .           PUNCT punct 2
+"""
+
+
+def test_a_second_request_in_the_same_sentence_is_a_second_act_even_without_a_named_target():
+    found = events(_TWO_REQUESTS.format(verb="show"), {"Kenya": KEN, "Uganda": UGA})
+    assert {k for k in found if k[0] == "REQUEST"} == {("REQUEST", KEN, UGA), ("REQUEST", KEN, None)}
+
+
+def test_an_agent_only_reading_of_a_word_that_also_names_a_target_is_dropped():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        urged|urge  VERB  ROOT 0
+        Uganda      PROPN dobj 2
+        and         CCONJ cc 3
+        its         PRON  poss 6
+        neighbours|neighbour NOUN conj 3
+        to          PART  aux 8
+        leave       VERB  xcomp 2
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert {k for k in found if k[0] == "REQUEST"} == {("REQUEST", KEN, UGA)}

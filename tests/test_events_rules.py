@@ -414,7 +414,7 @@ def test_a_warning_that_reports_something_is_no_threat():
     assert found == {}
 
 
-def test_an_agent_only_report_gives_way_to_a_targeted_one_in_the_same_document():
+def test_a_second_event_word_in_one_sentence_is_a_second_act_with_or_without_a_named_target():
     from handparse import analyse
     from newsgraph.relations.context import DocumentContext
     from newsgraph.relations.events import extract_events
@@ -430,7 +430,7 @@ def test_an_agent_only_report_gives_way_to_a_targeted_one_in_the_same_document()
         .           PUNCT punct 2
     """, {"Russia": RUS, "Poland": POL})
     ctx = DocumentContext(analysed, resolution, {e.key: e for e in resolution.entities})
-    assert {(e.type, e.agent, e.target) for e in extract_events(ctx)} == {("ASSAULT", RUS, POL)}
+    assert {(e.type, e.agent, e.target) for e in extract_events(ctx)} == {("ASSAULT", RUS, POL), ("ASSAULT", RUS, None)}
 
 
 def test_an_announced_withdrawal_keeps_its_type():

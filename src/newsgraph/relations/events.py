@@ -123,11 +123,17 @@ def _own_ground(f: Found) -> Found:
 
 
 def extract_events(ctx: DocumentContext) -> Iterator[Event]:
-    """The document's events; an agent-only reading is dropped where the same agent is reported doing
-    the same type of act to a named target elsewhere in the document (most often the same act)."""
+    """The document's events; an agent-only reading is dropped where another sentence reports the
+    same agent doing the same type of act to a named target (most often the same act, told again).
+    Within one sentence a second event word is a second act ("called on X to ... and urged all
+    sides to ..."): the sentence's own rules keep it (``_without_bare_duplicates``)."""
     events = list(_events(ctx))
-    full = {(e.type, e.agent) for e in events if e.target is not None}
-    yield from (e for e in events if e.target is not None or (e.type, e.agent) not in full)
+    full: dict[tuple[str, str], set[int]] = {}
+    for e in events:
+        if e.target is not None:
+            full.setdefault((e.type, e.agent), set()).add(e.provenance[0].sentence_start)
+    yield from (e for e in events if e.target is not None
+                or not full.get((e.type, e.agent), set()) - {e.provenance[0].sentence_start})
 
 
 def _events(ctx: DocumentContext) -> Iterator[Event]:
@@ -267,9 +273,10 @@ def _ultimatum(view: SentenceView, v: int) -> bool:
 
 
 def _without_bare_duplicates(founds: list[Found]) -> list[Found]:
-    """An agent-only reading adds nothing where the same agent does the same type to someone."""
-    full = {(f.type, f.agent.key) for f in founds if f.target is not None}
-    return [f for f in founds if f.target is not None or (f.type, f.agent.key) not in full]
+    """An agent-only reading adds nothing where the same event word has the agent do the same type to
+    someone; another event word of the sentence is another act."""
+    full = {(f.type, f.agent.key, f.token) for f in founds if f.target is not None}
+    return [f for f in founds if f.target is not None or (f.type, f.agent.key, f.token) not in full]
 
 
 def _sentence(ctx: DocumentContext, view: SentenceView, titles: Titles) -> Iterator[Found]:
