@@ -292,3 +292,42 @@ def test_an_agent_only_reading_of_a_word_that_also_names_a_target_is_dropped():
         .           PUNCT punct 2
     """, {"Kenya": KEN, "Uganda": UGA})
     assert {k for k in found if k[0] == "REQUEST"} == {("REQUEST", KEN, UGA)}
+
+
+# ---------------------------------------------------------------- phrases of a participle that describes the act
+
+
+_DRILLS = """
+        Chad        PROPN nsubj 2
+        launched|launch VERB ROOT 0
+        drills|drill NOUN dobj 2
+        involving|involve VERB:VBG acl 3
+        tanks|tank  NOUN  dobj 4
+        {where}
+        .           PUNCT punct 2
+"""
+
+
+def test_a_place_in_a_participle_describing_an_act_of_force_is_where_it_is_aimed():
+    found = events(_DRILLS.format(where="""in ADP prep 4
+        areas|area NOUN pobj 6
+        near ADP prep 7
+        Niger PROPN pobj 8"""), {"Chad": "state/TCD", "Niger": "state/NER"})
+    assert set(found) == {("MOBILIZE", "state/TCD", "state/NER")}
+
+
+def test_an_act_of_force_whose_participle_names_no_place_has_no_target():
+    found = events(_DRILLS.format(where=""), {"Chad": "state/TCD"})
+    assert set(found) == {("MOBILIZE", "state/TCD", None)}
+
+
+def test_who_takes_part_in_an_act_is_not_its_target():
+    found = events("""
+        Chad        PROPN nsubj 2
+        launched|launch VERB ROOT 0
+        drills|drill NOUN dobj 2
+        involving|involve VERB:VBG acl 3
+        Niger       PROPN dobj 4
+        .           PUNCT punct 2
+    """, {"Chad": "state/TCD", "Niger": "state/NER"})
+    assert ("MOBILIZE", "state/TCD", "state/NER") not in found

@@ -145,6 +145,8 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         targets = protested(ctx, view, carrier, titles)  # "staged rallies to demand reforms from X"
     if not targets and how == "light" and row.type not in SYMMETRIC:  # "imposed a curfew in X"
         near = [*measured(view, [n]), *owners[1:]]  # "a suspension of air links with X"
+        # a participle that describes the act carries its phrases ("drills involving tanks in areas near X")
+        near += [c for c in view.kids(n, "acl") if view.tokens[c].tag in {"VBG", "VBN"}]
         targets = concerned_actors(ctx, view, near, titles, row.type in FORCEFUL)
     # With no target, only a noun its agent carries out stands as an event: "staged a protest",
     # "went on strike", "launched an investigation", "X and Y held talks"; not "the strike" or
