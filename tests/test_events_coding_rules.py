@@ -331,3 +331,30 @@ def test_who_takes_part_in_an_act_is_not_its_target():
         .           PUNCT punct 2
     """, {"Chad": "state/TCD", "Niger": "state/NER"})
     assert ("MOBILIZE", "state/TCD", "state/NER") not in found
+
+
+# ---------------------------------------------------------------- who does a gerund after a preposition
+
+
+_GERUND = """
+        Kenya       PROPN nsubj 2
+        {verb}      VERB  ROOT 0
+        {object}
+        {prep}      ADP   prep 2
+        sanctioning|sanction VERB:VBG pcomp {p}
+        Somalia     PROPN dobj {g}
+        .           PUNCT punct 2
+"""
+
+
+def test_a_gerund_after_the_object_and_with_or_from_is_done_by_the_object():
+    for verb, prep in (("tasked|task", "with"), ("barred|bar", "from"), ("pressed|press", "into")):
+        found = events(_GERUND.format(verb=verb, object="Uganda PROPN dobj 2", prep=prep, p=4, g=5),
+                       {"Kenya": KEN, "Uganda": UGA, "Somalia": SOM})
+        assert ("SANCTION", KEN, SOM) not in found, verb  # Uganda is to sanction Somalia, not Kenya
+
+
+def test_a_gerund_after_by_is_done_by_the_subject():
+    found = events(_GERUND.format(verb="responded|respond", object="", prep="by", p=3, g=4),
+                   {"Kenya": KEN, "Somalia": SOM})
+    assert ("SANCTION", KEN, SOM) in found

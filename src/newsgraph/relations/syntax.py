@@ -81,6 +81,11 @@ def conjuncts(view: SentenceView, i: int) -> list[int]:
     return out
 
 
+#: Prepositions whose gerund is done by the governing verb's object: "accused X of attacking", "thanked X
+#: for helping", "barred X from entering", "pressed X into signing", "tasked X with drafting".
+OBJECT_CONTROL = frozenset({"of", "for", "from", "into", "with"})
+
+
 def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
     """The token that is the subject of verb ``v``, following the gaps English leaves."""
     toks = view.tokens
@@ -122,8 +127,8 @@ def subject(view: SentenceView, v: int, depth: int = 0) -> int | None:
     if dep == "pcomp":
         governor = toks[h].head
         obj = view.kids(governor, "dobj")
-        if obj and toks[h].head != h and view.low(h) in {"of", "for"}:
-            return obj[0]  # "accused Russia of launching"
+        if obj and toks[h].head != h and view.low(h) in OBJECT_CONTROL:
+            return obj[0]  # "accused Russia of launching", "barred X from entering", "tasked X with drafting"
         return subject(view, governor, depth + 1) if governor != h and is_verb(view, governor) else None
     if dep == "relcl" and toks[v].tag in {"VBG", "VBN"}:
         return h
