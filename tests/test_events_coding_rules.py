@@ -358,3 +358,47 @@ def test_a_gerund_after_by_is_done_by_the_subject():
     found = events(_GERUND.format(verb="responded|respond", object="", prep="by", p=3, g=4),
                    {"Kenya": KEN, "Somalia": SOM})
     assert ("SANCTION", KEN, SOM) in found
+
+
+# ---------------------------------------------------------------- unnamed officials
+
+
+def test_an_unnamed_representative_of_a_state_stands_for_it():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        offered|offer VERB ROOT 0
+        a           DET   det 4
+        seat        NOUN  dobj 2
+        to          ADP   dative 2
+        a           DET   det 7
+        representative NOUN pobj 5
+        of          ADP   prep 7
+        Peru        PROPN pobj 8
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Peru": PER})
+    assert ("AGREE", KEN, PER) in found
+
+
+def test_one_of_a_states_ministers_acts_for_the_state():
+    found = events("""
+        A           DET   det 3
+        Kenyan      ADJ   amod 3
+        minister    NOUN  nsubj 4
+        criticised|criticise VERB ROOT 0
+        Uganda      PROPN dobj 4
+        .           PUNCT punct 4
+    """, {"Kenyan": (KEN, "demonym"), "Uganda": UGA})
+    assert ("ACCUSE", KEN, UGA) in found
+
+
+def test_a_former_minister_does_not_act_for_the_state():
+    found = events("""
+        The         DET   det 4
+        former      ADJ   amod 4
+        Kenyan      ADJ   amod 4
+        minister    NOUN  nsubj 5
+        criticised|criticise VERB ROOT 0
+        Uganda      PROPN dobj 5
+        .           PUNCT punct 5
+    """, {"Kenyan": (KEN, "demonym"), "Uganda": UGA})
+    assert not [k for k in found if k[1] == KEN]

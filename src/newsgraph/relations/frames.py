@@ -63,7 +63,11 @@ def actors(ctx: DocumentContext, view: SentenceView, i: int, titles: Titles) -> 
             actor = Actor(named.key, 1.0) if named is not None else None
             if actor is None:
                 actor = next((a for c in view.kids(k, "appos") if (a := actor_of(ctx, view, c)) is not None), None)
+            # "a representative of Peru", "a Kenyan minister": an official the document does not name,
+            # one of several, still acts for the body it serves, as event coders code it
             actor = actor or official(ctx, view, titles[k])
+            if actor is None and not titles[k].former:
+                actor = actor_of(ctx, view, k)
         else:
             actor = actor_of(ctx, view, k)
         for found in ([actor] if actor is not None else []) + (proxy_partners(ctx, view, k) if actor else []):
