@@ -402,3 +402,76 @@ def test_a_former_minister_does_not_act_for_the_state():
         .           PUNCT punct 5
     """, {"Kenyan": (KEN, "demonym"), "Uganda": UGA})
     assert not [k for k in found if k[1] == KEN]
+
+
+# ---------------------------------------------------------------- visits and movements of forces
+
+
+def _arrival(subject: str, place: str) -> str:
+    return f"""
+        {subject}
+        arrived|arrive VERB ROOT 0
+        in          ADP   prep 2
+        {place}     PROPN pobj 3
+        .           PUNCT punct 2
+    """
+
+
+def test_arriving_in_another_state_is_a_visit_to_it():
+    found = events(_arrival("Museveni PROPN nsubj 2", "Kenya"), {"Museveni": "person/museveni", "Kenya": KEN})
+    assert set(found) == {("CONSULT", "person/museveni", KEN)}
+    assert found[("CONSULT", "person/museveni", KEN)].mode == "visit"
+
+
+def test_arriving_in_a_capital_names_where_not_whom():
+    found = events(_arrival("Museveni PROPN nsubj 2", "Nairobi"),
+                   {"Museveni": "person/museveni", "Nairobi": (KEN, "capital")})
+    assert found == {}
+
+
+def test_troops_arriving_in_a_state_are_deployed_there():
+    found = events("""
+        Somali      ADJ   amod 2
+        troops|troop NOUN nsubj 3
+        arrived|arrive VERB ROOT 0
+        in          ADP   prep 3
+        Kenya       PROPN pobj 4
+        .           PUNCT punct 3
+    """, {"Somali": (SOM, "demonym"), "Kenya": KEN})
+    assert set(found) == {("MOBILIZE", SOM, KEN)}
+
+
+def test_welcoming_someone_to_a_place_hosts_a_visit_and_welcoming_a_decision_supports_it():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        welcomed|welcome VERB ROOT 0
+        Museveni    PROPN dobj 2
+        to          ADP   prep 2
+        Nairobi     PROPN pobj 4
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Museveni": "person/museveni", "Nairobi": (KEN, "capital")})
+    assert set(found) == {("CONSULT", KEN, "person/museveni")}
+    found = events("""
+        Kenya       PROPN nsubj 2
+        welcomed|welcome VERB ROOT 0
+        Uganda      PROPN poss 5
+        's          PART  case 3
+        decision    NOUN  dobj 2
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert set(found) == {("SUPPORT", KEN, UGA)}
+
+
+def test_forces_massed_on_a_border_with_a_state_are_aimed_at_it():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        massed|mass VERB ROOT 0
+        troops|troop NOUN dobj 2
+        on          ADP   prep 2
+        its         PRON  poss 6
+        border      NOUN  pobj 4
+        with        ADP   prep 6
+        Somalia     PROPN pobj 7
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Somalia": SOM})
+    assert set(found) == {("MOBILIZE", KEN, SOM)}

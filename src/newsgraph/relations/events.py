@@ -94,6 +94,7 @@ WITHDRAWN = "RETREAT"
 # material conflict, are what an analyst watches for.
 ANNOUNCED_ACTS = frozenset({"CONSULT", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
 DEPLOYED = "MOBILIZE"
+VISIT = "visit"  # the CONSULT mode of a visit
 PROTESTED = "PROTEST"
 REJECTED = "REJECT"
 STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "judiciary"})
@@ -385,6 +386,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         h = toks[v].head
         if toks[v].dep == "ccomp" and ctx.words.cue(toks[h].lemma, "intent") and toks[h].pos == "VERB":
             agents = clause_agents(ctx, view, h, titles) or agents  # "X vowed that Y will ...": X commits
+    if row.mode == VISIT and any(ctx.words.in_class(toks[s].lemma, "force") or group_sector(ctx, view, s) == "military"
+                                 for s in ([subject(view, v)] if subject(view, v) is not None else [])):
+        # "Somali troops arrived in Kenya": a force that moves into a state is deployed there, not visiting
+        row = replace(row, type=DEPLOYED, mode="troops", reciprocal=False)
     if passive and not agents and row.type == DEPLOYED:
         # "North Korean troops were deployed to Russia": forces are sent by the state they belong to
         agents = [a for p in patients if ctx.words.in_class(toks[p].lemma, "force") or
@@ -402,6 +407,10 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
                    for k in view.kids(p, "pobj") for a in actors(ctx, view, k, titles)]
     for slot in row.target if not targets else ():
         cands = _slot_candidates(ctx, view, v, slot, patients, objects, titles, row.type == REQUESTED)
+        if row.mode == VISIT and slot not in ARGUMENT_SLOTS:
+            # "arrived in Kenya" is a visit to Kenya; "arrived in Brussels" names where, not whom (a
+            # capital may host bodies other than its state's government): only "visited X" reads a city
+            cands = [c for c in cands if not ((span := view.span_at(c)) is not None and span.kind == "capital")]
         candidates = candidates or bool(cands)
         framed = framed or (bool(cands) and slot not in {"obj", "dative", "owner"})  # a preposition or a to-clause
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]

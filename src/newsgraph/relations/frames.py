@@ -27,7 +27,7 @@ from .titles import TitlePhrase, named_holder
 
 # Prepositions whose object an act is directed at, or done in (the fallback target of a non-symmetric event).
 CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with", "from", "in", "into", "at", "of",
-                       "surrounding", "encircling", "targeting", "around", "near"})  # and participles used so
+                       "surrounding", "encircling", "targeting", "around", "near", "along"})  # and participles used so
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
 REQUESTED = "REQUEST"
 FORCEFUL = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "SANCTION"})  # material conflict
@@ -165,9 +165,10 @@ def concerned_actors(ctx: DocumentContext, view: SentenceView, owners: list[int]
             span = view.span_at(c)
             if prep in LOCATIVE and span is not None and span.kind == "capital" and not forceful:
                 continue
-            if forceful and span is None and prep in LOCATIVE:
-                # "drills in areas around X", "a curfew in the town of X": the place named after the area
-                c = next((o for p in view.kids(c, "prep") if view.low(p) in LOCATIVE | {"of"}
+            if forceful and span is None and prep in LOCATIVE | {"on", "along"}:
+                # "drills in areas around X", "a curfew in the town of X", "troops on the border with X":
+                # the place or state named after the area
+                c = next((o for p in view.kids(c, "prep") if view.low(p) in LOCATIVE | {"of", "with"}
                           for o in view.kids(p, "pobj")), c)
                 span = view.span_at(c)
             if forceful and span is not None and span.type is EntityType.PLACE:
