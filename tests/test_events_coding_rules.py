@@ -475,3 +475,43 @@ def test_forces_massed_on_a_border_with_a_state_are_aimed_at_it():
         .           PUNCT punct 2
     """, {"Kenya": KEN, "Somalia": SOM})
     assert set(found) == {("MOBILIZE", KEN, SOM)}
+
+
+# ---------------------------------------------------------------- objects that name the act, indirect objects
+
+
+def test_two_parties_that_fought_a_war_attacked_each_other():
+    found = events("""
+        Kenya       PROPN nsubj 4
+        and         CCONJ cc 1
+        Uganda      PROPN conj 1
+        fought|fight VERB ROOT 0
+        a           DET   det 6
+        war         NOUN  dobj 4
+        .           PUNCT punct 4
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert set(found) == {("ASSAULT", KEN, UGA), ("ASSAULT", UGA, KEN)}
+
+
+def test_two_parties_that_fought_a_third_attacked_it_not_each_other():
+    found = events("""
+        Kenya       PROPN nsubj 4
+        and         CCONJ cc 1
+        Uganda      PROPN conj 1
+        fought|fight VERB ROOT 0
+        Somalia     PROPN dobj 4
+        .           PUNCT punct 4
+    """, {"Kenya": KEN, "Uganda": UGA, "Somalia": SOM})
+    assert set(found) == {("ASSAULT", KEN, SOM), ("ASSAULT", UGA, SOM)}
+
+
+def test_an_ultimatum_given_to_an_indirect_object_is_aimed_at_it():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        gave|give   VERB  ROOT 0
+        Uganda      PROPN dative 2
+        an          DET   det 5
+        ultimatum   NOUN  dobj 2
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert set(found) == {("THREATEN", KEN, UGA)}

@@ -456,7 +456,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         # "X and Y met", "met each other", "signed a deal": the object, if any, is no participant;
         # "X and Y spoke to reporters" names another participant, though not an actor.
         each_other = any(view.low(o) in RECIPROCAL_OBJECTS for o in objects)
-        reciprocal = each_other or (not candidates and (bool(row.objects) or not objects))
+        # "X and Y fought a war": an object that names the act itself is no participant either
+        names_the_act = bool(objects) and all(_noun_type(ctx, view, o) == row.type for o in objects)
+        reciprocal = each_other or names_the_act or (not candidates and (bool(row.objects) or not objects))
         if reciprocal and len(agents) > 1:
             for a_i, a in enumerate(agents):
                 for b in agents[a_i + 1 :]:

@@ -135,6 +135,10 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
         if targets:
             break
+    if not targets and how == "light" and carrier is not None and "to" in row.target:
+        # "gave X an ultimatum", "issued X a warning": the carrier's indirect object is whom it is to
+        targets = [a for c in view.kids(carrier, "dative") if view.tokens[c].pos != "ADP"
+                   for a in actors(ctx, view, c, titles)]
     if not targets and row.type == ACCUSED:  # "an investigation into crimes committed by X"
         deeds = measured(view, [c for p in view.kids(n, "prep") if view.low(p) in {"into", "of", "over"}
                                 for c in view.kids(p, "pobj")])
