@@ -515,3 +515,59 @@ def test_an_ultimatum_given_to_an_indirect_object_is_aimed_at_it():
         .           PUNCT punct 2
     """, {"Kenya": KEN, "Uganda": UGA})
     assert set(found) == {("THREATEN", KEN, UGA)}
+
+
+# ---------------------------------------------------------------- strikes and bans at home
+
+
+def test_workers_who_walk_out_strike():
+    found = events("""
+        Kenyan      ADJ   amod 2
+        teachers|teacher NOUN nsubj 3
+        walked|walk VERB  ROOT 0
+        out         ADP   prt 3
+        .           PUNCT punct 3
+    """, {"Kenyan": (KEN, "demonym")})
+    assert set(found) == {("PROTEST", KEN, None)}
+    assert found[("PROTEST", KEN, None)].mode == "strike"
+
+
+def test_a_union_that_calls_a_strike_against_a_government_protests_against_it():
+    found = events("""
+        Unions|union NOUN nsubj 4
+        in          ADP   prep 1
+        Kenya       PROPN pobj 2
+        called|call VERB  ROOT 0
+        a           DET   det 6
+        strike      NOUN  dobj 4
+        against     ADP   prep 4
+        Uganda      PROPN pobj 7
+        .           PUNCT punct 4
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert ("PROTEST", KEN, UGA) in found
+
+
+def test_a_call_for_talks_is_no_strike():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        called|call VERB  ROOT 0
+        for         ADP   prep 2
+        talks|talk  NOUN  pobj 3
+        .           PUNCT punct 2
+    """, {"Kenya": KEN})
+    assert not [k for k in found if k[0] == "PROTEST"]
+
+
+def test_a_states_commission_that_disqualifies_a_candidate_bans_him():
+    found = events("""
+        Kenya       PROPN poss 4
+        's          PART  case 1
+        election    NOUN  compound 4
+        commission  NOUN  nsubj 5
+        disqualified|disqualify VERB ROOT 0
+        Odera       PROPN dobj 5
+        .           PUNCT punct 5
+    """, {"Kenya": KEN, "Odera": "person/odera"})
+    assert set(found) == {("COERCE", KEN, "person/odera")}
+    assert found[("COERCE", KEN, "person/odera")].mode == "ban"
+    assert found[("COERCE", KEN, "person/odera")].agent_sector == "government"
