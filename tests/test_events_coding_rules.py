@@ -571,3 +571,77 @@ def test_a_states_commission_that_disqualifies_a_candidate_bans_him():
     assert set(found) == {("COERCE", KEN, "person/odera")}
     assert found[("COERCE", KEN, "person/odera")].mode == "ban"
     assert found[("COERCE", KEN, "person/odera")].agent_sector == "government"
+
+
+# ---------------------------------------------------------------- event nouns: who acts, on whom
+
+
+def test_a_possessor_with_an_of_phrase_naming_the_patient_is_the_agent():
+    found = events("""
+        Kenya       PROPN poss 3
+        's          PART  case 1
+        arrest      NOUN  nsubj 7
+        of          ADP   prep 3
+        Ugandan     ADJ   amod 6
+        journalists|journalist NOUN pobj 4
+        angered|anger VERB ROOT 0
+        Uganda      PROPN dobj 7
+        .           PUNCT punct 7
+    """, {"Kenya": KEN, "Ugandan": (UGA, "demonym"), "Uganda": UGA})
+    assert ("COERCE", KEN, UGA) in found
+
+
+def test_a_possessor_alone_is_who_undergoes_an_arrest():
+    found = events("""
+        Odera       PROPN poss 3
+        's          PART  case 1
+        arrest      NOUN  nsubj 4
+        angered|anger VERB ROOT 0
+        Kenya       PROPN dobj 4
+        .           PUNCT punct 4
+    """, {"Odera": "person/odera", "Kenya": KEN})
+    assert not [k for k in found if k[0] == "COERCE"]  # arrested by someone the sentence does not name
+
+
+def test_the_owner_of_what_an_event_noun_is_about_is_its_target():
+    found = events("""
+        Kenya       PROPN poss 3
+        's          PART  case 1
+        rejection   NOUN  nsubj 8
+        of          ADP   prep 3
+        Uganda      PROPN poss 7
+        's          PART  case 5
+        offer       NOUN  pobj 4
+        ended|end   VERB  ROOT 0
+        talks|talk  NOUN  dobj 8
+        .           PUNCT punct 8
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert ("REJECT", KEN, UGA) in found
+
+
+def test_a_rejection_of_what_no_one_owns_has_no_target():
+    found = events("""
+        Kenya       PROPN poss 3
+        's          PART  case 1
+        rejection   NOUN  nsubj 7
+        of          ADP   prep 3
+        the         DET   det 6
+        plan        NOUN  pobj 4
+        surprised|surprise VERB ROOT 0
+        Uganda      PROPN dobj 7
+        .           PUNCT punct 7
+    """, {"Kenya": KEN, "Uganda": UGA})
+    assert not [k for k in found if k[0] == "REJECT"]
+
+
+def test_a_bombing_of_a_place_is_an_attack_on_the_state_it_lies_in():
+    found = events("""
+        Kenya       PROPN poss 3
+        's          PART  case 1
+        bombing     NOUN  nsubj 6
+        of          ADP   prep 3
+        Kismayo     PROPN pobj 4
+        continued|continue VERB ROOT 0
+        .           PUNCT punct 6
+    """, {"Kenya": KEN, "Kismayo": "place/kismayo"})
+    assert ("ASSAULT", KEN, SOM) in found

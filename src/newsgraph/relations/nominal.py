@@ -24,6 +24,7 @@ from .frames import (
     clause_agents,
     clause_subjects,
     concerned_actors,
+    located_targets,
     measured,
     perpetrators,
     place_of,
@@ -125,14 +126,24 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
         return  # "held joint drills with X": the verb's own row (COOPERATE) reads the noun already
     # "staged drills near X": the parser often hangs the noun's phrase on the light verb that carries it.
     owners = [n, carrier] if how == "light" and carrier is not None else [n]
+    # "Kenya's arrest of X": with an "of" phrase naming who undergoes it, the possessor is who acts
+    # (as in "the army's arrest of X"); without one, "X's arrest" is X's.
+    possessor_acts = "poss" in row.target and any(actors(ctx, view, c, titles)
+                                                  for c in prep_objects(view, [n], {"of"}))
     for slot in row.target:
         if slot == "poss":
-            cands = view.kids(n, "poss")
+            cands = [] if possessor_acts else view.kids(n, "poss")
         elif slot == "between":
             continue
         else:
             cands = prep_objects(view, [n], {slot}) or prep_objects(view, owners[1:], {slot})
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
+        if not targets and slot == "of":
+            # "the rejection of Peru's offer", "criticism of Israeli strikes": whose it is
+            targets = [a for o in cands for c in view.kids(o, "poss", "amod", "compound", "nmod")
+                       if view.span_at(c) is not None for a in actors(ctx, view, c, titles)]
+        if not targets and row.type in FORCEFUL and slot not in ARGUMENT_SLOTS:
+            targets = located_targets(ctx, view, cands)  # "the bombing of Gaza": force used on its ground
         if targets:
             break
     if not targets and how == "light" and carrier is not None and "to" in row.target:
@@ -158,7 +169,7 @@ def noun_events(ctx: DocumentContext, view: SentenceView, n: int, titles: Titles
     if not targets and how != "light":
         return
     agents: list[Actor] = []
-    if "poss" not in row.target:
+    if "poss" not in row.target or possessor_acts:
         named = [c for c in view.kids(n, "poss") if view.span_at(c) is not None or toks[c].pos != "PRON"]
         agents = [a for c in named for a in actors(ctx, view, c, titles)]
     if not agents:
