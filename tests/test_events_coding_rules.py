@@ -645,3 +645,66 @@ def test_a_bombing_of_a_place_is_an_attack_on_the_state_it_lies_in():
         .           PUNCT punct 6
     """, {"Kenya": KEN, "Kismayo": "place/kismayo"})
     assert ("ASSAULT", KEN, SOM) in found
+
+
+# ---------------------------------------------------------------- passives without a "by" phrase
+
+
+def test_one_expelled_or_suspended_from_a_body_or_state_was_put_out_by_it():
+    found = events("""
+        The         DET   det 3
+        Ugandan     ADJ   amod 3
+        envoy       NOUN  nsubjpass 5
+        was|be      AUX   auxpass 5
+        expelled|expel VERB:VBN ROOT 0
+        from        ADP   prep 5
+        Kenya       PROPN pobj 6
+        .           PUNCT punct 5
+    """, {"Ugandan": (UGA, "demonym"), "Kenya": KEN})
+    assert set(found) == {("SANCTION", KEN, UGA)}
+    found = events("""
+        Peru        PROPN nsubjpass 4
+        has|have    AUX   aux 4
+        been|be     AUX   auxpass 4
+        suspended|suspend VERB:VBN ROOT 0
+        from        ADP   prep 4
+        Mercosur    PROPN pobj 5
+        .           PUNCT punct 4
+    """, {"Peru": PER, "Mercosur": "org/mercosur"})
+    assert set(found) == {("SANCTION", "org/mercosur", PER)}
+
+
+def test_an_expulsion_with_no_one_named_who_expels_gives_nothing():
+    found = events("""
+        Two         NUM   nummod 2
+        diplomats|diplomat NOUN nsubjpass 4
+        were|be     AUX   auxpass 4
+        expelled|expel VERB:VBN ROOT 0
+        .           PUNCT punct 4
+    """)
+    assert found == {}
+
+
+def test_troops_withdrawn_from_a_state_were_withdrawn_by_their_own():
+    found = events("""
+        Kenyan      ADJ   amod 2
+        troops|troop NOUN nsubjpass 4
+        were|be     AUX   auxpass 4
+        withdrawn|withdraw VERB:VBN ROOT 0
+        from        ADP   prep 4
+        Somalia     PROPN pobj 5
+        .           PUNCT punct 4
+    """, {"Kenyan": (KEN, "demonym"), "Somalia": SOM})
+    assert set(found) == {("RETREAT", KEN, SOM)}
+
+
+def test_aid_delivered_to_a_place_is_aid_to_the_state_it_lies_in():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        delivered|deliver VERB ROOT 0
+        aid         NOUN  dobj 2
+        to          ADP   prep 2
+        Kismayo     PROPN pobj 4
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Kismayo": "place/kismayo"})
+    assert set(found) == {("AID", KEN, SOM)}

@@ -390,11 +390,16 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
                                  for s in ([subject(view, v)] if subject(view, v) is not None else [])):
         # "Somali troops arrived in Kenya": a force that moves into a state is deployed there, not visiting
         row = replace(row, type=DEPLOYED, mode="troops", reciprocal=False)
-    if passive and not agents and row.type == DEPLOYED:
-        # "North Korean troops were deployed to Russia": forces are sent by the state they belong to
+    if passive and not agents and row.type in {DEPLOYED, WITHDRAWN}:
+        # "North Korean troops were deployed to Russia", "were withdrawn from X": forces are moved by
+        # the state they belong to
         agents = [a for p in patients if ctx.words.in_class(toks[p].lemma, "force") or
                   group_sector(ctx, view, p) == "military" for a in actors(ctx, view, p, titles)]
-        patients = []
+        patients = [] if agents else patients
+    if passive and not agents and row.type in {"SANCTION", "COERCE"}:
+        # "X was expelled from Kenya", "was suspended from the AU": the body or state one is put out of
+        # put one out
+        agents = [a for c in prep_objects(view, [v], {"from"}) for a in actors(ctx, view, c, titles)]
     if not agents:
         return
     targets: list[Actor] = []
@@ -442,6 +447,9 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if not targets and row.type in {"SANCTION", "AID"}:  # "suspended an aid programme for X": X's aid
             targets = [a for c in prep_objects(view, measured(view, objects), {"for"})
                        for a in actors(ctx, view, c, titles)]
+        if not targets and row.type == "AID":  # "delivered aid to Gaza": to the people of the state it lies in
+            targets = located_targets(ctx, view, [c for slot in row.target if slot not in ARGUMENT_SLOTS
+                                                  for c in prep_objects(view, [v], {slot})])
         if row.type == THREATENED and not targets:
             cands = cands + _conditioned(view, v)  # "threatened to leave if X goes ahead": X is threatened
         targets += [a for c in cands for a in actors(ctx, view, c, titles) if a.key not in {t.key for t in targets}]
