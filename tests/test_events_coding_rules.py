@@ -708,3 +708,56 @@ def test_aid_delivered_to_a_place_is_aid_to_the_state_it_lies_in():
         .           PUNCT punct 2
     """, {"Kenya": KEN, "Kismayo": "place/kismayo"})
     assert set(found) == {("AID", KEN, SOM)}
+
+
+# ---------------------------------------------------------------- mediation, trade barriers
+
+
+def test_brokering_an_accord_between_parties_is_consulting_each():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        brokered|broker VERB ROOT 0
+        a           DET   det 4
+        truce       NOUN  dobj 2
+        between     ADP   prep 4
+        Ethiopia    PROPN pobj 5
+        and         CCONJ cc 6
+        Somalia     PROPN conj 6
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Ethiopia": ETH, "Somalia": SOM})
+    assert set(found) == {("CONSULT", KEN, ETH), ("CONSULT", KEN, SOM)}
+    assert found[("CONSULT", KEN, ETH)].mode == "third-party"
+
+
+def test_brokering_without_an_accord_is_no_mediation():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        brokered|broker VERB ROOT 0
+        sales|sale  NOUN  dobj 2
+        between     ADP   prep 3
+        Ethiopia    PROPN pobj 4
+        and         CCONJ cc 5
+        Somalia     PROPN conj 5
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Ethiopia": ETH, "Somalia": SOM})
+    assert found == {}
+
+
+def test_blocking_a_states_imports_is_a_sanction_on_it_and_blocking_a_road_a_protest():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        blocked|block VERB ROOT 0
+        Ugandan     ADJ   amod 4
+        imports|import NOUN dobj 2
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Ugandan": (UGA, "demonym")})
+    assert set(found) == {("SANCTION", KEN, UGA)}
+    found = events("""
+        Kenyan      ADJ   amod 2
+        farmers|farmer NOUN nsubj 3
+        blocked|block VERB ROOT 0
+        a           DET   det 5
+        road        NOUN  dobj 3
+        .           PUNCT punct 3
+    """, {"Kenyan": (KEN, "demonym")})
+    assert set(found) == {("PROTEST", KEN, None)}
