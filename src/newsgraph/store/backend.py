@@ -24,7 +24,13 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Store
+
+if TYPE_CHECKING:
+    from .labels import EntityLabels
 
 Term = NamedNode | BlankNode | Literal
 
@@ -52,15 +58,23 @@ class Backend(Protocol):
 #: a memtable of up to 64 MB per index (Oxigraph has about ten) before writing
 #: it out, and a build's memory grew by ~150 MB per large document.
 FLUSH_AFTER = 16_000_000
+#: what one quad written with ``extend`` counts towards FLUSH_AFTER: about its N-Triples line
+QUAD_BYTES = 150
 
 
 class LocalBackend:
-    """A pyoxigraph Store in this process (in memory, or on disk: see ``store.folder``)."""
+    """A pyoxigraph Store in this process (in memory, or on disk: see ``store.folder``).
+
+    Besides SPARQL it takes quads natively (``extend``, one transaction), and it carries the
+    entity index ``labels`` that ``store/documents.py`` keeps in memory for it (``store/labels.py``):
+    an update that does not come from there makes it forget the index.
+    """
 
     def __init__(self, store: Store | None = None, *, location: str = "memory") -> None:
         self.store = store if store is not None else Store()
         self.location = location
         self._unflushed = 0
+        self.labels: EntityLabels | None = None
 
     def select(self, query: str) -> list[tuple[Term | None, ...]]:
         solutions = self.store.query(query)
@@ -70,9 +84,18 @@ class LocalBackend:
         return [tuple(row[name] for name in names) for row in solutions]
 
     def update(self, update: str) -> None:
+        self.labels = None  # whatever it changed, the index in memory may no longer match it
         self.store.update(update)
+        self._written(len(update))
+
+    def extend(self, quads: Sequence[Quad]) -> None:
+        """Add quads as one transaction (all of them or none)."""
+        self.store.extend(quads)
+        self._written(len(quads) * QUAD_BYTES)
+
+    def _written(self, size: int) -> None:
         if self.location != "memory":
-            self._unflushed += len(update)
+            self._unflushed += size
             if self._unflushed > FLUSH_AFTER:
                 self.store.flush()
                 self._unflushed = 0
