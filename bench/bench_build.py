@@ -83,7 +83,6 @@ def warm_extraction(path: Path) -> None:
     from newsgraph.ingest import read_inputs
     from newsgraph.ingest.keys import identify
     from newsgraph.parallel import extract_chunk
-
     from newsgraph.resolve.cities import city_country
 
     docs = [identify(d, os.curdir) for _, d in zip(range(8), read_inputs([str(path)]), strict=False)]

@@ -2,11 +2,14 @@
 
 A :class:`Backend` answers SPARQL SELECT queries and applies SPARQL 1.1
 updates, each update as one transaction (all of it or none of it). That is
-all the build needs, so the same code loads an in-memory store (a plain
-``--out`` build), an embedded on-disk Oxigraph store (``--store DIR``) or a
-remote SPARQL 1.1 store (``--store http://...``): the build writes each
-document as one update string, and a store that applies updates
-atomically is left as it was before the document or with all of it.
+all the build needs, so the same code loads the scratch store of a plain
+``--out`` build (in memory, then on disk past a size), an embedded on-disk
+Oxigraph store (``--store DIR``) or a remote SPARQL 1.1 store
+(``--store http://...``): the build writes each document as one update
+string, and a store that applies updates atomically is left as it was
+before the document or with all of it. An embedded store (:class:`LocalBackend`)
+also takes a new document's quads natively, as one ``Store.extend``, which is
+one transaction too (``store/documents.py``).
 
 Layout every backend holds (docs/store.md):
 
@@ -22,11 +25,9 @@ Layout every backend holds (docs/store.md):
 """
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
-
 from collections.abc import Sequence
 from itertools import islice
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Store
 
