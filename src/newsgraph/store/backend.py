@@ -93,6 +93,7 @@ class LocalBackend:
         self.location = location
         self._unflushed = 0
         self.labels: EntityLabels | None = None
+        self.written = False  # a document was written through ``store/documents.py``
         #: a store in memory moves into a new store at this path once it holds ``spill_after`` quads
         self._spill, self._spill_after, self._quads = spill, spill_after, 0
 

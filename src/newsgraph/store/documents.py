@@ -169,8 +169,11 @@ def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entit
 
 
 def _index(backend: Backend, iris: Iris) -> EntityLabels | None:
-    """The entity index in memory of a store in this process (read on first use), else None."""
-    if not isinstance(backend, LocalBackend):
+    """The entity index in memory of a store in this process, else None. It is read (one query
+    over every document's labels) once the backend has written a document: the first document
+    goes through SPARQL, which reads only what it needs, so adding one article to a large store
+    costs what it did."""
+    if not isinstance(backend, LocalBackend) or (backend.labels is None and not backend.written):
         return None
     if backend.labels is None or backend.labels.iris.base != iris.base:
         backend.labels = EntityLabels.load(backend, iris)
@@ -188,8 +191,10 @@ def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Qua
     entities = {q.subject.value for q in quads if q.predicate.value == RDFS_LABEL}
     iri_merges = {str(iris.entity(r)): str(iris.entity(s)) for r, s in (merges or {}).items()}
     index = _index(backend, iris)
-    if index is None:  # a remote store: the update reads what it needs
+    if index is None:  # a remote store, or a first document: the update reads what it needs
         backend.update(_change(backend, iris, key, quads, entities, iri_merges))
+        if isinstance(backend, LocalBackend):
+            backend.written = True
         return
     graph = str(iris.document_graph(key))
     if not iri_merges and not _holds(backend, graph):
@@ -251,6 +256,8 @@ def remove_document(backend: Backend, iris: Iris, key: str) -> bool:
     if index is not None:
         backend.labels = index
         index.refresh(backend, affected)
+    elif isinstance(backend, LocalBackend):
+        backend.written = True
     return True
 
 
