@@ -88,7 +88,22 @@ def _n(term) -> ox.NamedNode:
     return ox.NamedNode(str(term))
 
 
-_A = _n(RDF.type)
+class _Terms:
+    """A vocabulary's terms as pyoxigraph nodes, each made once (``_NG.Person``): a term of an
+    rdflib namespace costs an attribute lookup, a URIRef and a NamedNode every time."""
+
+    def __init__(self, namespace) -> None:
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        node = _n(getattr(self._namespace, name))
+        setattr(self, name, node)
+        return node
+
+
+_DCTERMS, _NG, _NIF, _OA, _ORG, _PROV, _RDF, _RDFS, _SCHEMA, _SEM, _SKOS, _TIME = (
+    _Terms(ns) for ns in (DCTERMS, NG, NIF, OA, ORG, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, TIME))
+_A = _RDF.type
 
 
 # ---------------------------------------------------------------- authority links
@@ -125,6 +140,8 @@ class _DocumentQuads:
         self.graph = _n(iris.document_graph(self.key))
         self.context = _n(iris.context(self.key, len(ad.document.text)))
         self.triples: dict[tuple, None] = {}
+        self._sentences: dict[tuple, ox.NamedNode] = {}  # a sentence's triples are added once
+        self._entities: dict[str, ox.NamedNode] = {}
         self.said: dict[tuple[int, int], Quotation] = {}  # quotations by their first span, for ng:accordingTo
 
     def add(self, s, p, o) -> None:
@@ -149,33 +166,33 @@ class _DocumentQuads:
 
     def document(self) -> None:
         doc, d = self.doc, _n(self.iris.document(self.key))
-        self.add(d, _A, _n(NG.Article))
+        self.add(d, _A, _NG.Article)
         if doc.is_live_blog:
-            self.add(d, _A, _n(NG.LiveBlog))
-        self.add(d, _n(NG.source), ox.Literal(doc.source))
-        self.add(d, _n(NG.contentHash), ox.Literal(doc.content_hash))
+            self.add(d, _A, _NG.LiveBlog)
+        self.add(d, _NG.source, ox.Literal(doc.source))
+        self.add(d, _NG.contentHash, ox.Literal(doc.content_hash))
         if doc.url:
-            self.add(d, _n(SCHEMA.url), self._url())
+            self.add(d, _SCHEMA.url, self._url())
         self._publication(d, doc.title, doc.published, doc.author)
         for post in doc.posts:
             p = _n(self.iris.post(self.key, self.post_keys[post.index]))
-            self.add(p, _A, _n(NG.Post))
-            self.add(p, _n(SCHEMA.isPartOf), d)
-            self.add(p, _n(NG.position), ox.Literal(post.index))
+            self.add(p, _A, _NG.Post)
+            self.add(p, _SCHEMA.isPartOf, d)
+            self.add(p, _NG.position, ox.Literal(post.index))
             self._publication(p, post.headline, post.published, post.author)
         self._context(d)
 
     def _publication(self, node: ox.NamedNode, headline: str | None, published, author: str | None) -> None:
         """Headline, time and author, shared by articles and posts."""
         if headline:
-            self.add(node, _n(SCHEMA.headline), _en(headline))
+            self.add(node, _SCHEMA.headline, _en(headline))
         if published:
-            self.add(node, _n(SCHEMA.datePublished), _when(published))
+            self.add(node, _SCHEMA.datePublished, _when(published))
         if author:
             a = _n(self.iris.author(author))
-            self.add(a, _A, _n(SCHEMA.Person))
-            self.add(a, _n(SCHEMA.name), ox.Literal(author))
-            self.add(node, _n(SCHEMA.author), a)
+            self.add(a, _A, _SCHEMA.Person)
+            self.add(a, _SCHEMA.name, ox.Literal(author))
+            self.add(node, _SCHEMA.author, a)
 
     def _context(self, d: ox.NamedNode) -> None:
         """The analysed text as the document's one nif:Context, the string every offset counts into.
@@ -186,25 +203,34 @@ class _DocumentQuads:
         from, nif:sourceUrl the page when there is one.
         """
         c, text = self.context, self.doc.text
-        self.add(c, _A, _n(NIF.Context))
-        self.add(c, _A, _n(NIF.RFC5147String))
-        self.add(c, _n(NIF.isString), ox.Literal(text))
-        self.add(c, _n(NIF.beginIndex), _offset(0))
-        self.add(c, _n(NIF.endIndex), _offset(len(text)))
-        self.add(c, _n(NIF.predLang), ox.NamedNode(ENGLISH))
-        self.add(c, _n(DCTERMS.source), d)
+        self.add(c, _A, _NIF.Context)
+        self.add(c, _A, _NIF.RFC5147String)
+        self.add(c, _NIF.isString, ox.Literal(text))
+        self.add(c, _NIF.beginIndex, _offset(0))
+        self.add(c, _NIF.endIndex, _offset(len(text)))
+        self.add(c, _NIF.predLang, ox.NamedNode(ENGLISH))
+        self.add(c, _DCTERMS.source, d)
         if self.doc.url:
-            self.add(c, _n(NIF.sourceUrl), self._url())
+            self.add(c, _NIF.sourceUrl, self._url())
+
+    def entity(self, key: str) -> ox.NamedNode:
+        node = self._entities.get(key)
+        if node is None:
+            node = self._entities[key] = _n(self.iris.entity(key))
+        return node
 
     def sentence(self, start: int, end: int, text: str, post: int | None) -> ox.NamedNode:
-        s = _n(self.iris.span(self.key, start, end))
-        self.add(s, _A, _n(NIF.Sentence))
-        self.add(s, _A, _n(NIF.RFC5147String))
-        self.add(s, _n(NIF.anchorOf), ox.Literal(text))
-        self.add(s, _n(NIF.beginIndex), _offset(start))
-        self.add(s, _n(NIF.endIndex), _offset(end))
-        self.add(s, _n(NIF.referenceContext), self.context)
-        self.add(s, _n(SCHEMA.isPartOf), self._container(post))
+        known = self._sentences.get((start, end, text, post))
+        if known is not None:  # its triples are in already (adding them again changes nothing)
+            return known
+        s = self._sentences[(start, end, text, post)] = _n(self.iris.span(self.key, start, end))
+        self.add(s, _A, _NIF.Sentence)
+        self.add(s, _A, _NIF.RFC5147String)
+        self.add(s, _NIF.anchorOf, ox.Literal(text))
+        self.add(s, _NIF.beginIndex, _offset(start))
+        self.add(s, _NIF.endIndex, _offset(end))
+        self.add(s, _NIF.referenceContext, self.context)
+        self.add(s, _SCHEMA.isPartOf, self._container(post))
         return s
 
     # ------------------------------------------------------------ entities and mentions
@@ -214,19 +240,19 @@ class _DocumentQuads:
         it (rdfs:label; the store derives the one skos:prefLabel across documents), its other
         names, and a state's codes and authority link."""
         for e in entities:
-            node = _n(self.iris.entity(e.key))
+            node = self.entity(e.key)
             self.add(node, _A, _n(_CLASS[e.type]))
-            self.add(node, _n(RDFS.label), _en(e.name))
+            self.add(node, _RDFS.label, _en(e.name))
             for alias in e.aliases:
                 if alias != e.name:
-                    self.add(node, _n(SKOS.altLabel), _en(alias))
+                    self.add(node, _SKOS.altLabel, _en(alias))
             if e.iso3:
-                self.add(node, _n(NG.iso3), ox.Literal(e.iso3))
+                self.add(node, _NG.iso3, ox.Literal(e.iso3))
             if e.iso2:
-                self.add(node, _n(NG.iso2), ox.Literal(e.iso2))
+                self.add(node, _NG.iso2, ox.Literal(e.iso2))
             authority = country_authority(e.iso3) if e.type is EntityType.STATE else None
             if authority:
-                self.add(node, _n(SKOS.exactMatch), ox.NamedNode(authority))
+                self.add(node, _SKOS.exactMatch, ox.NamedNode(authority))
 
     def mentions(self, resolution: Resolution) -> None:
         for rm in resolution.mentions:
@@ -236,14 +262,14 @@ class _DocumentQuads:
             sent = self.ad.sentences[m.sentence]
             s = self.sentence(sent.start, sent.end, sent.text, sent.post)
             node = _n(self.iris.mention(self.key, m.start, m.end))
-            self.add(node, _A, _n(NG.Mention))
-            self.add(node, _n(NIF.anchorOf), ox.Literal(m.text))
-            self.add(node, _n(NIF.beginIndex), _offset(m.start))
-            self.add(node, _n(NIF.endIndex), _offset(m.end))
-            self.add(node, _n(NIF.referenceContext), self.context)
-            self.add(node, _n(NIF.sentence), s)
-            self.add(node, _n(NG.refersTo), _n(self.iris.entity(rm.entity)))
-            self.add(node, _n(SCHEMA.isPartOf), self._container(m.post))
+            self.add(node, _A, _NG.Mention)
+            self.add(node, _NIF.anchorOf, ox.Literal(m.text))
+            self.add(node, _NIF.beginIndex, _offset(m.start))
+            self.add(node, _NIF.endIndex, _offset(m.end))
+            self.add(node, _NIF.referenceContext, self.context)
+            self.add(node, _NIF.sentence, s)
+            self.add(node, _NG.refersTo, self.entity(rm.entity))
+            self.add(node, _SCHEMA.isPartOf, self._container(m.post))
 
     # ------------------------------------------------------------ memberships and events
 
@@ -256,29 +282,29 @@ class _DocumentQuads:
         for prov in mine:
             s = self.sentence(prov.sentence_start, prov.sentence_end, prov.sentence_text, prov.post)
             ev = _n(self.iris.evidence(assertion, prov))
-            self.add(ev, _A, _n(NG.Evidence))
-            self.add(ev, _n(OA.hasTarget), s)
-            self.add(ev, _n(SCHEMA.isPartOf), self._container(prov.post))
-            self.add(ev, _n(NG.extractor), ox.Literal(prov.extractor))
-            self.add(ev, _n(NG.confidence), _typed(f"{prov.confidence:.2f}", "decimal"))
-            self.add(_n(assertion), _n(PROV.wasDerivedFrom), ev)
+            self.add(ev, _A, _NG.Evidence)
+            self.add(ev, _OA.hasTarget, s)
+            self.add(ev, _SCHEMA.isPartOf, self._container(prov.post))
+            self.add(ev, _NG.extractor, ox.Literal(prov.extractor))
+            self.add(ev, _NG.confidence, _typed(f"{prov.confidence:.2f}", "decimal"))
+            self.add(_n(assertion), _PROV.wasDerivedFrom, ev)
 
     def memberships(self, memberships: Iterable[Membership]) -> None:
         for ms in memberships:
             iri = self.iris.membership(ms)  # its identity holds the qualifiers (iris.py)
             node, role = _n(iri), _n(self.iris.role(ms.role))
-            self.add(node, _A, _n(ORG.Membership))
-            self.add(node, _n(ORG.member), _n(self.iris.entity(ms.person)))
+            self.add(node, _A, _ORG.Membership)
+            self.add(node, _ORG.member, self.entity(ms.person))
             if ms.organisation:
-                self.add(node, _n(ORG.organization), _n(self.iris.entity(ms.organisation)))
-            self.add(node, _n(ORG.role), role)
-            self.add(role, _A, _n(ORG.Role))
-            self.add(role, _n(SKOS.prefLabel), _en(ms.role))
-            self.add(node, _n(NG.former), ox.Literal(ms.former))
-            self.add(node, _n(NG.nominated), ox.Literal(ms.nominated))
-            self.add(node, _n(NG.elect), ox.Literal(ms.elect))
+                self.add(node, _ORG.organization, self.entity(ms.organisation))
+            self.add(node, _ORG.role, role)
+            self.add(role, _A, _ORG.Role)
+            self.add(role, _SKOS.prefLabel, _en(ms.role))
+            self.add(node, _NG.former, ox.Literal(ms.former))
+            self.add(node, _NG.nominated, ox.Literal(ms.nominated))
+            self.add(node, _NG.elect, ox.Literal(ms.elect))
             if ms.date:
-                self.add(node, _n(NG.asOf), _when(ms.date))
+                self.add(node, _NG.asOf, _when(ms.date))
             if ms.date or ms.began is not None or ms.ended is not None:
                 self._member_during(node, ms)
             self._according_to(node, ms.according_to)
@@ -295,8 +321,8 @@ class _DocumentQuads:
         another time gains a second instant, never a second position for one.
         """
         during = ox.NamedNode(f"{node.value}/during")
-        self.add(node, _n(ORG.memberDuring), during)
-        self.add(during, _A, _n(TIME.Interval))
+        self.add(node, _ORG.memberDuring, during)
+        self.add(during, _A, _TIME.Interval)
         if ms.date:
             relation = TIME.before if ms.former else TIME.after if (ms.nominated or ms.elect) else TIME.inside
             self.add(during, _n(relation), self._instant(*_position(ms.date)))
@@ -306,7 +332,7 @@ class _DocumentQuads:
 
     def _instant(self, position: str, lexical: str, datatype: str) -> ox.NamedNode:
         instant = ox.NamedNode(f"{self.iris.base}instant/{lexical}")
-        self.add(instant, _A, _n(TIME.Instant))
+        self.add(instant, _A, _TIME.Instant)
         self.add(instant, ox.NamedNode(position), _typed(lexical, datatype))
         return instant
 
@@ -314,24 +340,24 @@ class _DocumentQuads:
         for ev in events:
             iri = self.iris.event(ev)
             node = _n(iri)
-            self.add(node, _A, _n(NG.Event))
-            self.add(node, _n(NG.eventType), _n(PLOVER[ev.type]))
-            self.add(node, _n(NG.agent), _n(self.iris.entity(ev.agent)))
+            self.add(node, _A, _NG.Event)
+            self.add(node, _NG.eventType, _n(PLOVER[ev.type]))
+            self.add(node, _NG.agent, self.entity(ev.agent))
             if ev.target:  # an agent-only event ("the minister resigned") has none
-                self.add(node, _n(NG.target), _n(self.iris.entity(ev.target)))
+                self.add(node, _NG.target, self.entity(ev.target))
             if ev.mode:
-                self.add(node, _n(NG.mode), _n(plover_mode(ev.type, ev.mode)))
+                self.add(node, _NG.mode, _n(plover_mode(ev.type, ev.mode)))
             if ev.agent_sector:
-                self.add(node, _n(NG.agentSector), _n(sector_iri(ev.agent_sector)))
+                self.add(node, _NG.agentSector, _n(sector_iri(ev.agent_sector)))
             if ev.target_sector:
-                self.add(node, _n(NG.targetSector), _n(sector_iri(ev.target_sector)))
-            self.add(node, _n(NG.modality), _n(_MODALITY[ev.modality]))
+                self.add(node, _NG.targetSector, _n(sector_iri(ev.target_sector)))
+            self.add(node, _NG.modality, _n(_MODALITY[ev.modality]))
             if ev.place:
-                self.add(node, _n(SEM.hasPlace), _n(self.iris.entity(ev.place)))
+                self.add(node, _SEM.hasPlace, self.entity(ev.place))
             if ev.time is not None:  # only what the text states, at the precision it states
-                self.add(node, _n(SEM.hasTimeStamp), _typed(*_stated(ev.time, ev.time_precision)))
+                self.add(node, _SEM.hasTimeStamp, _typed(*_stated(ev.time, ev.time_precision)))
             if ev.reported is not None:
-                self.add(node, _n(NG.reportedAt), _when(ev.reported))
+                self.add(node, _NG.reportedAt, _when(ev.reported))
             self._according_to(node, ev.according_to)
             self._evidence(iri, ev.provenance)
 
@@ -342,19 +368,19 @@ class _DocumentQuads:
         said = self.said.get(first_span) if first_span is not None else None
         if said is None:
             return
-        self.add(node, _n(NG.accordingTo), _n(self.iris.quotation(self.key, *first_span)))
+        self.add(node, _NG.accordingTo, _n(self.iris.quotation(self.key, *first_span)))
         if said.speaker is not None:
-            self.add(node, _n(PROV.wasAttributedTo), _n(self.iris.entity(said.speaker)))
+            self.add(node, _PROV.wasAttributedTo, self.entity(said.speaker))
 
     def _span(self, start: int, end: int) -> ox.NamedNode:
         """A stretch of the text as a NIF string of the document's context (RFC 5147 IRI)."""
         node = _n(self.iris.span(self.key, start, end))
-        self.add(node, _A, _n(NIF.String))
-        self.add(node, _A, _n(NIF.RFC5147String))
-        self.add(node, _n(NIF.anchorOf), ox.Literal(self.doc.text[start:end]))
-        self.add(node, _n(NIF.beginIndex), _offset(start))
-        self.add(node, _n(NIF.endIndex), _offset(end))
-        self.add(node, _n(NIF.referenceContext), self.context)
+        self.add(node, _A, _NIF.String)
+        self.add(node, _A, _NIF.RFC5147String)
+        self.add(node, _NIF.anchorOf, ox.Literal(self.doc.text[start:end]))
+        self.add(node, _NIF.beginIndex, _offset(start))
+        self.add(node, _NIF.endIndex, _offset(end))
+        self.add(node, _NIF.referenceContext, self.context)
         return node
 
     def quotations(self, quotations: Iterable[Quotation]) -> None:
@@ -365,23 +391,23 @@ class _DocumentQuads:
                 raise ValueError(f"a quotation of document {self.key!r} without words: {q.text!r}")
             iri = self.iris.quotation(self.key, *q.spans[0])
             node = _n(iri)
-            self.add(node, _A, _n(NG.Quotation))
+            self.add(node, _A, _NG.Quotation)
             if q.speaker is not None:
-                self.add(node, _n(NG.speaker), _n(self.iris.entity(q.speaker)))
-            self.add(node, _n(SCHEMA.text), _en(q.text))
-            self.add(node, _n(NG.cue), ox.Literal(q.cue))
-            self.add(node, _n(NG.direct), ox.Literal(q.direct))
+                self.add(node, _NG.speaker, self.entity(q.speaker))
+            self.add(node, _SCHEMA.text, _en(q.text))
+            self.add(node, _NG.cue, ox.Literal(q.cue))
+            self.add(node, _NG.direct, ox.Literal(q.direct))
             for start, end in q.spans:
-                self.add(node, _n(NG.content), self._span(start, end))
+                self.add(node, _NG.content, self._span(start, end))
             if q.cue_span is not None:
-                self.add(node, _n(NG.cueSpan), self._span(*q.cue_span))
+                self.add(node, _NG.cueSpan, self._span(*q.cue_span))
             mine = [p for p in q.provenance if p.document == self.key]
             if mine:
-                self.add(node, _n(SCHEMA.isPartOf), self._container(mine[0].post))
+                self.add(node, _SCHEMA.isPartOf, self._container(mine[0].post))
             if q.reported is not None:
-                self.add(node, _n(NG.reportedAt), _when(q.reported))
+                self.add(node, _NG.reportedAt, _when(q.reported))
             for key in q.about:
-                self.add(node, _n(SCHEMA.about), _n(self.iris.entity(key)))
+                self.add(node, _SCHEMA.about, self.entity(key))
             self._evidence(iri, q.provenance)
 
 

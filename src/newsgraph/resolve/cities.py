@@ -19,13 +19,14 @@ MIN_POPULATION = 15000
 
 
 def _norm(name: str) -> str:
-    folded = unicodedata.normalize("NFKD", name)
-    folded = "".join(c for c in folded if not unicodedata.combining(c))
-    return " ".join(folded.casefold().replace("’", "'").replace("-", " ").split())
+    if not name.isascii():  # an ASCII name has no accents to drop (most of GeoNames' names)
+        name = unicodedata.normalize("NFKD", name)
+        name = "".join(c for c in name if not unicodedata.combining(c))
+    return " ".join(name.casefold().replace("’", "'").replace("-", " ").split())
 
 
 def _latin(name: str) -> bool:
-    return all(ord(c) < 0x250 or not c.isalpha() for c in name)
+    return name.isascii() or all(ord(c) < 0x250 or not c.isalpha() for c in name)
 
 
 @lru_cache(maxsize=1)

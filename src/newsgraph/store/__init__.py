@@ -44,14 +44,13 @@ def open_store(store: str | None, base: str | None, *, scratch: Path | None = No
 
 @contextmanager
 def _scratch_store(folder: Path) -> Iterator[LocalBackend]:
-    """A store on disk for one build that only writes files: the graph it gathers stays out of
-    memory (RocksDB keeps a bounded cache). Named like our temporary files
-    (``.store.{pid}-{random}.tmp``) so a killed build's is removed by the next one."""
-    from pyoxigraph import Store
-
+    """A store for one build that only writes files: in memory up to ``backend.SPILL_AFTER`` quads,
+    then on disk, so the graph it gathers stays out of memory (RocksDB keeps a bounded cache).
+    Named like our temporary files (``.store.{pid}-{random}.tmp``) so a killed build's is removed
+    by the next one."""
     path = folder / f".store.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
-        backend = LocalBackend(Store(str(path)), location=str(path))
+        backend = LocalBackend(spill=str(path))
         yield backend
     finally:
         backend = None

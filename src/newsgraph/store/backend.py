@@ -2,11 +2,14 @@
 
 A :class:`Backend` answers SPARQL SELECT queries and applies SPARQL 1.1
 updates, each update as one transaction (all of it or none of it). That is
-all the build needs, so the same code loads an in-memory store (a plain
-``--out`` build), an embedded on-disk Oxigraph store (``--store DIR``) or a
-remote SPARQL 1.1 store (``--store http://...``): the build writes each
-document as one update string, and a store that applies updates
-atomically is left as it was before the document or with all of it.
+all the build needs, so the same code loads the scratch store of a plain
+``--out`` build (in memory, then on disk past a size), an embedded on-disk
+Oxigraph store (``--store DIR``) or a remote SPARQL 1.1 store
+(``--store http://...``): the build writes each document as one update
+string, and a store that applies updates atomically is left as it was
+before the document or with all of it. An embedded store (:class:`LocalBackend`)
+also takes a new document's quads natively, as one ``Store.extend``, which is
+one transaction too (``store/documents.py``).
 
 Layout every backend holds (docs/store.md):
 
@@ -22,9 +25,14 @@ Layout every backend holds (docs/store.md):
 """
 from __future__ import annotations
 
-from typing import Protocol, runtime_checkable
+from collections.abc import Sequence
+from itertools import islice
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, Store
+from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Store
+
+if TYPE_CHECKING:
+    from .labels import EntityLabels
 
 Term = NamedNode | BlankNode | Literal
 
@@ -44,6 +52,15 @@ class Backend(Protocol):
         """Apply a SPARQL 1.1 update as one transaction; GraphError when the store refuses it."""
         ...
 
+    def _move_to_disk(self, path: str) -> None:
+        """Go on in a store on disk at ``path``, which takes every quad of the one in memory."""
+        memory, self.store, self.location, self._spill = self.store, Store(path), path, None
+        quads = iter(memory)
+        while chunk := list(islice(quads, SPILL_CHUNK)):
+            self.store.extend(chunk)
+            self._written(len(chunk) * QUAD_BYTES)  # flushed as it goes, so memory stays bounded
+        del memory, quads
+
     def close(self) -> None:
         ...
 
@@ -52,15 +69,33 @@ class Backend(Protocol):
 #: a memtable of up to 64 MB per index (Oxigraph has about ten) before writing
 #: it out, and a build's memory grew by ~150 MB per large document.
 FLUSH_AFTER = 16_000_000
+#: what one quad written with ``extend`` counts towards FLUSH_AFTER: about its N-Triples line
+QUAD_BYTES = 150
+#: Quads a scratch store holds in memory before it moves to disk (``spill``): about 150 MB
+#: (~300 bytes a quad), some 280 articles of 250 words. Writing a quad into memory costs
+#: a seventh of writing it into RocksDB (bench/README.md), so smaller builds never touch the disk.
+SPILL_AFTER = 500_000
+#: quads moved to disk per transaction when a scratch store spills
+SPILL_CHUNK = 50_000
 
 
 class LocalBackend:
-    """A pyoxigraph Store in this process (in memory, or on disk: see ``store.folder``)."""
+    """A pyoxigraph Store in this process (in memory, or on disk: see ``store.folder``).
 
-    def __init__(self, store: Store | None = None, *, location: str = "memory") -> None:
+    Besides SPARQL it takes quads natively (``extend``, one transaction), and it carries the
+    entity index ``labels`` that ``store/documents.py`` keeps in memory for it (``store/labels.py``):
+    an update that does not come from there makes it forget the index.
+    """
+
+    def __init__(self, store: Store | None = None, *, location: str = "memory", spill: str | None = None,
+                 spill_after: int = SPILL_AFTER) -> None:
         self.store = store if store is not None else Store()
         self.location = location
         self._unflushed = 0
+        self.labels: EntityLabels | None = None
+        self.written = False  # a document was written through ``store/documents.py``
+        #: a store in memory moves into a new store at this path once it holds ``spill_after`` quads
+        self._spill, self._spill_after, self._quads = spill, spill_after, 0
 
     def select(self, query: str) -> list[tuple[Term | None, ...]]:
         solutions = self.store.query(query)
@@ -70,12 +105,35 @@ class LocalBackend:
         return [tuple(row[name] for name in names) for row in solutions]
 
     def update(self, update: str) -> None:
+        self.labels = None  # whatever it changed, the index in memory may no longer match it
         self.store.update(update)
+        self._written(len(update))
+
+    def extend(self, quads: Sequence[Quad]) -> None:
+        """Add quads as one transaction (all of them or none)."""
+        self.store.extend(quads)
+        self._written(len(quads) * QUAD_BYTES)
+
+    def _written(self, size: int) -> None:
+        if self._spill is not None:
+            self._quads += size // QUAD_BYTES
+            if self._quads > self._spill_after:
+                self._move_to_disk(self._spill)
+            return
         if self.location != "memory":
-            self._unflushed += len(update)
+            self._unflushed += size
             if self._unflushed > FLUSH_AFTER:
                 self.store.flush()
                 self._unflushed = 0
+
+    def _move_to_disk(self, path: str) -> None:
+        """Go on in a store on disk at ``path``, which takes every quad of the one in memory."""
+        memory, self.store, self.location, self._spill = self.store, Store(path), path, None
+        quads = iter(memory)
+        while chunk := list(islice(quads, SPILL_CHUNK)):
+            self.store.extend(chunk)
+            self._written(len(chunk) * QUAD_BYTES)  # flushed as it goes, so memory stays bounded
+        del memory, quads
 
     def close(self) -> None:
         if self.location != "memory":

@@ -4,7 +4,11 @@
 ``remove_document`` takes the graph out; each is ONE SPARQL update, so a
 store that applies an update atomically (Oxigraph, embedded or served)
 holds either the old version of the document or all of the new one, never
-a part, whenever the build is killed.
+a part, whenever the build is killed. A store in this process (an embedded
+Oxigraph) is written the same way from the entity index it keeps in memory
+(``store/labels.py``), without a query; a new document that changes no
+preferred label, the common case, goes in as one ``Store.extend`` (one
+transaction too), the quads as they are instead of an update's text.
 
 The same update keeps what is derived across documents in step:
 
@@ -24,13 +28,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pyoxigraph import Literal, Quad
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 
 from ..graph.iris import Iris
 from ..resolve.index import Known, lookup_keys, type_of_key
 from ..types import Entity
 from ..vocab import NG, OWL, RDFS, SCHEMA, SKOS
-from .backend import Backend
+from .backend import Backend, LocalBackend
+from .labels import EntityLabels, best_label, preferred
 
 RDFS_LABEL = str(RDFS.label)
 SKOS_PREF = str(SKOS.prefLabel)
@@ -38,6 +43,7 @@ SKOS_ALT = str(SKOS.altLabel)
 LOOKUP = str(NG.lookupKey)
 CONTENT_HASH = str(NG.contentHash)
 SAME_AS = str(OWL.sameAs)
+DEFAULT = DefaultGraph()
 
 
 def _values(nodes: Iterable[str]) -> str:
@@ -54,6 +60,9 @@ def stored_hash(backend: Backend, iris: Iris, key: str) -> str | None:
 
 def known_entities(backend: Backend, iris: Iris, entities: Sequence[Entity]) -> list[Known]:
     """The store's entities a document's entities might be: same key, or a shared lookup key."""
+    index = _index(backend, iris)
+    if index is not None:
+        return index.known(entities)
     if not entities:
         return []
     keys = sorted({k for e in entities for k in lookup_keys(e.type, (e.name, *e.aliases))})
@@ -74,13 +83,6 @@ def known_entities(backend: Backend, iris: Iris, entities: Sequence[Entity]) -> 
         if etype is not None:
             known.append(Known(key, etype, frozenset(found)))
     return sorted(known, key=lambda k: k.key)
-
-
-def best_label(canonical: Counter[str]) -> str:
-    """The preferred label among the names documents give an entity: the fullest (most
-    words), then the most documents, then the first in code-point order, so it depends on
-    the set of documents, not their order."""
-    return min(canonical, key=lambda n: (-len(n.split()), -canonical[n], n))
 
 
 def _touched_in(backend: Backend, graph: str) -> set[str]:
@@ -166,20 +168,96 @@ def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entit
     return " ;\n".join(parts)
 
 
+def _index(backend: Backend, iris: Iris) -> EntityLabels | None:
+    """The entity index in memory of a store in this process, else None. It is read (one query
+    over every document's labels) once the backend has written a document: the first document
+    goes through SPARQL, which reads only what it needs, so adding one article to a large store
+    costs what it did."""
+    if not isinstance(backend, LocalBackend) or (backend.labels is None and not backend.written):
+        return None
+    if backend.labels is None or backend.labels.iris.base != iris.base:
+        backend.labels = EntityLabels.load(backend, iris)
+    return backend.labels
+
+
+def _holds(backend: LocalBackend, graph: str) -> bool:
+    return next(iter(backend.store.quads_for_pattern(None, None, None, NamedNode(graph))), None) is not None
+
+
 def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], *,
                      merges: dict[str, str] | None = None) -> None:
     """Put a document's quads (all in ``iris.document_graph(key)``) in place of any older version;
     ``merges`` (retired entity key -> key) are the store's entities the document shows to be one."""
     entities = {q.subject.value for q in quads if q.predicate.value == RDFS_LABEL}
     iri_merges = {str(iris.entity(r)): str(iris.entity(s)) for r, s in (merges or {}).items()}
+    index = _index(backend, iris)
+    if index is None:  # a remote store, or a first document: the update reads what it needs
+        backend.update(_change(backend, iris, key, quads, entities, iri_merges))
+        if isinstance(backend, LocalBackend):
+            backend.written = True
+        return
+    graph = str(iris.document_graph(key))
+    if not iri_merges and not _holds(backend, graph):
+        _add_new(backend, index, graph, quads, entities)
+        return
+    affected = _touched_in(backend, graph) | entities | set(iri_merges) | set(iri_merges.values())
     backend.update(_change(backend, iris, key, quads, entities, iri_merges))
+    backend.labels = index
+    index.refresh(backend, affected)
+
+
+def _add_new(backend: LocalBackend, index: EntityLabels, graph: str, quads: Sequence[Quad],
+             entities: set[str]) -> None:
+    """A document the store does not hold, with no merge (the common case): what ``_change`` would
+    write, derived from the index in memory, as one ``extend`` (one transaction); when a preferred
+    label changes, the old one goes in the same SPARQL update as the rest."""
+    names = index.added(quads)
+    egraph = NamedNode(index.graph)
+    pref, lookup = NamedNode(SKOS_PREF), NamedNode(LOOKUP)
+    add = [*quads, *(Quad(q.subject, q.predicate, q.object) for q in quads)]
+    remove: list[Quad] = []
+    for e in sorted(entities):
+        old, new = index.names.get(e, Counter()), names[e]
+        node = NamedNode(e)
+        before, after = preferred(old), preferred(new)
+        if before != after:
+            for label, into in ((before, remove), (after, add)):
+                if label is not None:
+                    literal = Literal(label, language="en")
+                    into += [Quad(node, pref, literal, egraph), Quad(node, pref, literal)]
+        had, has = index.lookup_keys_of(e, old), index.lookup_keys_of(e, new)
+        add += [Quad(node, lookup, Literal(k), egraph) for k in sorted(has - had)]
+        remove += [Quad(node, lookup, Literal(k), egraph) for k in sorted(had - has)]
+    if remove:
+        backend.update(f"DELETE DATA {{ {_data(remove)} }} ;\nINSERT DATA {{ {_data(add)} }}")
+        backend.labels = index
+    else:
+        backend.extend(add)
+    for e, n in names.items():
+        index.set(e, n)
+
+
+def _data(quads: Iterable[Quad]) -> str:
+    """Quads as the body of INSERT DATA or DELETE DATA."""
+    lines = []
+    for q in quads:
+        triple = f"{q.subject} {q.predicate} {q.object} ."
+        lines.append(triple if q.graph_name == DEFAULT else f"GRAPH {q.graph_name} {{ {triple} }}")
+    return "\n".join(lines)
 
 
 def remove_document(backend: Backend, iris: Iris, key: str) -> bool:
     """Take a document out with everything only it supported; False when the store does not hold it."""
     if stored_hash(backend, iris, key) is None:
         return False
+    index = _index(backend, iris)
+    affected = _touched_in(backend, str(iris.document_graph(key))) if index is not None else set()
     backend.update(_change(backend, iris, key, (), set()))
+    if index is not None:
+        backend.labels = index
+        index.refresh(backend, affected)
+    elif isinstance(backend, LocalBackend):
+        backend.written = True
     return True
 
 

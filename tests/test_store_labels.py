@@ -1,0 +1,126 @@
+"""The entity index an embedded store keeps in memory (store/labels.py) and its scratch store.
+
+A store in this process is written from the index in memory, without a query; the same
+documents written through SPARQL alone (the path of a remote store) must give the same
+quads, and the index must say what a fresh read of the store says. No model: documents
+are hand-made quads, as in test_store_merge.py.
+"""
+from __future__ import annotations
+
+from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
+
+from newsgraph.graph.iris import Iris
+from newsgraph.store.backend import LocalBackend
+from newsgraph.store.documents import known_entities, remove_document, replace_document
+from newsgraph.store.labels import EntityLabels
+from newsgraph.types import Entity, EntityType
+
+IRIS = Iris("https://example.org/id/")
+LABEL = NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
+ALT = NamedNode("http://www.w3.org/2004/02/skos/core#altLabel")
+HASH = NamedNode("https://w3id.org/newsgraph/ontology#contentHash")
+MENTIONS = NamedNode("https://example.org/mentions")
+
+
+class SparqlOnly:
+    """The Backend protocol over a real Store through SPARQL text alone, as a remote store is written."""
+
+    location = "sparql"
+
+    def __init__(self) -> None:
+        self.store = Store()
+
+    def select(self, query: str):
+        solutions = self.store.query(query)
+        assert isinstance(solutions, QuerySolutions)
+        names = [v.value for v in solutions.variables]
+        return [tuple(row[n] for n in names) for row in solutions]
+
+    def update(self, update: str) -> None:
+        self.store.update(update)
+
+    def close(self) -> None:
+        pass
+
+
+def document(key: str, version: str, *entities: tuple[str, str, tuple[str, ...]]) -> list[Quad]:
+    graph = NamedNode(str(IRIS.document_graph(key)))
+    doc = NamedNode(str(IRIS.document(key)))
+    quads = [Quad(doc, HASH, Literal(version), graph)]
+    for entity_key, name, aliases in entities:
+        node = NamedNode(str(IRIS.entity(entity_key)))
+        quads += [Quad(node, LABEL, Literal(name, language="en"), graph), Quad(doc, MENTIONS, node, graph)]
+        quads += [Quad(node, ALT, Literal(a, language="en"), graph) for a in aliases]
+    return quads
+
+
+#: new documents (the same preferred label, a fuller one, a tie broken by counts), a merge,
+#: a replaced document and a removed one
+STEPS = [
+    ("add", "a", document("a", "1", ("person/lind", "Lind", ()), ("org/knu", "KNU", ()))),
+    ("add", "b", document("b", "1", ("person/lind", "Maria Lind", ("Ms Lind",)))),
+    ("add", "c", document("c", "1", ("person/lind", "Maria Lind", ()), ("org/kenya-nurses-union",
+                                                                       "Kenya Nurses Union", ()))),
+    ("add", "d", document("d", "1", ("org/knu", "Nurses Union", ()), ("person/okoro", "Okoro", ()))),
+    ("add", "e", document("e", "1", ("org/knu", "Kenya Nurses", ()))),
+    ("merge", "f", document("f", "1", ("org/kenya-nurses-union", "Kenya Nurses Union", ("KNU",)))),
+    ("add", "b", document("b", "2", ("person/lind", "Maria T. Lind", ()), ("person/okoro", "Ada Okoro", ()))),
+    ("remove", "c", []),
+    ("add", "g", document("g", "1", ("person/lind", "Lind", ()))),
+    ("add", "p1", document("p1", "1", ("place/port", "Port City", ()))),
+    ("add", "p2", document("p2", "1", ("place/port", "Harbour Town", ()))),  # a tie: code-point order
+    ("add", "p3", document("p3", "1", ("place/port", "Port City", ()))),  # two documents against one
+]
+
+
+def write(backend) -> None:
+    for step, key, quads in STEPS:
+        if step == "remove":
+            assert remove_document(backend, IRIS, key)
+        else:
+            merges = {"org/knu": "org/kenya-nurses-union"} if step == "merge" else None
+            replace_document(backend, IRIS, key, quads, merges=merges)
+
+
+def every_quad(store: Store) -> set[str]:
+    return {str(q) for q in store}
+
+
+def test_the_store_written_from_the_index_in_memory_is_the_store_sparql_writes():
+    local, sparql = LocalBackend(), SparqlOnly()
+    write(local)
+    write(sparql)
+    assert every_quad(local.store) == every_quad(sparql.store)
+    assert local.labels is not None  # it was kept, not read again
+    fresh = EntityLabels.load(local, IRIS)
+    assert local.labels.names == fresh.names
+    assert local.labels.by_lookup == fresh.by_lookup
+    asked = [Entity("person/lind", EntityType.PERSON, "Lind"), Entity("org/knu", EntityType.ORGANISATION, "KNU"),
+             Entity("person/ada-okoro", EntityType.PERSON, "Ada Okoro", ("Okoro",)),
+             Entity("org/nurses", EntityType.ORGANISATION, "Kenya Nurses Union")]
+    for entity in asked:
+        assert known_entities(local, IRIS, [entity]) == known_entities(sparql, IRIS, [entity]), entity
+    assert known_entities(local, IRIS, asked) == known_entities(sparql, IRIS, asked)
+
+
+def test_an_update_from_elsewhere_makes_the_backend_forget_its_index():
+    local = LocalBackend()
+    write(local)
+    lind = Entity("person/lind", EntityType.PERSON, "Lind")
+    assert {k.key: k.names for k in known_entities(local, IRIS, [lind])} == {
+        "person/lind": frozenset({"Lind", "Maria T. Lind"})}
+    triple = f'<{IRIS.entity("person/lind")}> <{LABEL.value}> "Lindy"@en .'
+    local.update(f"INSERT DATA {{ GRAPH <{IRIS.document_graph('h')}> {{ {triple} }} {triple} }}")
+    assert local.labels is None
+    assert {k.key: k.names for k in known_entities(local, IRIS, [lind])} == {
+        "person/lind": frozenset({"Lind", "Maria T. Lind", "Lindy"})}
+
+
+def test_a_scratch_store_that_moves_to_disk_holds_what_one_in_memory_holds(tmp_path):
+    spilled = LocalBackend(spill=str(tmp_path / "scratch"), spill_after=3)
+    write(spilled)
+    memory = LocalBackend()
+    write(memory)
+    assert spilled.location == str(tmp_path / "scratch") and (tmp_path / "scratch").is_dir()
+    assert every_quad(spilled.store) == every_quad(memory.store)
+    spilled.close()
