@@ -263,3 +263,22 @@ def test_a_build_killed_at_ten_random_points_leaves_whole_documents_and_a_rerun_
         subprocess.run([*command, "--store", str(store)], check=True, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL)
         assert quads(store) == expected, f"seed {seed}: the rerun after a kill at {point} differs"
+
+
+def test_a_store_whose_first_build_was_killed_while_creating_its_database_opens(tmp_path):
+    # What a kill inside RocksDB's creation leaves: the marker, and a half-made database beside the real one.
+    folder = tmp_path / "news"
+    with open_for_writing(folder, "https://example.org/"):
+        pass
+    import shutil
+
+    shutil.rmtree(folder / "oxigraph")
+    half = folder / ".oxigraph.4242.new"
+    half.mkdir()
+    (half / "CURRENT").write_text("MANIFEST-000001\n")  # RocksDB's pointer to a manifest never written
+    reader = ReadOnlyStore(folder)
+    assert len(reader.store) == 0
+    reader.close()
+    with open_for_writing(folder, "https://example.org/") as backend:
+        assert backend is not None
+    assert not half.exists() and (folder / "oxigraph").is_dir()

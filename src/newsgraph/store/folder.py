@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -29,6 +30,7 @@ except ImportError:  # not POSIX: stores are not locked
     fcntl = None
 
 MARKER = "newsgraph-store.json"
+DATABASE = "oxigraph"  # the Oxigraph (RocksDB) database inside a store folder
 FORMAT = 1
 
 
@@ -84,6 +86,30 @@ def _locked(folder: Path, exclusive: bool) -> Iterator[None]:
         os.close(fd)
 
 
+def _ensure_database(folder: Path) -> None:
+    """Create the store's Oxigraph database if it is not there, atomically: RocksDB writes several
+    files to create one, and a build killed in the middle would leave a folder no one can open
+    ("Column family not found"). It is created beside, then renamed into place."""
+    final = folder / DATABASE
+    if final.exists():
+        return
+    fresh = folder / f".{DATABASE}.{os.getpid()}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    for stale in folder.glob(f".{DATABASE}.*.new"):  # left by a build killed while creating it
+        shutil.rmtree(stale, ignore_errors=True)
+    try:
+        store = Store(str(fresh))
+        store.flush()
+        del store
+        os.rename(fresh, final)
+    except FileExistsError:
+        shutil.rmtree(fresh, ignore_errors=True)  # another process created it first
+    except OSError as error:
+        shutil.rmtree(fresh, ignore_errors=True)
+        if not final.exists():
+            raise GraphError(f"cannot create the store {str(folder)!r}: {' '.join(str(error).split())}") from None
+
+
 @contextmanager
 def open_for_writing(folder: str | Path, base: str | None) -> Iterator[LocalBackend]:
     """The store in ``folder`` (created when new or empty, with ``base``), locked for this build."""
@@ -94,8 +120,9 @@ def open_for_writing(folder: str | Path, base: str | None) -> Iterator[LocalBack
         _create(folder, base)
     _check_marker(folder, base)
     with _locked(folder, exclusive=True):
+        _ensure_database(folder)
         try:
-            store = Store(str(folder / "oxigraph"))
+            store = Store(str(folder / DATABASE))
         except OSError as error:
             raise GraphError(f"cannot open the store {str(folder)!r}: {' '.join(str(error).split())}") from None
         backend = LocalBackend(store, location=str(folder))
@@ -115,7 +142,11 @@ class ReadOnlyStore:
         self._lock = _locked(folder, exclusive=False)
         self._lock.__enter__()
         try:
-            self.store = Store.read_only(str(folder / "oxigraph"))
+            _ensure_database(folder)  # a store whose first build was killed before it wrote anything
+            self.store = Store.read_only(str(folder / DATABASE))
+        except GraphError:
+            self.close()
+            raise
         except OSError as error:
             self.close()
             raise GraphError(f"cannot open the store {str(folder)!r}: {' '.join(str(error).split())}") from None
