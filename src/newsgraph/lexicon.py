@@ -23,6 +23,7 @@ _POSSESSIVE = re.compile(r"(?:'s|'|’s|’)$")
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)  # names recur in and across documents; pure functions of the text
 def clean_surface(text: str) -> str:
     """A surface form without quotes, leading "the", trailing possessive, extra spaces."""
     s = unicodedata.normalize("NFKC", text).replace("\u2019", "'").replace("\u2018", "'")
@@ -32,6 +33,7 @@ def clean_surface(text: str) -> str:
     return s
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Match key of a surface form: cleaned, dots removed, case folded
     unless it is an all-caps acronym (so "US" and "us" stay apart)."""

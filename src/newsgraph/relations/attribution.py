@@ -33,11 +33,20 @@ from .lexicons import RelationLexicons, load_relation_lexicons
 STATED_AS_INTENT = frozenset({"AGREE", "THREATEN", "REQUEST"})  # types the rules also give announced acts
 
 
+_WORDS_OF: dict[tuple[int, str], frozenset[str]] = {}  # (id of the lexicons, type) -> its words, made once
+
+
 def _words_of(lexicons: RelationLexicons, kind: str) -> frozenset[str]:
-    rows = [*lexicons.verbs.items(), *lexicons.nouns.items()]
-    if kind in STATED_AS_INTENT:
-        return frozenset(lemma for lemma, _ in rows)
-    return frozenset(lemma for lemma, words in rows if any(w.type == kind for w in words))
+    key = (id(lexicons), kind)
+    found = _WORDS_OF.get(key)
+    if found is None:
+        rows = [*lexicons.verbs.items(), *lexicons.nouns.items()]
+        if kind in STATED_AS_INTENT:
+            found = frozenset(lemma for lemma, _ in rows)
+        else:
+            found = frozenset(lemma for lemma, words in rows if any(w.type == kind for w in words))
+        _WORDS_OF[key] = found
+    return found
 
 
 class _Sentences:

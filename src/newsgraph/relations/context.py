@@ -67,7 +67,11 @@ class SentenceView:
         return self.by_token.get(i)
 
     def low(self, i: int) -> str:
-        return self.tokens[i].text.casefold().replace("’", "'")
+        """Token ``i``'s text in lower case, with a typographic apostrophe made plain (computed once)."""
+        lows = self.__dict__.get("_lows")
+        if lows is None:
+            lows = self.__dict__["_lows"] = [t.text.casefold().replace("’", "'") for t in self.tokens]
+        return lows[i]
 
 
 class DocumentContext:

@@ -116,6 +116,11 @@ class RelationLexicons:
     def longest_title(self) -> int:
         return max((len(t) for t in self.titles), default=1)
 
+    @cached_property
+    def title_starts(self) -> frozenset[str]:
+        """The words a title can start with: most tokens start none, and are passed over at once."""
+        return frozenset(t[0] for t in self.titles if t)
+
     def word_use(self, word: str) -> str | None:
         return self.title_words.get(word.casefold())
 

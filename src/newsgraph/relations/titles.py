@@ -55,6 +55,8 @@ def is_portfolio(words: RelationLexicons, word: str) -> bool:
 
 def title_at(view: SentenceView, words: RelationLexicons, i: int) -> Title | None:
     n = len(view.tokens)
+    if i >= n or view.low(i) not in words.title_starts:
+        return None
     for size in range(min(words.longest_title, n - i), 0, -1):
         key = tuple(view.low(k) for k in range(i, i + size))
         title = words.titles.get(key)
