@@ -43,9 +43,12 @@ def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]
 
 def extract_chunk(documents: Sequence[Document], model: str | None = None) -> list[LocalRecords]:
     """NLP and local extraction of a few documents in one call (the unit of work of a worker)."""
+    from .heap import give_back
     from .nlp import analyse_documents
 
-    return [extract_local(ad) for ad in analyse_documents(documents, model=model)]
+    records = [extract_local(ad) for ad in analyse_documents(documents, model=model)]
+    give_back()  # a worker lives for the whole build: what the chunk's analysis freed goes back
+    return records
 
 
 def _ordered(submit: Callable[[list[Document]], object], result: Callable[[object], list[LocalRecords]],

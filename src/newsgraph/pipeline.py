@@ -25,6 +25,7 @@ from .atomic import temp_path_for
 from .errors import GraphError, InputError
 from .graph.iris import DEFAULT_BASE, Iris
 from .graph.rdf import document_quads
+from .heap import Trimmer
 from .load import Loaded, load_records
 from .outputs import build_lock, commit, recover
 from .progress import Progress, words_in
@@ -273,8 +274,10 @@ def build(
                 yield changed.popleft()
 
         run = dict.fromkeys(("entities", "memberships", "events", "quotations", "quads"), 0)
+        trimmer = Trimmer()  # what a long document's analysis and update freed goes back to the system
         for records in local_records(handed_out(), model=model, workers=workers, dask=dask):
             done = load_records(records, backend, iris)
+            trimmer.document_done(len(records.analysed.document.text))
             for name in run:
                 run[name] += getattr(done, name)
             if progress is not None:

@@ -24,6 +24,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .words import more_words_than
+
 
 @dataclass(frozen=True)
 class Rule:
@@ -37,7 +39,7 @@ class Rule:
 
     def matches(self, text: str, *, voiced: bool = False) -> bool:
         """``voiced``: the text around ``text`` (its paragraph) already says "you"/"we"/"our"."""
-        if self.max_words is not None and len(text.split()) > self.max_words:
+        if self.max_words is not None and more_words_than(text, self.max_words):
             return False
         if self.needs_voice and not voiced and not _READER_OR_PUBLISHER.search(text):
             return False

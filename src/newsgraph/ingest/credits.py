@@ -15,6 +15,7 @@ import re
 from datetime import date
 
 from .dates import MONTH_PATTERN, build_date, month_number
+from .words import more_words_than
 
 _CAP_WORD = r"[A-ZÀ-Þ][\w'’.&-]*"
 _NAME_CONNECTORS = frozenset("and & with in for at of the de van von der al bin".split())
@@ -85,10 +86,9 @@ _AGENCY_CREDIT_LINE = re.compile(
 
 def is_credit_line(text: str) -> bool:
     """A line that is nothing but a photo or agency credit."""
-    words = len(text.split())
-    if words <= 15 and _CREDIT_LINE.match(text):
+    if not more_words_than(text, 15) and _CREDIT_LINE.match(text):
         return True
-    return words <= 6 and _AGENCY_CREDIT_LINE.match(text) is not None
+    return not more_words_than(text, 6) and _AGENCY_CREDIT_LINE.match(text) is not None
 
 
 # Credits inside a paragraph (usually a photo caption), cut out as spans.

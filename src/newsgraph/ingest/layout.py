@@ -52,6 +52,7 @@ from .stamps import (
     page_date,
     parse_time_stamp,
 )
+from .words import flat
 
 APPEAL_REACH = 2  # publisher-voice paragraphs taken into an appeal on each side
 
@@ -108,32 +109,32 @@ def _keep_pieces(text: str, item: Item, default_zone: str) -> date | None:
 def _classify(items: list[Item], text: str, default_zone: str) -> None:
     half = len(text) / 2
     for i, item in enumerate(items):
-        flat = " ".join(item.para.text.split())
-        if opens_footer(flat):
+        line = flat(item.para.text)
+        if opens_footer(line):
             if item.para.start >= half:
                 for rest in items[i:]:
                     rest.role = Role.DROPPED
                 return
             item.role = Role.DROPPED
             continue
-        if is_update_line(flat) or is_live_furniture(flat):
-            item.role, item.key_events = Role.DROPPED, is_key_events(flat)
+        if is_update_line(line) or is_live_furniture(line):
+            item.role, item.key_events = Role.DROPPED, is_key_events(line)
             continue
-        signoff = parse_signoff(flat, default_zone)
+        signoff = parse_signoff(line, default_zone)
         if signoff is not None:
             item.role, item.signoff = Role.SIGNOFF, signoff
-        elif (time := parse_time_stamp(flat)) is not None:
+        elif (time := parse_time_stamp(line)) is not None:
             item.role, item.time = Role.STAMP, time
-        elif (page := page_date(flat, default_zone)) is not None:
+        elif (page := page_date(line, default_zone)) is not None:
             item.role, item.page = Role.DROPPED, page
-        elif is_appeal(flat):
+        elif is_appeal(line):
             cuts = _appeal_sentences(item.para.text)
             if cuts is None:  # the appeal is the whole paragraph
                 item.role = Role.DROPPED
             else:  # news with an appeal inside: only the appeal's sentences go
                 item.cuts = cuts
             _widen_appeal(items, i)
-        elif is_page_furniture(flat) or is_byline(flat) or is_credit_line(flat):
+        elif is_page_furniture(line) or is_byline(line) or is_credit_line(line):
             item.role = Role.DROPPED
 
 
@@ -183,8 +184,8 @@ def _widen_appeal(items: list[Item], index: int) -> None:
         for _ in range(APPEAL_REACH):
             if not 0 <= j < len(items) or items[j].role is not Role.CONTENT:
                 break
-            flat = " ".join(items[j].para.text.split())
-            if looks_like_headline(flat) or not speaks_as_publisher(flat):
+            line = flat(items[j].para.text)
+            if looks_like_headline(line) or not speaks_as_publisher(line):
                 break
             items[j].role = Role.DROPPED
             j += step
@@ -212,11 +213,11 @@ def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None
     published = None
     for item in items:
         if item.role is Role.DROPPED and author is None:
-            author = byline_author(" ".join(item.para.text.split()))
+            author = byline_author(flat(item.para.text))
         if item.role is Role.CONTENT:
             when = _keep_pieces(text, item, timezone)
             published = published or when
-            if title is not None and " ".join(item.para.text.split()) == " ".join(title.split()):
+            if title is not None and flat(item.para.text) == flat(title):
                 item.heading = True
     signoffs = [item.signoff for item in items if item.signoff is not None]
     content = [item for item in items if item.role is Role.CONTENT and item.pieces]

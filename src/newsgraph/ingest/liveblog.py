@@ -22,6 +22,7 @@ from .items import TITLE_MAX_WORDS, Item, Role, build_post, segments_of
 from .paragraphs import looks_like_headline
 from .signoff import SignOff
 from .stamps import TimeOfDay, title_says_live
+from .words import flat, more_words_than
 
 
 def closing_posts(text: str, items: list[Item]) -> tuple[list[Segment], list[Post], list[Item]]:
@@ -102,13 +103,15 @@ _NAME_LINE_WORD = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ'’-]+$")
 def _is_author_line(item: Item) -> bool:
     """A line that is only a person's name (2-4 capitalised words), as live
     blogs print above a post."""
+    if more_words_than(item.para.text, 4):
+        return False
     words = item.para.text.split()
     return 2 <= len(words) <= 4 and all(_NAME_LINE_WORD.match(w) for w in words)
 
 
 def _fill_region(region: _Region, item: Item) -> None:
     if item.role is Role.DROPPED:
-        name = byline_author(" ".join(item.para.text.split()))
+        name = byline_author(flat(item.para.text))
         if name and region.author is None:
             region.author = name
         return
@@ -131,7 +134,7 @@ def opening_regions(items: list[Item], style: str) -> tuple[list[Item], list[_Re
             region = regions[-1]
             if (not region.items and region.author is None and item.role is Role.CONTENT and item.pieces
                     and _is_author_line(item)):
-                region.author = " ".join(item.para.text.split())
+                region.author = flat(item.para.text)
                 item.role = Role.DROPPED
                 continue
             _fill_region(region, item)
@@ -238,7 +241,7 @@ def lead_byline(items: list[Item], posts: list[Post]) -> str | None:
     for item in items:
         if item.role in (Role.SIGNOFF, Role.STAMP) or (posts and item.para.start >= posts[0].start):
             return None
-        if item.role is Role.DROPPED and (name := byline_author(" ".join(item.para.text.split()))):
+        if item.role is Role.DROPPED and (name := byline_author(flat(item.para.text))):
             return name
     return None
 

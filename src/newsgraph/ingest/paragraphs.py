@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .signoff import parse_signoff
+from .words import more_words_than
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,8 @@ _QUOTE_CLOSE = "\"”’'"
 def looks_like_headline(text: str, max_words: int = 20) -> bool:
     """Short, starts with a capital (or digit, or a quote), and has no
     sentence-final punctuation: how headlines and subheadings are written."""
+    if more_words_than(text, max_words):  # before splitting: a paragraph can be a whole book
+        return False
     flat = " ".join(text.split())
     words = flat.split(" ")
     if not flat or len(words) > max_words:

@@ -17,10 +17,12 @@ from dataclasses import replace
 
 from ..types import Document, Post, Segment
 
-#: Characters of one part: above the longest article or live blog (a day-long blog runs to
-#: some 100,000), and small enough that a part's analysis and update stay well under a
-#: gigabyte (a million-character document peaked at 1.35 GB).
-PART_CHARS = 250_000
+#: Characters of one part: about the longest article or live blog (a day-long blog runs to
+#: some 100,000), and small enough that a part's update stays small: the store's SPARQL
+#: update of a part (its quads, twice) is parsed and applied in memory at once, 550 MB
+#: above the build for a part of 250,000 characters (a 48 MB update), 200 MB for one of
+#: 100,000, 100 MB for one of 50,000 (bench/bench_long_text.py; bench/README.md).
+PART_CHARS = 100_000
 
 
 def _cut(text: str, start: int, limit: int) -> int:
