@@ -52,15 +52,6 @@ class Backend(Protocol):
         """Apply a SPARQL 1.1 update as one transaction; GraphError when the store refuses it."""
         ...
 
-    def _move_to_disk(self, path: str) -> None:
-        """Go on in a store on disk at ``path``, which takes every quad of the one in memory."""
-        memory, self.store, self.location, self._spill = self.store, Store(path), path, None
-        quads = iter(memory)
-        while chunk := list(islice(quads, SPILL_CHUNK)):
-            self.store.extend(chunk)
-            self._written(len(chunk) * QUAD_BYTES)  # flushed as it goes, so memory stays bounded
-        del memory, quads
-
     def close(self) -> None:
         ...
 
