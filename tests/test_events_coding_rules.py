@@ -761,3 +761,52 @@ def test_blocking_a_states_imports_is_a_sanction_on_it_and_blocking_a_road_a_pro
         .           PUNCT punct 3
     """, {"Kenyan": (KEN, "demonym")})
     assert set(found) == {("PROTEST", KEN, None)}
+
+
+# ---------------------------------------------------------------- withdrawals, peacekeepers, amounts of aid
+
+
+def test_troops_pulled_out_of_a_state_withdraw_from_it():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        pulled|pull VERB  ROOT 0
+        its         PRON  poss 4
+        troops|troop NOUN dobj 2
+        out         ADP   prep 2
+        of          ADP   prep 5
+        Somalia     PROPN pobj 6
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Somalia": SOM})
+    assert set(found) == {("RETREAT", KEN, SOM)}
+
+
+def test_peacekeepers_sent_to_a_state_are_aid_and_troops_a_mobilisation():
+    sentence = """
+        Kenya       PROPN nsubj 2
+        sent|send   VERB  ROOT 0
+        {what}      NOUN  dobj 2
+        to          ADP   prep 2
+        Somalia     PROPN pobj 4
+        .           PUNCT punct 2
+    """
+    assert set(events(sentence.format(what="peacekeepers|peacekeeper"), {"Kenya": KEN, "Somalia": SOM})) == {
+        ("AID", KEN, SOM)}
+    assert set(events(sentence.format(what="troops|troop"), {"Kenya": KEN, "Somalia": SOM})) == {
+        ("MOBILIZE", KEN, SOM)}
+
+
+def test_an_amount_in_aid_is_aid_and_an_amount_in_fines_is_not():
+    sentence = """
+        Kenya       PROPN nsubj 2
+        provided|provide VERB ROOT 0
+        $           SYM   quantmod 5
+        50          NUM   compound 5
+        million     NUM   dobj 2
+        in          ADP   prep 5
+        {what}      NOUN  pobj 6
+        to          ADP   dative 2
+        Somalia     PROPN pobj 8
+        .           PUNCT punct 2
+    """
+    assert set(events(sentence.format(what="aid"), {"Kenya": KEN, "Somalia": SOM})) == {("AID", KEN, SOM)}
+    assert events(sentence.format(what="fines|fine"), {"Kenya": KEN, "Somalia": SOM}) == {}

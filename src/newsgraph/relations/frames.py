@@ -29,6 +29,7 @@ from .titles import TitlePhrase, named_holder
 CONCERNED = frozenset({"against", "on", "upon", "to", "toward", "towards", "with", "from", "in", "into", "at", "of",
                        "surrounding", "encircling", "targeting", "around", "near", "along"})  # and participles used so
 PLACE_PREPOSITIONS = frozenset({"in", "at"})
+CURRENCY = frozenset({"$", "€", "£", "¥", "US$", "dollars", "euros", "pounds"})
 REQUESTED = "REQUEST"
 FORCEFUL = frozenset({"PROTEST", "MOBILIZE", "COERCE", "ASSAULT", "SANCTION"})  # material conflict
 Titles = dict[int, TitlePhrase]  # title phrases of a sentence by their head token
@@ -114,6 +115,10 @@ def clause_agents(ctx: DocumentContext, view: SentenceView, v: int, titles: Titl
 def prep_objects(view: SentenceView, owners: list[int], preps: set[str]) -> list[int]:
     """Objects of the prepositions (or preposition-like participles) ``preps`` under ``owners``."""
     out: list[int] = []
+    # "pulled its troops out of X": a phrasal verb's preposition hangs on its particle, or on the
+    # first word of a two-word preposition ("out of", "away from") that has no object of its own
+    owners = owners + [p for o in owners for p in view.kids(o, "prt", "prep")
+                       if view.tokens[p].dep == "prt" or not view.kids(p, "pobj")]
     for o in owners:
         for c in view.children[o]:
             low = view.low(c)
@@ -188,8 +193,10 @@ def _object_lemmas(view: SentenceView, o: int) -> set[str]:
         if head is not None:
             o = head
     out = {view.tokens[o].lemma.casefold()}
+    # "thousands of troops"; and an amount "in" what it counts: "$50m in aid", "$2bn in loans"
+    amount = view.tokens[o].pos == "NUM" or view.tokens[o].text in CURRENCY or bool(view.kids(o, "nummod", "quantmod"))
     for p in view.kids(o, "prep"):
-        if view.low(p) == "of":
+        if view.low(p) == "of" or (amount and view.low(p) == "in"):
             out.update(view.tokens[c].lemma.casefold() for c in view.kids(p, "pobj"))
     return out
 
