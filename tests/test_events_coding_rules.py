@@ -810,3 +810,26 @@ def test_an_amount_in_aid_is_aid_and_an_amount_in_fines_is_not():
     """
     assert set(events(sentence.format(what="aid"), {"Kenya": KEN, "Somalia": SOM})) == {("AID", KEN, SOM)}
     assert events(sentence.format(what="fines|fine"), {"Kenya": KEN, "Somalia": SOM}) == {}
+
+
+def test_summoning_another_states_envoy_is_a_protest_to_that_state():
+    found = events("""
+        Kenya       PROPN nsubj 2
+        summoned|summon VERB ROOT 0
+        the         DET   det 5
+        Ugandan     ADJ   amod 5
+        ambassador  NOUN  dobj 2
+        .           PUNCT punct 2
+    """, {"Kenya": KEN, "Ugandan": (UGA, "demonym")})
+    assert set(found) == {("ACCUSE", KEN, UGA)}
+
+
+def test_a_court_summoning_a_witness_is_no_protest():
+    found = events("""
+        The         DET   det 2
+        court       NOUN  nsubj 3
+        summoned|summon VERB ROOT 0
+        Odera       PROPN dobj 3
+        .           PUNCT punct 3
+    """, {"Odera": "person/odera"})
+    assert found == {}
