@@ -240,7 +240,7 @@ def _assessed_readiness(ctx: DocumentContext, view: SentenceView, found: Found, 
     when the sentence's speech verb has a subject that speaks for another state or body ("X's forces
     are ready to attack, Y's security chief has warned"), the intention is Y's assessment of X, not
     a threat or a pledge X made. A named person or an unnamed source may speak for X ("X is ready
-    to help, the defence minister said"): X's own statement, as PLOVER codes it.""" 
+    to help, the defence minister said"): X's own statement, as PLOVER codes it."""
     toks = view.tokens
     v, seen = found.token, set()
     while toks[v].dep == "xcomp" and v not in seen:
@@ -340,8 +340,7 @@ def _slot_candidates(ctx: DocumentContext, view: SentenceView, v: int, slot: str
         return out
     owners = [v, *measured(view, objects)]
     if slot == "concerned":
-        return [c for c in prep_objects(view, owners, CONCERNED)
-                if not ((span := view.span_at(c)) is not None and span.kind == "capital")]
+        return _without_capitals(view, prep_objects(view, owners, CONCERNED))
     return prep_objects(view, owners, {slot, "upon" if slot == "on" else slot})
 
 
@@ -386,19 +385,17 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         h = toks[v].head
         if toks[v].dep == "ccomp" and ctx.words.cue(toks[h].lemma, "intent") and toks[h].pos == "VERB":
             agents = clause_agents(ctx, view, h, titles) or agents  # "X vowed that Y will ...": X commits
-    if row.mode == VISIT and any(ctx.words.in_class(toks[s].lemma, "force") or group_sector(ctx, view, s) == "military"
-                                 for s in ([subject(view, v)] if subject(view, v) is not None else [])):
+    if row.mode == VISIT and (mover := subject(view, v)) is not None and _force(ctx, view, mover):
         # "Somali troops arrived in Kenya": a force that moves into a state is deployed there, not visiting
         row = replace(row, type=DEPLOYED, mode="troops", reciprocal=False)
     if passive and not agents and row.type in {DEPLOYED, WITHDRAWN}:
         # "North Korean troops were deployed to Russia", "were withdrawn from X": forces are moved by
         # the state they belong to
-        agents = [a for p in patients if ctx.words.in_class(toks[p].lemma, "force") or
-                  group_sector(ctx, view, p) == "military" for a in actors(ctx, view, p, titles)]
+        agents = [a for p in patients if _force(ctx, view, p) for a in actors(ctx, view, p, titles)]
         patients = [] if agents else patients
     if passive and not agents and row.type in {"SANCTION", "COERCE"}:
-        # "X was expelled from Kenya", "was suspended from the AU": the body or state one is put out of
-        # put one out
+        # "X was expelled from Kenya", "was suspended from the AU": the state or body one is put out of
+        # is the one that put one out
         agents = [a for c in prep_objects(view, [v], {"from"}) for a in actors(ctx, view, c, titles)]
     if not agents:
         return
@@ -415,7 +412,7 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if row.mode == VISIT and slot not in ARGUMENT_SLOTS:
             # "arrived in Kenya" is a visit to Kenya; "arrived in Brussels" names where, not whom (a
             # capital may host bodies other than its state's government): only "visited X" reads a city
-            cands = [c for c in cands if not ((span := view.span_at(c)) is not None and span.kind == "capital")]
+            cands = _without_capitals(view, cands)
         candidates = candidates or bool(cands)
         framed = framed or (bool(cands) and slot not in {"obj", "dative", "owner"})  # a preposition or a to-clause
         targets = [a for c in cands for a in actors(ctx, view, c, titles)]
@@ -470,7 +467,8 @@ def _verb(ctx: DocumentContext, view: SentenceView, v: int, titles: Titles) -> I
         if reciprocal and len(agents) > 1:
             for a_i, a in enumerate(agents):
                 for b in agents[a_i + 1 :]:
-                    yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode, mutual=True)
+                    yield Found(row.type, a, b, modality, extractor, confidence, place, mode=row.mode,
+                                mutual=row.type in SYMMETRIC)
                     if row.type not in SYMMETRIC:  # "X and Y clashed": each attacked the other
                         yield Found(row.type, b, a, modality, extractor, confidence, place, mode=row.mode)
             return
@@ -544,6 +542,16 @@ def _home_groups(ctx: DocumentContext, view: SentenceView, agents: list[Actor], 
         out.extend(Actor(a.key, 0.5, sector) for a in agents
                    if a.sector is not None and a.sector != sector and ctx.entities[a.key].type is EntityType.STATE)
     return out
+
+
+def _force(ctx: DocumentContext, view: SentenceView, i: int) -> bool:
+    """Does token ``i`` name armed forces ("troops", "Somali soldiers"), which their state moves?"""
+    return ctx.words.in_class(view.tokens[i].lemma, "force") or group_sector(ctx, view, i) == "military"
+
+
+def _without_capitals(view: SentenceView, candidates: list[int]) -> list[int]:
+    """Candidates that are not a capital's name: after a locative word a capital says where, not whom."""
+    return [c for c in candidates if not ((span := view.span_at(c)) is not None and span.kind == "capital")]
 
 
 def _noun_type(ctx: DocumentContext, view: SentenceView, n: int) -> str | None:
