@@ -33,20 +33,10 @@ from .lexicons import RelationLexicons, load_relation_lexicons
 STATED_AS_INTENT = frozenset({"AGREE", "THREATEN", "REQUEST"})  # types the rules also give announced acts
 
 
-_WORDS_OF: dict[tuple[int, str], frozenset[str]] = {}  # (id of the lexicons, type) -> its words, made once
-
-
 def _words_of(lexicons: RelationLexicons, kind: str) -> frozenset[str]:
-    key = (id(lexicons), kind)
-    found = _WORDS_OF.get(key)
-    if found is None:
-        rows = [*lexicons.verbs.items(), *lexicons.nouns.items()]
-        if kind in STATED_AS_INTENT:
-            found = frozenset(lemma for lemma, _ in rows)
-        else:
-            found = frozenset(lemma for lemma, words in rows if any(w.type == kind for w in words))
-        _WORDS_OF[key] = found
-    return found
+    if kind in STATED_AS_INTENT:
+        return lexicons.event_words
+    return lexicons.words_by_type.get(kind, frozenset())
 
 
 class _Sentences:

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 
 from ..lexicon import Lexicon, is_acronym, load_lexicon
 from ..types import (
@@ -66,12 +67,13 @@ class SentenceView:
     def span_at(self, i: int) -> EntitySpan | None:
         return self.by_token.get(i)
 
+    @cached_property
+    def lows(self) -> list[str]:
+        """Each token's text in lower case, with a typographic apostrophe made plain (made once)."""
+        return [t.text.casefold().replace("’", "'") for t in self.tokens]
+
     def low(self, i: int) -> str:
-        """Token ``i``'s text in lower case, with a typographic apostrophe made plain (computed once)."""
-        lows = self.__dict__.get("_lows")
-        if lows is None:
-            lows = self.__dict__["_lows"] = [t.text.casefold().replace("’", "'") for t in self.tokens]
-        return lows[i]
+        return self.lows[i]
 
 
 class DocumentContext:

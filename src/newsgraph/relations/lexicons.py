@@ -117,6 +117,20 @@ class RelationLexicons:
         return max((len(t) for t in self.titles), default=1)
 
     @cached_property
+    def event_words(self) -> frozenset[str]:
+        """Every lemma of event_verbs.csv, verb or noun."""
+        return frozenset(self.verbs) | frozenset(self.nouns)
+
+    @cached_property
+    def words_by_type(self) -> dict[str, frozenset[str]]:
+        """PLOVER type -> the lemmas that have a row of it, verb or noun."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for lemma, rows in [*self.verbs.items(), *self.nouns.items()]:
+            for row in rows:
+                found[row.type].add(lemma)
+        return {t: frozenset(lemmas) for t, lemmas in found.items()}
+
+    @cached_property
     def title_starts(self) -> frozenset[str]:
         """The words a title can start with: most tokens start none, and are passed over at once."""
         return frozenset(t[0] for t in self.titles if t)
