@@ -49,6 +49,15 @@ def is_acronym(text: str) -> bool:
     return 1 < len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
+_BRACKETED_ACRONYM = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
+
+
+def acronym_after(text: str, end: int) -> str | None:
+    """The acronym a text gives in brackets at ``end``, right after a name: "Rapid Support Forces (RSF)"."""
+    found = _BRACKETED_ACRONYM.match(text, end)
+    return found.group(1) if found is not None and is_acronym(found.group(1)) else None
+
+
 def _long_acronym(key: str) -> bool:
     return is_acronym(key) and sum(c.isalpha() for c in key) >= 4
 
@@ -95,6 +104,11 @@ MINOR_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "des"
 def initials(words: Iterable[str]) -> str:
     """The capital initials of a name's words, minor words skipped."""
     return "".join(w[0] for w in words if w and w[0].isupper() and w.casefold() not in MINOR_WORDS)
+
+
+def name_initials(name: str) -> str:
+    """The initials of a name whose words are parted by spaces or hyphens ("Rapid Support Forces": RSF)."""
+    return initials(re.split(r"[\s\-]+", name))
 
 
 #: Organisation kinds whose acronyms house styles write in title case

@@ -15,27 +15,24 @@ left alone. Pure function of the records, so it is tested without the model.
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
-from ..lexicon import initials, is_acronym
+from ..lexicon import acronym_after, is_acronym, name_initials
 from ..types import Mention, Sentence
 
 SOURCE = "consistency"
 ORGANISATION = "ORG"
 #: Parts of speech an acronym used as a name takes (a verb or a word in a headline in capitals is not one).
 NAME_POS = frozenset({"PROPN", "NOUN"})
-_BRACKETED = re.compile(r"\s*\(([A-Z]{2,6})\)")
 
 
 def _defined(text: str, m: Mention) -> str | None:
     """The acronym a document gives in brackets right after an organisation's name, if it spells
     the name's initials."""
-    found = _BRACKETED.match(text, m.end) if m.label == ORGANISATION else None
-    if found is None or is_acronym(m.text):
+    if m.label != ORGANISATION or is_acronym(m.text):
         return None
-    acronym = found.group(1)
-    return acronym if initials(re.split(r"[\s\-]+", m.text)) == acronym else None
+    acronym = acronym_after(text, m.end)
+    return acronym if acronym is not None and name_initials(m.text) == acronym else None
 
 
 def spread_acronyms(text: str, sentences: Sequence[Sentence], mentions: Sequence[Mention]) -> tuple[Mention, ...]:
@@ -51,13 +48,13 @@ def spread_acronyms(text: str, sentences: Sequence[Sentence], mentions: Sequence
             acronyms.setdefault(defined, Mention(m.start, m.end, defined, ORGANISATION, m.sentence, m.post))
     if not acronyms:
         return tuple(mentions)
-    covered = [(m.start, m.end) for m in mentions]
+    covered = {i for m in mentions for i in range(m.start, m.end)}  # characters some mention spans
     added: list[Mention] = []
     for index, sentence in enumerate(sentences):
         for tok in sentence.tokens:
             if tok.text not in acronyms or tok.pos not in NAME_POS:
                 continue
-            if any(start < tok.end and tok.start < end for start, end in covered):
+            if any(i in covered for i in range(tok.start, tok.end)):
                 continue
             model = acronyms[tok.text]
             added.append(Mention(start=tok.start, end=tok.end, text=tok.text, label=ORGANISATION,

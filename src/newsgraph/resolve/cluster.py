@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..lexicon import Lexicon, initials, is_acronym, load_lexicon, normalise, slugify
+from ..lexicon import Lexicon, acronym_after, is_acronym, load_lexicon, name_initials, normalise, slugify
 from ..types import AnalysedDocument, Entity, EntityType, Mention, Resolution, ResolvedMention
 from .classify import Candidate, classify
 from .evidence import (described_bodies, name_word, names_a_natural_event, names_a_thing, personal, speaks,
@@ -23,7 +23,6 @@ from .surnames import add_untagged_surnames
 
 _TYPE_ORDER = {EntityType.PERSON: 0, EntityType.ORGANISATION: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
 _LONE_WORD_ORDER = {EntityType.ORGANISATION: 0, EntityType.PERSON: 1, EntityType.PLACE: 2, EntityType.STATE: 3}
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,9})\)")
 
 
 def resolve_entities(analysed: Iterable[AnalysedDocument], lexicon: Lexicon | None = None) -> Resolution:
@@ -289,13 +288,13 @@ def _org_keys(cands: list[Candidate], keys: list[str | None], texts: dict[str, s
             continue
         key = keys[i] or f"org/{slugify(c.name)}"
         keys[i] = key
-        m = _ACRONYM_AFTER.match(texts.get(c.document, ""), c.mention.end)
-        if m and is_acronym(m.group(1)) and not is_acronym(c.name):
-            acronym_of.setdefault((c.document, m.group(1)), key)
+        acronym = acronym_after(texts.get(c.document, ""), c.mention.end)
+        if acronym is not None and not is_acronym(c.name):
+            acronym_of.setdefault((c.document, acronym), key)
     full_names = defaultdict(list)
     for i, c in enumerate(cands):
         if c.type is EntityType.ORGANISATION and not is_acronym(c.name) and c.fixed is None:
-            full_names[(c.document, initials(re.split(r"[\s\-]+", c.name)))].append(keys[i])
+            full_names[(c.document, name_initials(c.name))].append(keys[i])
     for i, c in enumerate(cands):
         if c.type is not EntityType.ORGANISATION or c.fixed is not None or not is_acronym(c.name):
             continue
