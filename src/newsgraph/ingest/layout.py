@@ -211,13 +211,14 @@ def analyse_layout(text: str, *, timezone: str = "UTC", title: str | None = None
 
     author = None
     published = None
+    heading = flat(title) if title is not None else None
     for item in items:
         if item.role is Role.DROPPED and author is None:
             author = byline_author(flat(item.para.text))
         if item.role is Role.CONTENT:
             when = _keep_pieces(text, item, timezone)
             published = published or when
-            if title is not None and flat(item.para.text) == flat(title):
+            if heading is not None and flat(item.para.text) == heading:
                 item.heading = True
     signoffs = [item.signoff for item in items if item.signoff is not None]
     content = [item for item in items if item.role is Role.CONTENT and item.pieces]

@@ -181,9 +181,10 @@ def _of_state(span: Span, ents: list[Span]) -> Span:
     return Span(doc, span.start, state.end, label="ORG")
 
 
-#: Heads a person's name modifies without being part of it ("the Joe Roe Administration").
-_AFTER_NAMES = frozenset({"administration", "government", "cabinet", "campaign", "presidency", "era", "family",
-                          "foundation", "doctrine", "plan", "estate", "dynasty", "regime", "camp"})
+#: Heads a person's name modifies without being part of it ("the Joe Roe Campaign"), besides the
+#: heads of bodies' names ("Administration", ``_BODY_HEADS``) and posts.
+_AFTER_NAMES = frozenset({"cabinet", "campaign", "presidency", "era", "family", "foundation", "doctrine", "plan",
+                          "estate", "dynasty", "regime", "camp"})
 
 
 def _names_something_else(word: str) -> bool:

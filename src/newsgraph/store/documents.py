@@ -33,13 +33,11 @@ from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
 from ..graph.iris import Iris
 from ..resolve.index import Known, lookup_keys, type_of_key
 from ..types import Entity
-from ..vocab import NG, OWL, RDFS, SCHEMA, SKOS
+from ..vocab import NG, OWL, SCHEMA, SKOS
 from .backend import Backend, LocalBackend
-from .labels import EntityLabels, best_label, preferred
+from .labels import RDFS_LABEL, SKOS_ALT, EntityLabels, best_label, preferred
 
-RDFS_LABEL = str(RDFS.label)
 SKOS_PREF = str(SKOS.prefLabel)
-SKOS_ALT = str(SKOS.altLabel)
 LOOKUP = str(NG.lookupKey)
 CONTENT_HASH = str(NG.contentHash)
 SAME_AS = str(OWL.sameAs)
