@@ -4,7 +4,10 @@
 ``load.extract_local``: the document's own entities, roles, events) in
 input order, however it is computed:
 
-* one process: spaCy's ``nlp.pipe`` batches the documents;
+* one process: spaCy's ``nlp.pipe`` batches the documents in a thread of
+  its own (``ahead.read_ahead``), a few documents ahead of this one, which
+  extracts and stores the ones before meanwhile: spaCy's compiled layers
+  release the GIL, so the two overlap;
 * ``workers=N``: N worker processes, each loading the model once, take
   chunks of documents and send back plain records, never spaCy ``Doc``
   objects (NOTES-ecosystem: a pickled Doc is ~2 MB). Workers are started by
@@ -33,6 +36,10 @@ from .types import Document
 CHUNK = 8
 #: chunks in flight per worker
 AHEAD = 2
+#: characters of analysed documents the NLP thread of a one-process build may
+#: hold ready: more than a spaCy batch of articles gives (so the thread never
+#: waits for the store while it has a batch to parse), two parts of a long text
+AHEAD_CHARS = 200_000
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
@@ -71,9 +78,11 @@ def local_records(documents: Iterable[Document], *, model: str | None = None, wo
 
         yield from dask_records(documents, scheduler=dask, model=model)
     elif workers <= 1:
+        from .ahead import read_ahead
         from .nlp import analyse_documents
 
-        for ad in analyse_documents(documents, model=model):
+        analysed = analyse_documents(documents, model=model)
+        for ad in read_ahead(analysed, budget=AHEAD_CHARS, weigh=lambda ad: len(ad.document.text), name="newsgraph-nlp"):
             yield extract_local(ad)
     else:
         yield from _process_records(documents, model=model, workers=workers)
