@@ -28,6 +28,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from itertools import islice
 
+from .ingest.parts import PART_CHARS
 from .load import LocalRecords, extract_local
 from .types import Document
 
@@ -38,8 +39,8 @@ CHUNK = 8
 AHEAD = 2
 #: characters of analysed documents the NLP thread of a one-process build may
 #: hold ready: more than a spaCy batch of articles gives (so the thread never
-#: waits for the store while it has a batch to parse), two parts of a long text
-AHEAD_CHARS = 200_000
+#: waits for the store while it has a batch to parse), one part of a long text
+AHEAD_CHARS = PART_CHARS
 
 
 def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
