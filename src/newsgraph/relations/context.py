@@ -55,14 +55,17 @@ class SentenceView:
     spans: list[EntitySpan]
     by_token: dict[int, EntitySpan] = field(default_factory=dict)
     children: list[list[int]] = field(default_factory=list)
+    tokens: tuple[Token, ...] = field(init=False)  # the sentence's (an attribute: read a million times a build)
 
-    @property
-    def tokens(self) -> tuple[Token, ...]:
-        return self.sentence.tokens
+    def __post_init__(self) -> None:
+        self.tokens = self.sentence.tokens
 
     def kids(self, i: int, *deps: str) -> list[int]:
         """Children of token ``i`` (with one of ``deps``, if given), in order."""
-        return [c for c in self.children[i] if not deps or self.tokens[c].dep in deps]
+        if not deps:
+            return list(self.children[i])
+        tokens = self.tokens
+        return [c for c in self.children[i] if tokens[c].dep in deps]
 
     def span_at(self, i: int) -> EntitySpan | None:
         return self.by_token.get(i)
@@ -132,10 +135,15 @@ class DocumentContext:
         return view
 
     def _span(self, view: SentenceView, mention, key: str) -> EntitySpan | None:
-        idx = [t.i for t in view.tokens if t.start < mention.end and t.end > mention.start]
-        if not idx:
+        tokens = view.tokens
+        # the tokens overlapping the mention: from the first that ends after its start, while they
+        # start before its end (tokens are in text order and do not overlap)
+        start = bisect_left(tokens, mention.start + 1, key=lambda t: t.end)
+        end = start
+        while end < len(tokens) and tokens[end].start < mention.end:
+            end += 1
+        if end == start:
             return None
-        start, end = idx[0], idx[-1] + 1
         possessive = False
         while end - start > 1 and view.low(end - 1) in POSSESSIVE:
             end -= 1

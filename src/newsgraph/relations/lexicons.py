@@ -135,6 +135,11 @@ class RelationLexicons:
         """The words a title can start with: most tokens start none, and are passed over at once."""
         return frozenset(t[0] for t in self.titles if t)
 
+    @cached_property
+    def post_starts(self) -> frozenset[str]:
+        """The words a post's own words can start with: a title's first word or a portfolio."""
+        return self.title_starts | frozenset(w for w, use in self.title_words.items() if use == "portfolio")
+
     def word_use(self, word: str) -> str | None:
         return self.title_words.get(word.casefold())
 

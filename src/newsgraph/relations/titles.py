@@ -141,9 +141,10 @@ def find_titles(ctx: DocumentContext, view: SentenceView) -> list[TitlePhrase]:
     words = ctx.words
     out: list[TitlePhrase] = []
     n = len(view.tokens)
+    starts, lows = words.post_starts, view.lows
     i = 0
     while i < n:
-        core = _core(view, words, i) if _free(view, i) else None
+        core = _core(view, words, i) if lows[i] in starts and _free(view, i) else None
         if core is None:
             i += 1
             continue

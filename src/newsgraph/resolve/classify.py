@@ -65,14 +65,25 @@ def title_words() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((tuple(p.split()) for p in person_titles()), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """``title_words`` by their first word, longest first within each."""
+    found: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in title_words():
+        if phrase:
+            found.setdefault(phrase[0], []).append(phrase)
+    return {first: tuple(phrases) for first, phrases in found.items()}
+
+
 def strip_titles(name: str) -> str:
     """"Naval Colonel Wen Hao" -> "Wen Hao"; never strips the whole name."""
     tokens = name.split()
+    by_first = _titles_by_first_word()
     changed = True
     while changed and len(tokens) > 1:
         changed = False
         low = [t.casefold().rstrip(".") for t in tokens]
-        for phrase in title_words():
+        for phrase in by_first.get(low[0], ()):
             n = len(phrase)
             if n < len(tokens) and tuple(low[:n]) == phrase:
                 tokens = tokens[n:]
