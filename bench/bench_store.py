@@ -76,7 +76,7 @@ def ensure_store(work: Path, writer: NewsWriter, articles: int) -> Path:
             f.write(f"{GENERATOR}:{chunk.start}\n")
         took = time.perf_counter() - t0
         print(f"  chunk {n}/{len(todo)}: {len(chunk)} articles in {took:.0f} s ({took / len(chunk):.2f} s each);"
-              f" the store holds {report.triples:,} triples", flush=True)
+              f" {report.loaded.get('quads', 0):,} quads loaded", flush=True)
     print(f"built in {time.perf_counter() - started:.0f} s", flush=True)
     return store
 
