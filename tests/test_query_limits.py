@@ -88,18 +88,32 @@ def _children(pid: int) -> list[int]:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc for child processes")
+def _kill_with_children(proc: subprocess.Popen) -> None:
+    """A failed test leaves no query running (a cross product with no time limit never ends)."""
+    for pid in [*_children(proc.pid), proc.pid]:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    proc.wait(10)
+
+
 def test_ctrl_c_stops_a_running_query_at_once_with_exit_130(product_graph):
     proc = subprocess.Popen([*NEWSGRAPH, "query", str(product_graph), "--timeout", "0", THREE_WAY],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    deadline = time.monotonic() + 30
-    while not _children(proc.pid) and time.monotonic() < deadline:  # the query is running
-        time.sleep(0.1)
-    workers = _children(proc.pid)
-    assert workers, "the query never started"
-    time.sleep(0.5)
-    sent = time.monotonic()
-    proc.send_signal(signal.SIGINT)
-    out, err = proc.communicate(timeout=10)
+    try:
+        deadline = time.monotonic() + 30
+        while not _children(proc.pid) and time.monotonic() < deadline:  # the query is running
+            time.sleep(0.1)
+        workers = _children(proc.pid)
+        assert workers, "the query never started"
+        time.sleep(0.5)
+        sent = time.monotonic()
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=10)
+    finally:
+        if proc.poll() is None:
+            _kill_with_children(proc)
     assert time.monotonic() - sent < 3
     assert proc.returncode == 130, (out, err)
     assert err == "interrupted\n"
