@@ -60,16 +60,10 @@ class Candidate:
 
 
 @lru_cache(maxsize=1)
-def title_words() -> tuple[tuple[str, ...], ...]:
-    """Title phrases as token tuples, longest first."""
-    return tuple(sorted((tuple(p.split()) for p in person_titles()), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
 def _titles_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
-    """``title_words`` by their first word, longest first within each."""
+    """Title phrases as token tuples, by their first word, longest first within each."""
     found: dict[str, list[tuple[str, ...]]] = {}
-    for phrase in title_words():
+    for phrase in sorted((tuple(p.split()) for p in person_titles()), key=len, reverse=True):
         if phrase:
             found.setdefault(phrase[0], []).append(phrase)
     return {first: tuple(phrases) for first, phrases in found.items()}
