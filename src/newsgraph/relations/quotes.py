@@ -453,11 +453,11 @@ class QuotationReader:
     def _according(self) -> list[_Draft]:
         out = []
         for view in self.ctx.sentences:
-            toks = view.tokens
+            toks, lows = view.tokens, view.lows
             for phrase in self.words.phrases:
-                n = len(phrase)
+                n, first = len(phrase), phrase[0]
                 for i in range(len(toks) - n + 1):
-                    if tuple(view.low(i + k) for k in range(n)) != phrase or self.quoted(toks[i].start):
+                    if lows[i] != first or tuple(lows[i:i + n]) != phrase or self.quoted(toks[i].start):
                         continue
                     objects = view.kids(i + n - 1, "pobj")
                     if not objects:
