@@ -109,9 +109,9 @@ def reconcile(records: LocalRecords, backend: Backend, iris: Iris) -> Extracted:
 
 def store_found(analysed: AnalysedDocument, found: Extracted, backend: Backend, iris: Iris) -> Loaded:
     """Write a reconciled document's quads in place of its older version, in one transaction."""
-    from .graph.rdf import document_quads
+    from .graph.rdf import document_triples
 
-    quads = document_quads(iris, analysed, found.resolution, found.memberships, found.events, found.quotations)
+    quads = document_triples(iris, analysed, found.resolution, found.memberships, found.events, found.quotations)
     replace_document(backend, iris, analysed.document.key, quads, merges=found.merges)
     return Loaded(analysed.document.key, len(found.resolution.entities), len(found.memberships),
                   len(found.events), len(quads), len(found.quotations))

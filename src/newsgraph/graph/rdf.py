@@ -16,6 +16,7 @@ the same records always give the same quads.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
 
@@ -146,9 +147,6 @@ class _DocumentQuads:
 
     def add(self, s, p, o) -> None:
         self.triples[(s, p, o)] = None
-
-    def quads(self) -> list[ox.Quad]:
-        return [ox.Quad(s, p, o, self.graph) for s, p, o in self.triples]
 
     def _url(self) -> ox.NamedNode:
         try:
@@ -411,6 +409,42 @@ class _DocumentQuads:
             self._evidence(iri, q.provenance)
 
 
+@dataclass(frozen=True)
+class DocumentTriples:
+    """One document's triples, each once, in the order written, and the named graph they go in.
+
+    A store in this process takes them as N-Quads text (``nquads``), which Oxigraph parses
+    without Python's lock, instead of one pyoxigraph ``Quad`` object per statement and graph."""
+
+    graph: ox.NamedNode
+    triples: tuple[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal], ...]
+
+    def __len__(self) -> int:
+        return len(self.triples)
+
+    def quads(self) -> list[ox.Quad]:
+        return [ox.Quad(s, p, o, self.graph) for s, p, o in self.triples]
+
+    def statements(self) -> list[str]:
+        """Each triple as N-Triples terms, ``"<s> <p> o"``, without the closing dot."""
+        return [f"{s} {p} {o}" for s, p, o in self.triples]
+
+
+def document_triples(iris: Iris, ad: AnalysedDocument, resolution: Resolution,
+                     memberships: Sequence[Membership], events: Sequence[Event],
+                     quotations: Sequence[Quotation] = ()) -> DocumentTriples:
+    """``document_quads`` as triples and their graph: what a build writes into its store."""
+    out = _DocumentQuads(iris, ad)
+    out.said = {q.spans[0]: q for q in quotations if q.spans}
+    out.document()
+    out.entities(resolution.entities)
+    out.mentions(resolution)
+    out.memberships(memberships)
+    out.events(events)
+    out.quotations(quotations)
+    return DocumentTriples(out.graph, tuple(out.triples))
+
+
 def document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution,
                    memberships: Sequence[Membership], events: Sequence[Event],
                    quotations: Sequence[Quotation] = ()) -> list[ox.Quad]:
@@ -424,12 +458,4 @@ def document_quads(iris: Iris, ad: AnalysedDocument, resolution: Resolution,
     links to it. The same records give the same quads in the same order,
     each triple once.
     """
-    out = _DocumentQuads(iris, ad)
-    out.said = {q.spans[0]: q for q in quotations if q.spans}
-    out.document()
-    out.entities(resolution.entities)
-    out.mentions(resolution)
-    out.memberships(memberships)
-    out.events(events)
-    out.quotations(quotations)
-    return out.quads()
+    return document_triples(iris, ad, resolution, memberships, events, quotations).quads()

@@ -8,8 +8,8 @@ Oxigraph store (``--store DIR``) or a remote SPARQL 1.1 store
 (``--store http://...``): the build writes each document as one update
 string, and a store that applies updates atomically is left as it was
 before the document or with all of it. An embedded store (:class:`LocalBackend`)
-also takes a new document's quads natively, as one ``Store.extend``, which is
-one transaction too (``store/documents.py``).
+also takes a new document's statements as N-Quads text, one ``Store.load``,
+which is one transaction too (``store/documents.py``).
 
 Layout every backend holds (docs/store.md):
 
@@ -25,11 +25,10 @@ Layout every backend holds (docs/store.md):
 """
 from __future__ import annotations
 
-from collections.abc import Sequence
 from itertools import islice
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
-from pyoxigraph import BlankNode, Literal, NamedNode, Quad, QuerySolutions, Store
+from pyoxigraph import BlankNode, Literal, NamedNode, QuerySolutions, RdfFormat, Store
 
 if TYPE_CHECKING:
     from .labels import EntityLabels
@@ -60,7 +59,7 @@ class Backend(Protocol):
 #: a memtable of up to 64 MB per index (Oxigraph has about ten) before writing
 #: it out, and a build's memory grew by ~150 MB per large document.
 FLUSH_AFTER = 16_000_000
-#: what one quad written with ``extend`` counts towards FLUSH_AFTER: about its N-Triples line
+#: what one quad written with ``load_nquads`` counts towards FLUSH_AFTER: about its N-Triples line
 QUAD_BYTES = 150
 #: Quads a scratch store holds in memory before it moves to disk (``spill``): about 150 MB
 #: (~300 bytes a quad), some 280 articles of 250 words. Writing a quad into memory costs
@@ -73,7 +72,7 @@ SPILL_CHUNK = 50_000
 class LocalBackend:
     """A pyoxigraph Store in this process (in memory, or on disk: see ``store.folder``).
 
-    Besides SPARQL it takes quads natively (``extend``, one transaction), and it carries the
+    Besides SPARQL it takes N-Quads text (``load_nquads``, one transaction), and it carries the
     entity index ``labels`` that ``store/documents.py`` keeps in memory for it (``store/labels.py``):
     an update that does not come from there makes it forget the index.
     """
@@ -100,10 +99,12 @@ class LocalBackend:
         self.store.update(update)
         self._written(len(update))
 
-    def extend(self, quads: Sequence[Quad]) -> None:
-        """Add quads as one transaction (all of them or none)."""
-        self.store.extend(quads)
-        self._written(len(quads) * QUAD_BYTES)
+    def load_nquads(self, text: str, quads: int) -> None:
+        """Add ``quads`` statements given as N-Quads text, as one transaction (all or none).
+        The text is the store's own terms written out (``DocumentTriples``), so it is parsed
+        leniently: its IRIs were checked when they became pyoxigraph terms."""
+        self.store.load(text, RdfFormat.N_QUADS, lenient=True)
+        self._written(quads * QUAD_BYTES)
 
     def _written(self, size: int) -> None:
         if self._spill is not None:

@@ -7,8 +7,9 @@ holds either the old version of the document or all of the new one, never
 a part, whenever the build is killed. A store in this process (an embedded
 Oxigraph) is written the same way from the entity index it keeps in memory
 (``store/labels.py``), without a query; a new document that changes no
-preferred label, the common case, goes in as one ``Store.extend`` (one
-transaction too), the quads as they are instead of an update's text.
+preferred label, the common case, goes in as N-Quads text in one
+``Store.load`` (one transaction too), which Oxigraph parses without Python's
+lock, instead of an update's text or a pyoxigraph ``Quad`` per statement.
 
 The same update keeps what is derived across documents in step:
 
@@ -28,20 +29,20 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad
+from pyoxigraph import Literal, NamedNode, Quad
 
 from ..graph.iris import Iris
+from ..graph.rdf import DocumentTriples
 from ..resolve.index import Known, lookup_keys, type_of_key
 from ..types import Entity
 from ..vocab import NG, OWL, SCHEMA, SKOS
 from .backend import Backend, LocalBackend
-from .labels import RDFS_LABEL, SKOS_ALT, EntityLabels, best_label, preferred
+from .labels import LABELS, RDFS_LABEL, SKOS_ALT, EntityLabels, best_label, preferred
 
 SKOS_PREF = str(SKOS.prefLabel)
 LOOKUP = str(NG.lookupKey)
 CONTENT_HASH = str(NG.contentHash)
 SAME_AS = str(OWL.sameAs)
-DEFAULT = DefaultGraph()
 
 
 def _values(nodes: Iterable[str]) -> str:
@@ -89,7 +90,7 @@ def _touched_in(backend: Backend, graph: str) -> set[str]:
 
 
 def _derived(backend: Backend, iris: Iris, graph: str, entities: set[str],
-             new: Sequence[Quad], merges: dict[str, str]) -> tuple[list[str], list[str]]:
+             new: DocumentTriples | None, merges: dict[str, str]) -> tuple[list[str], list[str]]:
     """N-Triples lines for ``entities``: of the entities graph, and of the default graph (prefLabels);
     the labels of a retired IRI count for the IRI it is merged into."""
     if not entities:
@@ -100,8 +101,7 @@ def _derived(backend: Backend, iris: Iris, graph: str, entities: set[str],
         f" GRAPH ?g {{ ?e ?p ?l }} FILTER(?g != <{graph}> && ?g != <{iris.entities_graph()}>) }}"
     )
     labels = [(merges.get(e.value, e.value), p.value, label.value, g.value) for e, p, label, g in rows]
-    labels += [(q.subject.value, q.predicate.value, q.object.value, graph) for q in new
-               if q.subject.value in entities and q.predicate.value in (RDFS_LABEL, SKOS_ALT)]
+    labels += [(s, p, label, graph) for s, p, label in _labels(new)]
     canonical: dict[str, Counter[str]] = {}
     every: dict[str, set[str]] = {}
     for e, p, label, g in set(labels):
@@ -134,14 +134,14 @@ def _merge(retired: str, survivor: str, egraph: str) -> list[str]:
     ]
 
 
-def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entities: set[str],
+def _change(backend: Backend, iris: Iris, key: str, doc: DocumentTriples | None, entities: set[str],
             merges: dict[str, str] | None = None) -> str:
     graph = str(iris.document_graph(key))
     egraph = str(iris.entities_graph())
     merges = merges or {}
     touched = (_touched_in(backend, graph) | entities | set(merges.values())) - set(merges)
-    entity_lines, default_lines = _derived(backend, iris, graph, touched, quads, merges)
-    triples = "\n".join(f"{q.subject} {q.predicate} {q.object} ." for q in quads)
+    entity_lines, default_lines = _derived(backend, iris, graph, touched, doc, merges)
+    triples = "\n".join(f"{t} ." for t in doc.statements()) if doc is not None else ""
     parts = [update for retired, survivor in sorted(merges.items()) for update in _merge(retired, survivor, egraph)]
     parts += [
         # what only the old version held leaves the default graph
@@ -156,7 +156,7 @@ def _change(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], entit
              f" GRAPH <{egraph}> {{ ?e ?p ?o }} FILTER(?p != <{SAME_AS}>) }}"),
             f"DELETE {{ ?e <{SKOS_PREF}> ?o }} WHERE {{ VALUES ?e {{ {values} }} ?e <{SKOS_PREF}> ?o }}",
         ]
-    if quads or entity_lines:
+    if doc or entity_lines:
         entity_block = "\n".join(entity_lines)
         default_block = "\n".join(default_lines)
         parts.append(
@@ -182,66 +182,73 @@ def _holds(backend: LocalBackend, graph: str) -> bool:
     return next(iter(backend.store.quads_for_pattern(None, None, None, NamedNode(graph))), None) is not None
 
 
-def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad], *,
+def _labels(doc: DocumentTriples | None) -> list[tuple[str, str, str]]:
+    """(entity, property, label) of the document's rdfs:label and skos:altLabel triples."""
+    if doc is None:
+        return []
+    return [(s.value, p.value, o.value) for s, p, o in doc.triples if p.value in LABELS]
+
+
+def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Quad] | DocumentTriples, *,
                      merges: dict[str, str] | None = None) -> None:
-    """Put a document's quads (all in ``iris.document_graph(key)``) in place of any older version;
-    ``merges`` (retired entity key -> key) are the store's entities the document shows to be one."""
-    entities = {q.subject.value for q in quads if q.predicate.value == RDFS_LABEL}
+    """Put a document's quads (all in ``iris.document_graph(key)``), or its ``DocumentTriples``,
+    in place of any older version; ``merges`` (retired entity key -> key) are the store's entities
+    the document shows to be one."""
+    doc = quads if isinstance(quads, DocumentTriples) else DocumentTriples(
+        NamedNode(str(iris.document_graph(key))), tuple((q.subject, q.predicate, q.object) for q in quads))
+    labels = _labels(doc)
+    entities = {e for e, p, _ in labels if p == RDFS_LABEL}
     iri_merges = {str(iris.entity(r)): str(iris.entity(s)) for r, s in (merges or {}).items()}
     index = _index(backend, iris)
     if index is None:  # a remote store, or a first document: the update reads what it needs
-        backend.update(_change(backend, iris, key, quads, entities, iri_merges))
+        backend.update(_change(backend, iris, key, doc, entities, iri_merges))
         if isinstance(backend, LocalBackend):
             backend.written = True
         return
     graph = str(iris.document_graph(key))
     if not iri_merges and not _holds(backend, graph):
-        _add_new(backend, index, graph, quads, entities)
+        _add_new(backend, index, doc, labels, entities)
         return
     affected = _touched_in(backend, graph) | entities | set(iri_merges) | set(iri_merges.values())
-    backend.update(_change(backend, iris, key, quads, entities, iri_merges))
+    backend.update(_change(backend, iris, key, doc, entities, iri_merges))
     backend.labels = index
     index.refresh(backend, affected)
 
 
-def _add_new(backend: LocalBackend, index: EntityLabels, graph: str, quads: Sequence[Quad],
-             entities: set[str]) -> None:
+def _add_new(backend: LocalBackend, index: EntityLabels, doc: DocumentTriples,
+             labels: list[tuple[str, str, str]], entities: set[str]) -> None:
     """A document the store does not hold, with no merge (the common case): what ``_change`` would
-    write, derived from the index in memory, as one ``extend`` (one transaction); when a preferred
-    label changes, the old one goes in the same SPARQL update as the rest."""
-    names = index.added(quads)
-    egraph = NamedNode(index.graph)
-    pref, lookup = NamedNode(SKOS_PREF), NamedNode(LOOKUP)
-    add = [*quads, *(Quad(q.subject, q.predicate, q.object) for q in quads)]
-    remove: list[Quad] = []
+    write, derived from the index in memory, as N-Quads loaded in one transaction; when a
+    preferred label changes, the old one goes in the same SPARQL update as the rest."""
+    names = index.added(labels)
+    egraph = f"<{index.graph}>"
+    statements = doc.statements()
+    add = [(t, str(doc.graph)) for t in statements] + [(t, None) for t in statements]
+    remove: list[tuple[str, str | None]] = []
     for e in sorted(entities):
         old, new = index.names.get(e, Counter()), names[e]
-        node = NamedNode(e)
         before, after = preferred(old), preferred(new)
         if before != after:
             for label, into in ((before, remove), (after, add)):
                 if label is not None:
-                    literal = Literal(label, language="en")
-                    into += [Quad(node, pref, literal, egraph), Quad(node, pref, literal)]
+                    t = f"<{e}> <{SKOS_PREF}> {Literal(label, language='en')}"
+                    into += [(t, egraph), (t, None)]
         had, has = index.lookup_keys_of(e, old), index.lookup_keys_of(e, new)
-        add += [Quad(node, lookup, Literal(k), egraph) for k in sorted(has - had)]
-        remove += [Quad(node, lookup, Literal(k), egraph) for k in sorted(had - has)]
+        add += [(f"<{e}> <{LOOKUP}> {Literal(k)}", egraph) for k in sorted(has - had)]
+        remove += [(f"<{e}> <{LOOKUP}> {Literal(k)}", egraph) for k in sorted(had - has)]
     if remove:
         backend.update(f"DELETE DATA {{ {_data(remove)} }} ;\nINSERT DATA {{ {_data(add)} }}")
         backend.labels = index
     else:
-        backend.extend(add)
+        backend.load_nquads("".join(f"{t} {g} .\n" if g else f"{t} .\n" for t, g in add), len(add))
     for e, n in names.items():
         index.set(e, n)
 
 
-def _data(quads: Iterable[Quad]) -> str:
-    """Quads as the body of INSERT DATA or DELETE DATA."""
-    lines = []
-    for q in quads:
-        triple = f"{q.subject} {q.predicate} {q.object} ."
-        lines.append(triple if q.graph_name == DEFAULT else f"GRAPH {q.graph_name} {{ {triple} }}")
-    return "\n".join(lines)
+def _data(statements: Iterable[tuple[str, str | None]]) -> str:
+    """Statements (N-Triples terms and a graph, None for the default graph) as the body of
+    INSERT DATA or DELETE DATA."""
+    return "\n".join(f"{t} ." if g is None else f"GRAPH {g} {{ {t} . }}" for t, g in statements)
 
 
 def remove_document(backend: Backend, iris: Iris, key: str) -> bool:
@@ -250,7 +257,7 @@ def remove_document(backend: Backend, iris: Iris, key: str) -> bool:
         return False
     index = _index(backend, iris)
     affected = _touched_in(backend, str(iris.document_graph(key))) if index is not None else set()
-    backend.update(_change(backend, iris, key, (), set()))
+    backend.update(_change(backend, iris, key, None, set()))
     if index is not None:
         backend.labels = index
         index.refresh(backend, affected)

@@ -20,8 +20,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from pyoxigraph import Quad
-
 from ..graph.iris import Iris
 from ..resolve.index import Known, lookup_keys, type_of_key
 from ..types import Entity
@@ -124,11 +122,10 @@ class EntityLabels:
                 known.append(Known(key, etype, frozenset(label for _, label in names)))
         return sorted(known, key=lambda k: k.key)
 
-    def added(self, quads: Sequence[Quad]) -> dict[str, Names]:
-        """The names of every entity a new document labels, once the document is in."""
+    def added(self, labels: Iterable[tuple[str, str, str]]) -> dict[str, Names]:
+        """The names of every entity a new document labels, once the document is in, from the
+        document's (entity, property, label) label statements."""
         mine: dict[str, set[tuple[str, str]]] = {}
-        for q in quads:
-            p = q.predicate.value
-            if p == RDFS_LABEL or p == SKOS_ALT:
-                mine.setdefault(q.subject.value, set()).add((p, q.object.value))
+        for e, p, label in labels:
+            mine.setdefault(e, set()).add((p, label))
         return {e: self.names.get(e, Counter()) + Counter(pairs) for e, pairs in mine.items()}
