@@ -67,8 +67,13 @@ def _position(when) -> tuple[str, str, str]:
     return str(TIME.inXSDDate), day.isoformat(), "date"
 
 
+@lru_cache(maxsize=None)
+def _datatype(name: str) -> ox.NamedNode:
+    return ox.NamedNode(_XSD + name)
+
+
 def _typed(lexical: str, datatype: str) -> ox.Literal:
-    return ox.Literal(lexical, datatype=ox.NamedNode(_XSD + datatype))
+    return ox.Literal(lexical, datatype=_datatype(datatype))
 
 
 def _when(value: date) -> ox.Literal:
@@ -143,6 +148,7 @@ class _DocumentQuads:
         self.triples: dict[tuple, None] = {}
         self._sentences: dict[tuple, ox.NamedNode] = {}  # a sentence's triples are added once
         self._entities: dict[str, ox.NamedNode] = {}
+        self._containers: dict[int | None, ox.NamedNode] = {}  # the document's and its posts' nodes
         self.said: dict[tuple[int, int], Quotation] = {}  # quotations by their first span, for ng:accordingTo
 
     def add(self, s, p, o) -> None:
@@ -156,9 +162,11 @@ class _DocumentQuads:
                              " give a well-formed http(s) URL") from None
 
     def _container(self, post: int | None) -> ox.NamedNode:
-        if post is None:
-            return _n(self.iris.document(self.key))
-        return _n(self.iris.post(self.key, self.post_keys[post]))
+        node = self._containers.get(post)
+        if node is None:
+            iri = self.iris.document(self.key) if post is None else self.iris.post(self.key, self.post_keys[post])
+            node = self._containers[post] = _n(iri)
+        return node
 
     # ------------------------------------------------------------ document, posts, text
 
