@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from newsgraph.cli import main
 from newsgraph.commands._progress import PlainProgress
-from newsgraph.parallel import _ordered
+from newsgraph.parallel import _chunks, _ordered
 from newsgraph.types import Document, Segment
 
 ARTICLES = {
@@ -38,11 +38,23 @@ def test_records_come_back_in_input_order_with_a_bounded_number_in_flight():
 
     def result(part):
         in_flight.remove(part)
-        return [f"records of {d}" for d in part]
+        return [f"records of {d.key}" for d in part]
 
-    got = list(_ordered(submit, result, iter(range(25)), in_flight=3, chunk=4))
-    assert got == [f"records of {d}" for d in range(25)]
+    documents = [_document(n) for n in range(1, 26)]
+    got = list(_ordered(submit, result, iter(documents), in_flight=3, chunk=40))
+    assert got == [f"records of d{n}" for n in range(1, 26)]
     assert most == 3
+
+
+def test_a_task_takes_documents_up_to_a_number_of_characters_or_one_longer_document():
+    documents = [_document(n) for n in (3, 3, 3, 50, 1)]  # 14, 14, 14, 249 and 4 characters
+    chunks = [[d.key for d in c] for c in _chunks(documents, 30)]
+    assert chunks == [["d3", "d3"], ["d3"], ["d50"], ["d1"]]
+
+
+def test_a_task_takes_at_most_a_number_of_short_documents():
+    chunks = list(_chunks([_document(1) for _ in range(10)], 1_000, most=4))
+    assert [len(c) for c in chunks] == [4, 4, 2]
 
 
 def test_a_plain_line_says_how_far_a_long_build_is_when_stderr_is_no_terminal():

@@ -26,15 +26,19 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from itertools import islice
 
 from .ingest.parts import PART_CHARS
 from .load import LocalRecords, extract_local
 from .types import Document
 
-#: documents sent to a worker at once: large enough that a task's overhead is
-#: small against spaCy's time, small enough that records come back steadily
-CHUNK = 8
+#: characters of documents sent to a worker at once (at least one document):
+#: about sixteen articles, so spaCy parses in full batches and a task's overhead
+#: is small (8 articles a task made two workers 1.52x one process, 16 made
+#: them 1.61x: bench/README.md), and one part of a long text per task, so a
+#: worker holds one part's analysis at a time
+CHUNK = 25_000
+#: documents a task takes at most, however short, so records come back steadily
+CHUNK_DOCUMENTS = 64
 #: chunks in flight per worker
 AHEAD = 2
 #: characters of analysed documents the NLP thread of a one-process build may
@@ -43,9 +47,18 @@ AHEAD = 2
 AHEAD_CHARS = PART_CHARS
 
 
-def _chunks(documents: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    it = iter(documents)
-    while chunk := list(islice(it, size)):
+def _chunks(documents: Iterable[Document], size: int, most: int = CHUNK_DOCUMENTS) -> Iterator[list[Document]]:
+    """Runs of consecutive documents of at most ``size`` characters together (or one document)
+    and at most ``most`` documents."""
+    chunk: list[Document] = []
+    held = 0
+    for doc in documents:
+        if chunk and (held + len(doc.text) > size or len(chunk) >= most):
+            yield chunk
+            chunk, held = [], 0
+        chunk.append(doc)
+        held += len(doc.text)
+    if chunk:
         yield chunk
 
 
@@ -61,7 +74,8 @@ def extract_chunk(documents: Sequence[Document], model: str | None = None) -> li
 
 def _ordered(submit: Callable[[list[Document]], object], result: Callable[[object], list[LocalRecords]],
              documents: Iterable[Document], in_flight: int, chunk: int) -> Iterator[LocalRecords]:
-    """Submit chunks, at most ``in_flight`` at a time, and yield their records in order."""
+    """Submit chunks (``chunk`` characters each), at most ``in_flight`` at a time, and yield their
+    records in order."""
     pending: deque = deque()
     for part in _chunks(documents, chunk):
         pending.append(submit(part))
