@@ -101,7 +101,7 @@ def _derived(backend: Backend, iris: Iris, graph: str, entities: set[str],
         f" GRAPH ?g {{ ?e ?p ?l }} FILTER(?g != <{graph}> && ?g != <{iris.entities_graph()}>) }}"
     )
     labels = [(merges.get(e.value, e.value), p.value, label.value, g.value) for e, p, label, g in rows]
-    labels += [(s, p, label, graph) for s, p, label in _labels(new)]
+    labels += [(s, p, label, graph) for s, p, label in _labels(new) if s in entities]
     canonical: dict[str, Counter[str]] = {}
     every: dict[str, set[str]] = {}
     for e, p, label, g in set(labels):
