@@ -57,6 +57,14 @@ def test_a_task_takes_at_most_a_number_of_short_documents():
     assert [len(c) for c in chunks] == [4, 4, 2]
 
 
+def test_the_last_task_is_shared_among_the_workers_so_none_waits_alone_at_the_end():
+    documents = [_document(3) for _ in range(7)]  # 14 characters each: 2 tasks of 4 and 3 documents
+    assert [len(c) for c in _chunks(documents, 60)] == [4, 3]
+    assert [len(c) for c in _chunks(documents, 60, last_in=2)] == [4, 2, 1]
+    assert [len(c) for c in _chunks(documents[:1], 60, last_in=3)] == [1]
+    assert list(_chunks([], 60, last_in=2)) == []
+
+
 def test_a_plain_line_says_how_far_a_long_build_is_when_stderr_is_no_terminal():
     now = [0.0]
     stream = io.StringIO()

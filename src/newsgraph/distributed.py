@@ -47,7 +47,7 @@ def dask_records(documents: Iterable[Document], *, scheduler: str, model: str | 
     try:
         workers = max(len(client.scheduler_info().get("workers", {})), 1)
         yield from _ordered(lambda part: client.submit(extract_chunk, part, model, pure=False),
-                            lambda future: future.result(), documents, workers * AHEAD, CHUNK)
+                            lambda future: future.result(), documents, workers * AHEAD, CHUNK, workers)
     finally:
         client.close()
         if cluster is not None:

@@ -6,8 +6,9 @@ input order, however it is computed:
 
 * one process: spaCy's ``nlp.pipe`` batches the documents in a thread of
   its own (``ahead.read_ahead``), a few documents ahead of this one, which
-  extracts and stores the ones before meanwhile: spaCy's compiled layers
-  release the GIL, so the two overlap;
+  extracts and stores the ones before meanwhile: where spaCy's compiled
+  layers and the store's writes release the GIL the two overlap (about a
+  third of the extraction's time is hidden, bench/README.md);
 * ``workers=N``: N worker processes, each loading the model once, take
   chunks of documents and send back plain records, never spaCy ``Doc``
   objects (NOTES-ecosystem: a pickled Doc is ~2 MB). Workers are started by
@@ -47,9 +48,11 @@ AHEAD = 2
 AHEAD_CHARS = PART_CHARS
 
 
-def _chunks(documents: Iterable[Document], size: int, most: int = CHUNK_DOCUMENTS) -> Iterator[list[Document]]:
+def _chunks(documents: Iterable[Document], size: int, most: int = CHUNK_DOCUMENTS,
+            last_in: int = 1) -> Iterator[list[Document]]:
     """Runs of consecutive documents of at most ``size`` characters together (or one document)
-    and at most ``most`` documents."""
+    and at most ``most`` documents; the last run is cut in up to ``last_in`` runs of about the
+    same size, so that at the end of a build every worker has a share of what is left."""
     chunk: list[Document] = []
     held = 0
     for doc in documents:
@@ -58,8 +61,21 @@ def _chunks(documents: Iterable[Document], size: int, most: int = CHUNK_DOCUMENT
             chunk, held = [], 0
         chunk.append(doc)
         held += len(doc.text)
-    if chunk:
-        yield chunk
+    yield from _shares(chunk, held, last_in)
+
+
+def _shares(chunk: list[Document], held: int, n: int) -> Iterator[list[Document]]:
+    """``chunk`` (``held`` characters) as up to ``n`` consecutive runs of about held / n characters."""
+    share: list[Document] = []
+    done, k = 0, 1
+    for doc in chunk:
+        share.append(doc)
+        done += len(doc.text)
+        if k < n and done * n >= held * k:
+            yield share
+            share, k = [], k + 1
+    if share:
+        yield share
 
 
 def extract_chunk(documents: Sequence[Document], model: str | None = None) -> list[LocalRecords]:
@@ -73,11 +89,11 @@ def extract_chunk(documents: Sequence[Document], model: str | None = None) -> li
 
 
 def _ordered(submit: Callable[[list[Document]], object], result: Callable[[object], list[LocalRecords]],
-             documents: Iterable[Document], in_flight: int, chunk: int) -> Iterator[LocalRecords]:
-    """Submit chunks (``chunk`` characters each), at most ``in_flight`` at a time, and yield their
-    records in order."""
+             documents: Iterable[Document], in_flight: int, chunk: int, workers: int = 1) -> Iterator[LocalRecords]:
+    """Submit chunks (``chunk`` characters each, the last shared among ``workers``), at most
+    ``in_flight`` at a time, and yield their records in order."""
     pending: deque = deque()
-    for part in _chunks(documents, chunk):
+    for part in _chunks(documents, chunk, last_in=workers):
         pending.append(submit(part))
         if len(pending) >= in_flight:
             yield from result(pending.popleft())
@@ -110,4 +126,4 @@ def _process_records(documents: Iterable[Document], *, model: str | None, worker
         context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
         yield from _ordered(lambda part: pool.apply_async(extract_chunk, (part, model)),
-                            lambda pending: pending.get(), documents, workers * AHEAD, CHUNK)
+                            lambda pending: pending.get(), documents, workers * AHEAD, CHUNK, workers)
