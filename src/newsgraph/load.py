@@ -111,10 +111,10 @@ def store_found(analysed: AnalysedDocument, found: Extracted, backend: Backend, 
     """Write a reconciled document's quads in place of its older version, in one transaction."""
     from .graph.rdf import document_triples
 
-    quads = document_triples(iris, analysed, found.resolution, found.memberships, found.events, found.quotations)
-    replace_document(backend, iris, analysed.document.key, quads, merges=found.merges)
+    triples = document_triples(iris, analysed, found.resolution, found.memberships, found.events, found.quotations)
+    replace_document(backend, iris, analysed.document.key, triples, merges=found.merges)
     return Loaded(analysed.document.key, len(found.resolution.entities), len(found.memberships),
-                  len(found.events), len(quads), len(found.quotations))
+                  len(found.events), len(triples), len(found.quotations))
 
 
 def load_records(records: LocalRecords, backend: Backend, iris: Iris) -> Loaded:

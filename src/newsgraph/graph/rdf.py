@@ -421,8 +421,9 @@ class _DocumentQuads:
 class DocumentTriples:
     """One document's triples, each once, in the order written, and the named graph they go in.
 
-    A store in this process takes them as N-Quads text (``nquads``), which Oxigraph parses
-    without Python's lock, instead of one pyoxigraph ``Quad`` object per statement and graph."""
+    A store in this process takes them as N-Quads text (``statements``, then
+    ``LocalBackend.load_nquads``), which Oxigraph parses without Python's lock, instead of one
+    pyoxigraph ``Quad`` object per statement and graph."""
 
     graph: ox.NamedNode
     triples: tuple[tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, ox.NamedNode | ox.BlankNode | ox.Literal], ...]

@@ -127,9 +127,9 @@ class AttributeIndex:
         """Every (rule, start, target) a Matcher would find over tokens with these attribute values
         (``columns[attr][i]``; ``text(hash)`` reads a string back), in the order the ruler applies them."""
         n = len(next(iter(columns.values()))) if columns else 0
-        found: set[Match] = set()
         if not n:
             return []
+        found: set[Match] = set()
 
         def holds(p: Pattern, start: int) -> bool:
             if start < 0 or start + len(p.tokens) > n:
@@ -188,10 +188,9 @@ def replace_attribute_ruler(nlp: Language) -> bool:
     changed) when the model has none, it is disabled, or a rule of it is not one the index reads."""
     if "attribute_ruler" not in nlp.pipe_names:
         return False
-    try:
-        compile_rules(nlp.get_pipe("attribute_ruler").patterns, nlp.vocab.strings.add)
+    try:  # the factory compiles the rules once, and adds nothing when one is Unsupported
+        nlp.add_pipe("newsgraph_attributes", before="attribute_ruler")
     except Unsupported:
         return False
-    nlp.add_pipe("newsgraph_attributes", before="attribute_ruler")
     nlp.remove_pipe("attribute_ruler")
     return True
