@@ -68,6 +68,24 @@ def test_same_input_gives_the_same_triples(example_build, repo, tmp_path):
     assert again.graph_path.read_bytes() == first
 
 
+def test_a_build_whose_scratch_store_moves_to_disk_writes_the_graph_a_store_in_memory_does(
+        example_build, repo, tmp_path, monkeypatch):
+    from newsgraph.store import backend
+
+    monkeypatch.setattr(backend, "SPILL_AFTER", 50)  # on disk from the first document on
+    monkeypatch.setattr(backend, "BULK_QUADS", 300)  # several bulk loads, label changes between them
+    spilled = build([str(repo / "examples")], tmp_path, write_html=False)
+
+    def lines(path):
+        store = pyoxigraph.Store()
+        store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+        return {str(t) for t in store}
+
+    assert lines(spilled.graph_path) == lines(example_build.graph_path)
+    assert (spilled.triples, spilled.entities, spilled.events) == (
+        example_build.triples, example_build.entities, example_build.events)
+
+
 def test_turtle_output_reparses_with_an_independent_parser(example_build):
     store = pyoxigraph.Store()
     store.load(path=str(example_build.graph_path), format=pyoxigraph.RdfFormat.TURTLE)

@@ -124,3 +124,30 @@ def test_a_scratch_store_that_moves_to_disk_holds_what_one_in_memory_holds(tmp_p
     assert spilled.location == str(tmp_path / "scratch") and (tmp_path / "scratch").is_dir()
     assert every_quad(spilled.store) == every_quad(memory.store)
     spilled.close()
+
+
+def test_a_scratch_store_on_disk_gathers_new_documents_and_shows_them_to_any_read(tmp_path, monkeypatch):
+    from newsgraph.store import backend as backend_module
+
+    monkeypatch.setattr(backend_module, "BULK_QUADS", 10_000)  # nothing here reaches it: only reads write
+    spilled = LocalBackend(spill=str(tmp_path / "scratch"), spill_after=1)
+    replace_document(spilled, IRIS, "a", document("a", "1", ("person/lind", "Lind", ())))  # moves to disk
+    replace_document(spilled, IRIS, "h", document("h", "1", ("person/okoro", "Okoro", ())))
+    graph = str(IRIS.document_graph("h"))
+    assert spilled._pending and spilled.holds_graph(graph)  # gathered, not yet loaded, yet known
+    assert not spilled.holds_graph(str(IRIS.document_graph("z")))
+    hashes = spilled.select(f"SELECT ?h WHERE {{ GRAPH <{graph}> {{ ?d <{HASH.value}> ?h }} }}")
+    assert [h.value for (h,) in hashes] == ["1"] and not spilled._pending  # a read loads them first
+    spilled.close()
+
+
+def test_a_scratch_store_on_disk_loads_what_it_gathered_once_it_reaches_the_bulk_size(tmp_path, monkeypatch):
+    from newsgraph.store import backend as backend_module
+
+    monkeypatch.setattr(backend_module, "BULK_QUADS", 4)
+    spilled = LocalBackend(spill=str(tmp_path / "scratch"), spill_after=1)
+    replace_document(spilled, IRIS, "a", document("a", "1", ("person/lind", "Lind", ())))
+    replace_document(spilled, IRIS, "h", document("h", "1", ("person/okoro", "Okoro", ())))
+    assert not spilled._pending  # more than four quads: loaded at once
+    assert len(spilled._store) > 0 and spilled.holds_graph(str(IRIS.document_graph("h")))
+    spilled.close()

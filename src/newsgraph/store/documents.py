@@ -178,10 +178,6 @@ def _index(backend: Backend, iris: Iris) -> EntityLabels | None:
     return backend.labels
 
 
-def _holds(backend: LocalBackend, graph: str) -> bool:
-    return next(iter(backend.store.quads_for_pattern(None, None, None, NamedNode(graph))), None) is not None
-
-
 def _labels(doc: DocumentTriples | None) -> list[tuple[str, str, str]]:
     """(entity, property, label) of the document's rdfs:label and skos:altLabel triples."""
     if doc is None:
@@ -206,7 +202,7 @@ def replace_document(backend: Backend, iris: Iris, key: str, quads: Sequence[Qua
             backend.written = True
         return
     graph = str(iris.document_graph(key))
-    if not iri_merges and not _holds(backend, graph):
+    if not iri_merges and not backend.holds_graph(graph):
         _add_new(backend, index, doc, labels, entities)
         return
     affected = _touched_in(backend, graph) | entities | set(iri_merges) | set(iri_merges.values())
@@ -222,27 +218,39 @@ def _add_new(backend: LocalBackend, index: EntityLabels, doc: DocumentTriples,
     preferred label changes, the old one goes in the same SPARQL update as the rest."""
     names = index.added(labels)
     egraph = f"<{index.graph}>"
-    statements = doc.statements()
-    add = [(t, str(doc.graph)) for t in statements] + [(t, None) for t in statements]
+    derived: list[tuple[str, str | None]] = []  # preferred labels and lookup keys that come in
     remove: list[tuple[str, str | None]] = []
     for e in sorted(entities):
         old, new = index.names.get(e, Counter()), names[e]
         before, after = preferred(old), preferred(new)
         if before != after:
-            for label, into in ((before, remove), (after, add)):
+            for label, into in ((before, remove), (after, derived)):
                 if label is not None:
                     t = f"<{e}> <{SKOS_PREF}> {Literal(label, language='en')}"
                     into += [(t, egraph), (t, None)]
         had, has = index.lookup_keys_of(e, old), index.lookup_keys_of(e, new)
-        add += [(f"<{e}> <{LOOKUP}> {Literal(k)}", egraph) for k in sorted(has - had)]
+        derived += [(f"<{e}> <{LOOKUP}> {Literal(k)}", egraph) for k in sorted(has - had)]
         remove += [(f"<{e}> <{LOOKUP}> {Literal(k)}", egraph) for k in sorted(had - has)]
+    statements = doc.statements()
     if remove:
+        add = [(t, str(doc.graph)) for t in statements] + [(t, None) for t in statements] + derived
         backend.update(f"DELETE DATA {{ {_data(remove)} }} ;\nINSERT DATA {{ {_data(add)} }}")
         backend.labels = index
     else:
-        backend.load_nquads("".join(f"{t} {g} .\n" if g else f"{t} .\n" for t, g in add), len(add))
+        text = (_nquads(statements, str(doc.graph)) + _nquads(statements, None)
+                + "".join(f"{t} {g} .\n" if g else f"{t} .\n" for t, g in derived))
+        backend.load_nquads(text, 2 * len(statements) + len(derived), graphs=(doc.graph.value,))
     for e, n in names.items():
         index.set(e, n)
+
+
+def _nquads(statements: list[str], graph: str | None) -> str:
+    """N-Triples statements (without their dots) as N-Quads lines in ``graph`` (None: the default
+    graph); one join, not a format per line."""
+    if not statements:
+        return ""
+    end = f" {graph} .\n" if graph else " .\n"
+    return end.join(statements) + end
 
 
 def _data(statements: Iterable[tuple[str, str | None]]) -> str:
