@@ -68,12 +68,13 @@ def test_same_input_gives_the_same_triples(example_build, repo, tmp_path):
     assert again.graph_path.read_bytes() == first
 
 
+@pytest.mark.parametrize("bulk", [300, 10**9])  # a bulk load per document; only when a read or update needs it
 def test_a_build_whose_scratch_store_moves_to_disk_writes_the_graph_a_store_in_memory_does(
-        example_build, repo, tmp_path, monkeypatch):
+        example_build, repo, tmp_path, monkeypatch, bulk):
     from newsgraph.store import backend
 
     monkeypatch.setattr(backend, "SPILL_AFTER", 50)  # on disk from the first document on
-    monkeypatch.setattr(backend, "BULK_QUADS", 300)  # several bulk loads, label changes between them
+    monkeypatch.setattr(backend, "BULK_QUADS", bulk)
     spilled = build([str(repo / "examples")], tmp_path, write_html=False)
 
     def lines(path):

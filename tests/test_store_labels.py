@@ -151,3 +151,20 @@ def test_a_scratch_store_on_disk_loads_what_it_gathered_once_it_reaches_the_bulk
     assert not spilled._pending  # more than four quads: loaded at once
     assert len(spilled._store) > 0 and spilled.holds_graph(str(IRIS.document_graph("h")))
     spilled.close()
+
+
+def test_an_update_on_a_scratch_store_on_disk_sees_the_documents_it_gathered(tmp_path):
+    """The second document takes the preferred label away from one the first, still gathered, gave."""
+    steps = [("a", document("a", "1", ("person/lind", "Lind", ()))),
+             ("p1", document("p1", "1", ("place/port", "Port City", ()))),
+             ("p2", document("p2", "1", ("place/port", "Harbour Town", ())))]  # a tie: code-point order
+    spilled = LocalBackend(spill=str(tmp_path / "scratch"), spill_after=1)
+    memory = LocalBackend()
+    for backend in (spilled, memory):
+        for key, quads in steps:
+            replace_document(backend, IRIS, key, quads)
+    assert every_quad(spilled.store) == every_quad(memory.store)
+    pref = "http://www.w3.org/2004/02/skos/core#prefLabel"
+    port = IRIS.entity("place/port")
+    assert [row[0].value for row in spilled.select(f"SELECT ?l WHERE {{ <{port}> <{pref}> ?l }}")] == ["Harbour Town"]
+    spilled.close()
