@@ -65,14 +65,18 @@ FLUSH_AFTER = 16_000_000
 QUAD_BYTES = 150
 #: Quads a scratch store holds in memory before it moves to disk (``spill``): about 150 MB
 #: (~300 bytes a quad), some 280 articles of 250 words. Writing a quad into memory costs a
-#: fifth of bulk-loading it into RocksDB (bench/README.md), so smaller builds never touch the disk.
+#: fraction of writing it into RocksDB and of the compaction that follows (bench/README.md: a
+#: 1,000-article build spends about 35 s of CPU on its store on disk), so smaller builds never
+#: touch the disk.
 SPILL_AFTER = 500_000
 #: quads moved to disk per bulk load when a scratch store spills
 SPILL_CHUNK = 50_000
 #: quads of new documents a scratch store on disk gathers before it writes them with one bulk
 #: load: Oxigraph's bulk loader writes sorted files straight into RocksDB, for half the CPU of a
-#: transaction per document (bench/README.md). A scratch store needs no transaction: a build
-#: that fails throws it away. Any read or update writes what was gathered first.
+#: transaction per document in the writing thread; RocksDB's compaction of those files takes most
+#: of the saving back in its own threads, so a build's CPU is about the same, but less of it is in
+#: the main process and the peak is lower (bench/README.md). A scratch store needs no
+#: transaction: a build that fails throws it away. Any read or update writes what was gathered first.
 BULK_QUADS = 50_000
 
 
