@@ -7,8 +7,10 @@ are hand-made quads, as in test_store_merge.py.
 """
 from __future__ import annotations
 
-from pyoxigraph import Literal, NamedNode, Quad, QuerySolutions, Store
+import pytest
+from pyoxigraph import DefaultGraph, Literal, NamedNode, Quad, QuerySolutions, Store, Triple
 
+from newsgraph.errors import GraphError
 from newsgraph.graph.iris import Iris
 from newsgraph.store.backend import LocalBackend
 from newsgraph.store.documents import known_entities, remove_document, replace_document
@@ -168,3 +170,43 @@ def test_an_update_on_a_scratch_store_on_disk_sees_the_documents_it_gathered(tmp
     port = IRIS.entity("place/port")
     assert [row[0].value for row in spilled.select(f"SELECT ?l WHERE {{ <{port}> <{pref}> ?l }}")] == ["Harbour Town"]
     spilled.close()
+
+
+def graph_of(store: Store, graph, *, leave_out: NamedNode | None = None) -> set[str]:
+    return {str(Triple(q.subject, q.predicate, q.object)) for q in store.quads_for_pattern(None, None, None, graph)
+            if q.predicate != leave_out}
+
+
+def test_a_store_of_label_graphs_derives_the_default_and_entities_graphs_a_full_store_does(tmp_path):
+    """New documents and a merge (what a build that only writes files does): the same default graph
+    and entities graph, and document graphs that keep only labels and the content hash."""
+    added = STEPS[:6] + STEPS[8:]  # no replaced or removed document
+    assert [key for _, key, _ in added] == ["a", "b", "c", "d", "e", "f", "g", "p1", "p2", "p3"]
+    full, thin = LocalBackend(), LocalBackend(label_graphs=True)
+    spilled = LocalBackend(spill=str(tmp_path / "scratch"), spill_after=1, label_graphs=True)
+    for backend in (full, thin, spilled):
+        for step, key, quads in added:
+            merges = {"org/knu": "org/kenya-nurses-union"} if step == "merge" else None
+            replace_document(backend, IRIS, key, quads, merges=merges)
+    egraph = NamedNode(str(IRIS.entities_graph()))
+    for backend in (thin, spilled):
+        assert graph_of(backend.store, DefaultGraph()) == graph_of(full.store, DefaultGraph())
+        assert graph_of(backend.store, egraph) == graph_of(full.store, egraph)
+        for _, key, _ in added:
+            graph = NamedNode(str(IRIS.document_graph(key)))
+            assert graph_of(backend.store, graph) == graph_of(full.store, graph, leave_out=MENTIONS), key
+    assert len(thin.store) < len(full.store)
+    assert thin.labels.names == EntityLabels.load(thin, IRIS).names  # the index reads the same counts
+    spilled.close()
+
+
+def test_a_store_of_label_graphs_refuses_to_replace_or_remove_a_document():
+    thin = LocalBackend(label_graphs=True)
+    replace_document(thin, IRIS, "a", document("a", "1", ("person/lind", "Lind", ())))
+    replace_document(thin, IRIS, "b", document("b", "1", ("person/lind", "Maria Lind", ())))
+    before = every_quad(thin.store)
+    with pytest.raises(GraphError, match="cannot replace or remove 'a'"):
+        replace_document(thin, IRIS, "a", document("a", "2", ("person/lind", "Lind", ())))
+    with pytest.raises(GraphError, match="cannot replace or remove 'b'"):
+        remove_document(thin, IRIS, "b")
+    assert every_quad(thin.store) == before

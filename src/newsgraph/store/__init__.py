@@ -50,7 +50,7 @@ def _scratch_store(folder: Path) -> Iterator[LocalBackend]:
     by the next one."""
     path = folder / f".store.{os.getpid()}-{secrets.token_hex(4)}.tmp"
     try:
-        backend = LocalBackend(spill=str(path))
+        backend = LocalBackend(spill=str(path), label_graphs=True)
         yield backend
     finally:
         backend = None

@@ -15,7 +15,8 @@ disk gathers them for bulk loads instead (``BULK_QUADS``).
 Layout every backend holds (docs/store.md):
 
 * one named graph per document, ``Iris.document_graph(key)``, with
-  everything that document says;
+  everything that document says (a build's scratch store keeps there only
+  the document's labels and content hash: ``label_graphs``);
 * ``Iris.entities_graph()``: what is derived across documents (an
   entity's ``skos:prefLabel``, ``owl:sameAs`` from retired IRIs) and the
   lookup keys the entity index finds candidates by (``ng:lookupKey``);
@@ -64,7 +65,8 @@ FLUSH_AFTER = 16_000_000
 #: what one quad written with ``load_nquads`` counts towards FLUSH_AFTER: about its N-Triples line
 QUAD_BYTES = 150
 #: Quads a scratch store holds in memory before it moves to disk (``spill``): about 150 MB
-#: (~300 bytes a quad), some 280 articles of 250 words. Writing a quad into memory costs a
+#: (~300 bytes a quad), some 530 articles of 250 words (its document graphs keep only labels:
+#: ``label_graphs``). Writing a quad into memory costs a
 #: fraction of writing it into RocksDB and of the compaction that follows (bench/README.md: a
 #: 1,000-article build spends about 35 s of CPU on its store on disk), so smaller builds never
 #: touch the disk.
@@ -89,9 +91,13 @@ class LocalBackend:
     """
 
     def __init__(self, store: Store | None = None, *, location: str = "memory", spill: str | None = None,
-                 spill_after: int | None = None) -> None:
+                 spill_after: int | None = None, label_graphs: bool = False) -> None:
         self._store = store if store is not None else Store()
         self.location = location
+        #: each document graph keeps only what the derived facts are computed from (the document's
+        #: labels and its content hash), its other statements going to the default graph alone: for a
+        #: store that only the default graph is read from, a scratch store (``store/documents.py``)
+        self.label_graphs = label_graphs
         self._unflushed = 0
         self.labels: EntityLabels | None = None
         self.written = False  # a document was written through ``store/documents.py``

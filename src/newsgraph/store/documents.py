@@ -23,6 +23,13 @@ The same update keeps what is derived across documents in step:
 Derived facts are a function of the set of documents, never of the order
 they came in, so a store built one document at a time matches a fresh
 build of the same documents.
+
+A store only the default graph is read from (the scratch store of a build
+that writes files: ``LocalBackend.label_graphs``) keeps in each document
+graph only what the derived facts are computed from, the document's labels
+and its content hash: about half the quads. It takes new documents only; it
+cannot replace or remove one, since it no longer knows what only the old
+version held.
 """
 from __future__ import annotations
 
@@ -31,6 +38,7 @@ from collections.abc import Iterable, Sequence
 
 from pyoxigraph import Literal, NamedNode, Quad
 
+from ..errors import GraphError
 from ..graph.iris import Iris
 from ..graph.rdf import DocumentTriples
 from ..resolve.index import Known, lookup_keys, type_of_key
@@ -43,6 +51,8 @@ SKOS_PREF = str(SKOS.prefLabel)
 LOOKUP = str(NG.lookupKey)
 CONTENT_HASH = str(NG.contentHash)
 SAME_AS = str(OWL.sameAs)
+#: what a document graph of a store with ``label_graphs`` keeps of the document
+KEPT = frozenset((*LABELS, CONTENT_HASH))
 
 
 def _values(nodes: Iterable[str]) -> str:
@@ -134,14 +144,27 @@ def _merge(retired: str, survivor: str, egraph: str) -> list[str]:
     ]
 
 
+def _in_graph(backend: Backend, doc: DocumentTriples, statements: list[str]) -> list[str]:
+    """What the document graph holds of ``doc``'s ``statements``: all of them, or what ``KEPT``
+    names on a store with ``label_graphs``."""
+    if not (isinstance(backend, LocalBackend) and backend.label_graphs):
+        return statements
+    return [t for t, (_, p, _) in zip(statements, doc.triples, strict=True) if p.value in KEPT]
+
+
 def _change(backend: Backend, iris: Iris, key: str, doc: DocumentTriples | None, entities: set[str],
             merges: dict[str, str] | None = None) -> str:
     graph = str(iris.document_graph(key))
     egraph = str(iris.entities_graph())
+    if isinstance(backend, LocalBackend) and backend.label_graphs and backend.holds_graph(graph):
+        raise GraphError(f"{backend.location}: a store that keeps only labels in its document graphs cannot"
+                         f" replace or remove {key!r}; build into a store folder (--store DIR) instead")
     merges = merges or {}
     touched = (_touched_in(backend, graph) | entities | set(merges.values())) - set(merges)
     entity_lines, default_lines = _derived(backend, iris, graph, touched, doc, merges)
-    triples = "\n".join(f"{t} ." for t in doc.statements()) if doc is not None else ""
+    statements = doc.statements() if doc is not None else []
+    triples = "\n".join(f"{t} ." for t in statements)
+    in_graph = "\n".join(f"{t} ." for t in _in_graph(backend, doc, statements)) if doc is not None else ""
     parts = [update for retired, survivor in sorted(merges.items()) for update in _merge(retired, survivor, egraph)]
     parts += [
         # what only the old version held leaves the default graph
@@ -160,7 +183,7 @@ def _change(backend: Backend, iris: Iris, key: str, doc: DocumentTriples | None,
         entity_block = "\n".join(entity_lines)
         default_block = "\n".join(default_lines)
         parts.append(
-            f"INSERT DATA {{ GRAPH <{graph}> {{\n{triples}\n}}\n{triples}\n"
+            f"INSERT DATA {{ GRAPH <{graph}> {{\n{in_graph}\n}}\n{triples}\n"
             f"GRAPH <{egraph}> {{\n{entity_block}\n}}\n{default_block}\n}}"
         )
     return " ;\n".join(parts)
@@ -232,14 +255,15 @@ def _add_new(backend: LocalBackend, index: EntityLabels, doc: DocumentTriples,
         derived += [(f"<{e}> <{LOOKUP}> {Literal(k)}", egraph) for k in sorted(has - had)]
         remove += [(f"<{e}> <{LOOKUP}> {Literal(k)}", egraph) for k in sorted(had - has)]
     statements = doc.statements()
+    in_graph = _in_graph(backend, doc, statements)
     if remove:
-        add = [(t, str(doc.graph)) for t in statements] + [(t, None) for t in statements] + derived
+        add = [(t, str(doc.graph)) for t in in_graph] + [(t, None) for t in statements] + derived
         backend.update(f"DELETE DATA {{ {_data(remove)} }} ;\nINSERT DATA {{ {_data(add)} }}")
         backend.labels = index
     else:
-        text = (_nquads(statements, str(doc.graph)) + _nquads(statements, None)
+        text = (_nquads(in_graph, str(doc.graph)) + _nquads(statements, None)
                 + "".join(f"{t} {g} .\n" if g else f"{t} .\n" for t, g in derived))
-        backend.load_nquads(text, 2 * len(statements) + len(derived), graphs=(doc.graph.value,))
+        backend.load_nquads(text, len(in_graph) + len(statements) + len(derived), graphs=(doc.graph.value,))
     for e, n in names.items():
         index.set(e, n)
 
