@@ -66,10 +66,9 @@ FLUSH_AFTER = 16_000_000
 QUAD_BYTES = 150
 #: Quads a scratch store holds in memory before it moves to disk (``spill``): about 150 MB
 #: (~300 bytes a quad), some 530 articles of 250 words (its document graphs keep only labels:
-#: ``label_graphs``). Writing a quad into memory costs a
-#: fraction of writing it into RocksDB and of the compaction that follows (bench/README.md: a
-#: 1,000-article build spends about 35 s of CPU on its store on disk), so smaller builds never
-#: touch the disk.
+#: ``label_graphs``). Writing a quad into memory costs a fraction of writing it into RocksDB and
+#: of the compaction that follows, and reading the graph back for graph.ttl from memory a tenth of
+#: reading it from disk (bench/README.md), so smaller builds never touch the disk.
 SPILL_AFTER = 500_000
 #: quads moved to disk per bulk load when a scratch store spills
 SPILL_CHUNK = 50_000
