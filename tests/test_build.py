@@ -87,6 +87,21 @@ def test_a_build_whose_scratch_store_moves_to_disk_writes_the_graph_a_store_in_m
         example_build.triples, example_build.entities, example_build.events)
 
 
+def test_a_build_that_only_writes_files_writes_the_graph_a_store_folder_holds(example_build, repo, tmp_path):
+    """The scratch store keeps only labels in its document graphs; a store folder keeps them whole.
+    The default graph, graph.ttl, is the same."""
+    folder = build([str(repo / "examples")], tmp_path / "out", store=str(tmp_path / "store"), write_html=False)
+    assert graph_triples(folder.graph_path) == graph_triples(example_build.graph_path)
+    assert (folder.triples, folder.entities, folder.events) == (
+        example_build.triples, example_build.entities, example_build.events)
+
+
+def graph_triples(path) -> set[str]:
+    store = pyoxigraph.Store()
+    store.load(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)
+    return {str(t) for t in store}
+
+
 def test_turtle_output_reparses_with_an_independent_parser(example_build):
     store = pyoxigraph.Store()
     store.load(path=str(example_build.graph_path), format=pyoxigraph.RdfFormat.TURTLE)
