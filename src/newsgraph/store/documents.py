@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from typing import TypeGuard
 
 from pyoxigraph import Literal, NamedNode, Quad
 
@@ -144,10 +145,15 @@ def _merge(retired: str, survivor: str, egraph: str) -> list[str]:
     ]
 
 
+def _label_graphs(backend: Backend) -> TypeGuard[LocalBackend]:
+    """Whether the document graphs of ``backend`` keep only what ``KEPT`` names."""
+    return isinstance(backend, LocalBackend) and backend.label_graphs
+
+
 def _in_graph(backend: Backend, doc: DocumentTriples, statements: list[str]) -> list[str]:
     """What the document graph holds of ``doc``'s ``statements``: all of them, or what ``KEPT``
     names on a store with ``label_graphs``."""
-    if not (isinstance(backend, LocalBackend) and backend.label_graphs):
+    if not _label_graphs(backend):
         return statements
     return [t for t, (_, p, _) in zip(statements, doc.triples, strict=True) if p.value in KEPT]
 
@@ -156,7 +162,7 @@ def _change(backend: Backend, iris: Iris, key: str, doc: DocumentTriples | None,
             merges: dict[str, str] | None = None) -> str:
     graph = str(iris.document_graph(key))
     egraph = str(iris.entities_graph())
-    if isinstance(backend, LocalBackend) and backend.label_graphs and backend.holds_graph(graph):
+    if _label_graphs(backend) and backend.holds_graph(graph):
         raise GraphError(f"{backend.location}: a store that keeps only labels in its document graphs cannot"
                          f" replace or remove {key!r}; build into a store folder (--store DIR) instead")
     merges = merges or {}
